@@ -1,0 +1,41 @@
+/**
+ * Business outcomes are values, never exceptions: every action answers `Ok<T>` or `Err`.
+ * Only bugs throw. The error codes below are part of the public contract (spec §6).
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_ARGUMENT',
+  'NOT_FOUND',
+  'INVALID_CODE',
+  'ALREADY_REDEEMED',
+  'INSUFFICIENT_FUNDS',
+  'CONFLICT',
+  'RATE_LIMITED',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** The request field at fault, for INVALID_ARGUMENT (dotted path, e.g. `packaging.itemsPerBox`). */
+  field?: string;
+}
+
+export type Ok<T> = { ok: true; data: T };
+export type Err = { ok: false; error: AppError };
+export type Result<T> = Ok<T> | Err;
+
+export function ok<T>(data: T): Ok<T> {
+  return { ok: true, data };
+}
+
+export function err(code: ErrorCode, message: string, field?: string): Err {
+  const error: AppError = field === undefined ? { code, message } : { code, message, field };
+  return { ok: false, error };
+}
+
+export function isErr<T>(r: Result<T>): r is Err {
+  return r.ok === false;
+}
