@@ -1,1 +1,16 @@
 export * from './result.js';
+export * from './codes/index.js';
+export * from './channel/regions/index.js';
+export * from './geo/index.js';
+export * from './model.js';
+export * from './money.js';
+export * from './api/actions.js';
+export * from './validation/index.js';
+export * from './custody/state.js';
+export * from './custody/plan.js';
+export * from './diversion/judge.js';
+export { provinceOf } from './diversion/territory.js';
+export * from './rewards/redeem.js';
+export * from './rewards/penalty.js';
+export * from './wallet/ledger.js';
+export * from './wallet/withdrawal-machine.js';

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'INSUFFICIENT_FUNDS',
   'CONFLICT',
   'RATE_LIMITED',
+  /** A bug or an infrastructure failure; the client may retry with the same idempotency key. */
+  'INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

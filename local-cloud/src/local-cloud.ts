@@ -1,0 +1,214 @@
+/**
+ * startLocalCloud(): database + function runner + gateway on one loopback port.
+ * The CLI (cli.ts) and the test helper (testing.ts) are thin wrappers around it.
+ */
+import { generateCodeKeys, readCodeKeys, writeCodeKeysFile } from '../../server/src/codes/code-keys.js';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildFunctions, listFunctionSources, REPO_ROOT } from '../../scripts/build-functions.mjs';
+import { createClient, type LocalCloudClient } from './client.js';
+import type { LocalDatabase, OpenDatabase } from './database.js';
+import { resolveGatewayLimits, type GatewayLimits } from './gateway/limits.js';
+import { createGateway } from './gateway/server.js';
+import { defaultAppDirs } from './gateway/static-apps.js';
+import { createTokenService } from './gateway/tokens.js';
+import { FunctionRunner } from './runner/function-runner.js';
+import type { RunnerLimits } from './runner/limits.js';
+import { functionEnv, LOCAL_APP_IDS, type AppName } from './runner/sdk-env.js';
+import { loadLocalSecrets } from './secrets.js';
+import { sqliteDatabase } from './tcb/open-database.js';
+
+export { REPO_ROOT };
+
+/** Fills a fresh local cloud through its own API (sign in, call functions), like a real client would. */
+export type SeedFunction = (cloud: SeedContext) => Promise<void>;
+
+export interface SeedContext extends LocalCloudClient {
+  log(line: string): void;
+}
+
+export interface LocalCloudOptions {
+  /** Default 8787; 0 picks a free port. The gateway always listens on 127.0.0.1. */
+  port?: number;
+  /** Where the database and the local secrets live. Default `<repo>/.data`. */
+  dataDir?: string;
+  /** Folder of `<name>/index.js` bundles. Default `<repo>/cloudfunctions`. */
+  functionsDir?: string;
+  /** Folder holding `miniprogram-<app>/dist/h5`. Default the repository root. */
+  staticRoot?: string;
+  /** Per-app override of the H5 build folder. */
+  appDirs?: Partial<Record<AppName, string>>;
+  /**
+   * `'demo'`: run `seedDemo(cloud)` from server/src/seed/demo.ts when that module exists and the
+   * database is empty. A function: run it (whatever the database holds). Default `'none'`.
+   */
+  seed?: 'demo' | 'none' | SeedFunction;
+  /** Rebuild function bundles older than their sources before starting. Default true. */
+  build?: boolean;
+  /** The CloudBase environment id the functions see (`SYMBOL_CURRENT_ENV`). */
+  envId?: string;
+  runnerLimits?: Partial<RunnerLimits>;
+  gatewayLimits?: Partial<GatewayLimits>;
+  /** Take WX_CLIENTIP from X-Forwarded-For (only for tests that simulate many clients). */
+  trustForwardedFor?: boolean;
+  /** Extra browser origins allowed to call /api/ (loopback origins always are). */
+  corsOrigins?: string[];
+  /** Extra environment variables for every function. */
+  functionEnv?: Record<string, string>;
+  /** Diagnostics and the functions' console output. Default: stderr. */
+  log?: (line: string) => void;
+  /** Log one line per HTTP request. Default false. */
+  accessLog?: boolean;
+  /** Collections and indexes to create (default database/collections.json); ignored with openDatabase. */
+  collectionsFile?: string;
+  /** The database engine; default: the SQLite engine of local-cloud/src/db and src/tcb. */
+  openDatabase?: OpenDatabase;
+}
+
+export interface LocalCloud {
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly client: LocalCloudClient;
+  readonly runner: FunctionRunner;
+  /** Stops accepting requests, lets running invocations finish briefly, stops workers, closes the database. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_ENV_ID = 'local-dev';
+export const DEMO_SEED_MODULE = path.join(REPO_ROOT, 'server', 'src', 'seed', 'demo.ts');
+
+export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
+  const port = options.port ?? DEFAULT_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be 0-65535, got ${port}`);
+  const dataDir = path.resolve(options.dataDir ?? path.join(REPO_ROOT, '.data'));
+  const functionsDir = path.resolve(options.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions'));
+  const staticRoot = path.resolve(options.staticRoot ?? REPO_ROOT);
+  const envId = options.envId ?? DEFAULT_ENV_ID;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  if (options.build !== false && listFunctionSources(functionsDir).length > 0) {
+    const rows = await buildFunctions({ functionsDir, ifStale: true });
+    const built = rows.filter((r) => r.built).map((r) => r.name);
+    if (built.length > 0) log(`[local-cloud] built functions: ${built.join(', ')}`);
+  }
+
+  const secrets = loadLocalSecrets(dataDir);
+  const limits = resolveGatewayLimits(options.gatewayLimits);
+  const openDatabase = options.openDatabase ?? sqliteDatabase({ collectionsFile: options.collectionsFile });
+  const db: LocalDatabase = await openDatabase({ dataDir, credentials: secrets.credentials, log });
+
+  // The runner needs the URL (for TCB_CONTEXT_CNFG) and the gateway needs the runner: listen
+  // first, create workers only after the port is known.
+  let runner: FunctionRunner | null = null;
+  const appIds = LOCAL_APP_IDS;
+  const api = {
+    get runner(): FunctionRunner {
+      if (!runner) throw new Error('runner used before the gateway was listening');
+      return runner;
+    },
+    tokens: createTokenService(secrets.tokenSecret, limits.tokenLifetime_ms),
+    limits,
+    trustForwardedFor: options.trustForwardedFor ?? false,
+    startedAt_ms: Date.now(),
+    appIds,
+  };
+  const appDirs = { ...defaultAppDirs(staticRoot), ...options.appDirs };
+  const server = createGateway({
+    api,
+    tcb: db.handler,
+    appDirs,
+    corsOrigins: options.corsOrigins,
+    accessLog: options.accessLog ? (line) => log(`[http] ${line}`) : undefined,
+    log,
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const actualPort = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${actualPort}`;
+  runner = new FunctionRunner({
+    functionsDir,
+    envId,
+    appIds,
+    limits: options.runnerLimits,
+    log,
+    env: functionEnv({
+      baseUrl: url,
+      envId,
+      ...secrets.credentials,
+      appIds,
+      extra: { ...localCodeKeysEnv(dataDir), ...options.functionEnv },
+      modulePaths: [path.join(REPO_ROOT, 'node_modules')],
+    }),
+  });
+  runner.warm(runner.list());
+  const client = createClient(url);
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      // Runner first: new calls get UNAVAILABLE while running ones may finish, and those still need
+      // /tcb, so the server keeps listening until the workers are gone.
+      await runner?.close();
+      const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await serverClosed;
+      db.close();
+    })();
+    return closing;
+  };
+
+  try {
+    await runSeed(options.seed ?? 'none', { ...client, log: (line) => log(`[seed] ${line}`) }, db, log);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { url, port: actualPort, dataDir, client, runner, close };
+}
+
+async function runSeed(seed: NonNullable<LocalCloudOptions['seed']>, ctx: SeedContext, db: LocalDatabase, log: (l: string) => void): Promise<void> {
+  if (seed === 'none') return;
+  if (typeof seed === 'function') return seed(ctx);
+  if (!existsSync(DEMO_SEED_MODULE)) {
+    log('[local-cloud] no demo data module (server/src/seed/demo.ts); starting empty');
+    return;
+  }
+  if (!db.isEmpty()) {
+    log('[local-cloud] database already has data; demo seed skipped');
+    return;
+  }
+  const mod = (await import(pathToFileURL(DEMO_SEED_MODULE).href)) as { seedDemo?: SeedFunction };
+  if (typeof mod.seedDemo !== 'function') throw new Error(`${DEMO_SEED_MODULE} must export seedDemo(cloud)`);
+  const started = Date.now();
+  await mod.seedDemo(ctx);
+  log(`[local-cloud] demo data seeded in ${Date.now() - started} ms`);
+}
+
+/**
+ * The brand's code keys for the functions: kept in the data directory (generated on first start),
+ * handed to the functions as `CODE_KEYS`, as CloudBase hands them from the function's settings.
+ */
+function localCodeKeysEnv(dataDir: string): Record<string, string> {
+  let doc = readCodeKeys({ dataDir, env: {} });
+  if (doc === null) {
+    doc = generateCodeKeys();
+    writeCodeKeysFile(dataDir, doc);
+  }
+  return { CODE_KEYS: JSON.stringify(doc) };
+}

@@ -1,0 +1,37 @@
+/**
+ * The SQLite engine behind the local cloud's `OpenDatabase` seam (src/database.ts):
+ * `<dataDir>/local-cloud.sqlite`, collections and indexes from database/collections.json,
+ * `/tcb` accepting the local credentials.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { OpenDatabase } from '../database.js';
+import { DEFAULT_COLLECTIONS_FILE, loadCollectionsFile } from '../db/collections-file.js';
+import { DocumentStore } from '../db/store.js';
+import { createTcbHandler } from './handler.js';
+import { DATABASE_FILE } from './standalone.js';
+
+export interface SqliteDatabaseOptions {
+  collectionsFile?: string;
+  durability?: 'normal' | 'full';
+}
+
+export function sqliteDatabase(extra: SqliteDatabaseOptions = {}): OpenDatabase {
+  return ({ dataDir, credentials, log }) => {
+    mkdirSync(dataDir, { recursive: true });
+    const store = DocumentStore.open({
+      file: path.join(dataDir, DATABASE_FILE),
+      collections: loadCollectionsFile(extra.collectionsFile ?? DEFAULT_COLLECTIONS_FILE),
+      durability: extra.durability,
+      log,
+    });
+    return {
+      handler: createTcbHandler({ store, credentials, log }),
+      isEmpty: () => store.isEmpty(),
+      close: () => store.close(),
+    };
+  };
+}
+
+/** The default engine: declared collections, `synchronous=NORMAL`. */
+export const openSqliteDatabase: OpenDatabase = sqliteDatabase();

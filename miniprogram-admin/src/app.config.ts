@@ -1,0 +1,14 @@
+// The person picker exists only where the local cloud stands in for WeChat's identity (h5).
+const pages = ['pages/index/index'];
+if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
+
+export default defineAppConfig({
+  pages,
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '品牌管理',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+});

@@ -1,0 +1,109 @@
+/**
+ * The consumer's main flow, as a store with no Taro in it (tested in Node):
+ * scan the outside code → `scan.verify` says whether it is genuine; scan the code under the cap →
+ * confirm → `scan.redeem` → the reward (or why none).
+ *
+ * Retrying after a failure resends the same code; redeem is idempotent on the server per code
+ * (`redeem:<code>`), so a retry never pays twice.
+ */
+import { createStore } from 'zustand/vanilla';
+import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
+import type { Location, RedeemRes, VerifyRes } from '@channel-router/shared/src/api/actions.js';
+import { userMessage, type Client, type ClientError } from '@channel-router/shared/src/client/index.js';
+
+export type Mode = 'verify' | 'redeem';
+
+export type Phase =
+  | { kind: 'idle' }
+  | { kind: 'verifying'; code: string }
+  | { kind: 'verified'; code: string; result: VerifyRes }
+  /** Waiting for the person to confirm spending the code. */
+  | { kind: 'confirming'; code: string }
+  | { kind: 'redeeming'; code: string }
+  | { kind: 'redeemed'; code: string; result: RedeemRes }
+  | { kind: 'failed'; code: string; action: Mode; error: ClientError };
+
+export interface ClaimState {
+  mode: Mode;
+  phase: Phase;
+  setMode(mode: Mode): void;
+  /** Handles a scanned or typed code in the current mode. */
+  submit(text: string): Promise<void>;
+  /** Sends the failed request again with the same code. */
+  retry(): Promise<void>;
+  reset(): void;
+}
+
+export interface ClaimDeps {
+  client: Client;
+  /** Asks the person before the code is spent (a redeem cannot be undone). */
+  confirmRedeem: () => Promise<boolean>;
+  locate?: () => Promise<Location | undefined>;
+}
+
+function invalidCode(code: string, action: Mode): Phase {
+  const error: ClientError = { code: 'INVALID_CODE', message: 'rejected before sending', userMessage: userMessage('INVALID_CODE', `scan.${action}`) };
+  return { kind: 'failed', code, action, error };
+}
+
+export function createClaimStore(deps: ClaimDeps) {
+  return createStore<ClaimState>()((set, get) => {
+    const busy = () => {
+      const k = get().phase.kind;
+      return k === 'verifying' || k === 'redeeming' || k === 'confirming';
+    };
+
+    const verify = async (code: string) => {
+      set({ phase: { kind: 'verifying', code } });
+      const location = await deps.locate?.();
+      const r = await deps.client.scan.verify(location === undefined ? { code } : { code, location });
+      set({ phase: r.ok ? { kind: 'verified', code, result: r.data } : { kind: 'failed', code, action: 'verify', error: r.error } });
+    };
+
+    const redeem = async (code: string, askFirst: boolean) => {
+      if (askFirst) {
+        set({ phase: { kind: 'confirming', code } });
+        if (!(await deps.confirmRedeem())) {
+          set({ phase: { kind: 'idle' } });
+          return;
+        }
+      }
+      set({ phase: { kind: 'redeeming', code } });
+      const location = await deps.locate?.();
+      const r = await deps.client.scan.redeem(location === undefined ? { code } : { code, location });
+      set({ phase: r.ok ? { kind: 'redeemed', code, result: r.data } : { kind: 'failed', code, action: 'redeem', error: r.error } });
+    };
+
+    return {
+      mode: 'verify',
+      phase: { kind: 'idle' },
+      setMode(mode) {
+        if (busy()) return;
+        set({ mode, phase: { kind: 'idle' } });
+      },
+      async submit(text) {
+        if (busy()) return;
+        const mode = get().mode;
+        const parsed = parseCodeInput(text);
+        // A malformed code is answered at once: no round trip, same words as the server's.
+        if (!parsed.ok) {
+          set({ phase: invalidCode(text.trim().slice(0, 64), mode) });
+          return;
+        }
+        if (mode === 'verify') await verify(parsed.data);
+        else await redeem(parsed.data, true);
+      },
+      async retry() {
+        const phase = get().phase;
+        if (phase.kind !== 'failed') return;
+        if (phase.action === 'verify') await verify(phase.code);
+        // The person already confirmed this redeem; asking again would only get in the way.
+        else await redeem(phase.code, false);
+      },
+      reset() {
+        if (busy()) return;
+        set({ phase: { kind: 'idle' } });
+      },
+    };
+  });
+}

@@ -1,0 +1,23 @@
+import dayjs from 'dayjs';
+import type { LedgerEntryView } from '@channel-router/shared/src/api/actions.js';
+
+const KIND_LABELS: Readonly<Record<string, string>> = {
+  consumer_reward: '扫码奖励',
+  store_reward: '门店奖励',
+  dealer_rebate: '经销商返利',
+  withdrawal_reserve: '提现',
+  withdrawal_release: '提现退回',
+  withdrawal_payout: '提现到账',
+  penalty_deduction: '窜货罚款',
+  fund: '奖金充值',
+};
+
+/** What a history row is called. Kinds the app does not know yet read as 「其他」, never raw. */
+export function entryTitle(e: Pick<LedgerEntryView, 'kind'>): string {
+  return KIND_LABELS[e.kind] ?? '其他';
+}
+
+/** `2025-03-08 14:05` in the phone's time zone. */
+export function entryTime(at: number): string {
+  return dayjs(at).format('YYYY-MM-DD HH:mm');
+}

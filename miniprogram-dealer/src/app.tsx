@@ -1,0 +1,7 @@
+import type { PropsWithChildren } from 'react';
+import '@channel-router/ui/src/styles/index.css';
+import './app.css';
+
+export default function App({ children }: PropsWithChildren) {
+  return children;
+}

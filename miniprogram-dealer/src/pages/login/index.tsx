@@ -1,0 +1,5 @@
+import { LoginScreen } from '@channel-router/ui';
+
+export default function Login() {
+  return <LoginScreen app='dealer' title='经销商 · 登录' />;
+}

@@ -1,0 +1,163 @@
+/**
+ * Batches (print runs), their export, and repacking. A batch stores its layout and key slot,
+ * never its codes: every code is derived from the batch number, the level, the index and the key.
+ */
+import {
+  batchCodeTree,
+  childrenRange,
+  encodeCode,
+  type Person,
+  err,
+  layoutCounts,
+  MAX_TREE_CASES,
+  ok,
+  planPack,
+  planUnpack,
+  validateLayout,
+  type ActionRes,
+  type CodeKeyring,
+  type CreateBatchReq,
+  type ExportBatchReq,
+  type PackReq,
+  type Result,
+  type UnpackReq,
+} from '@channel-router/shared';
+import { loadPerson } from '../channel/person.js';
+import { newId } from '../channel/ids.js';
+import { BRAND_ORG_ID, type ProductDoc } from '../channel/model.js';
+import { storeEvent } from '../custody/store.js';
+import { loadUnits, nextSeq, stateOf, unitDocFor, verifyCodes, type LoadedUnit, type UnitDoc } from '../custody/units.js';
+import { C } from '../db/collections.js';
+import { getById } from '../db/ops.js';
+import { transact, txGet } from '../db/transact.js';
+import type { AuthedContext } from '../runtime/action.js';
+import { keyring } from './keyring.js';
+import { layoutOf } from './batches.js';
+import type { BatchDoc } from './model.js';
+
+
+const BATCH_COUNTER_ID = 'batchCounter';
+
+function isAdmin(p: Person): boolean {
+  return p.memberships.some((m) => m.orgId === BRAND_ORG_ID && m.role === 'admin');
+}
+
+/** The keyring with the batch's own key slot active: its codes stay the same after a rotation. */
+export function keyringForBatch(b: BatchDoc): CodeKeyring {
+  const kr = keyring();
+  return { activeSlot: b.keySlot as CodeKeyring['activeSlot'], slots: kr.slots };
+}
+
+export async function createBatch(ctx: AuthedContext, input: CreateBatchReq): Promise<Result<ActionRes<'codes', 'createBatch'>>> {
+  const person = await loadPerson(ctx.db, ctx.caller.unionId);
+  if (!isAdmin(person)) return err('FORBIDDEN', 'only a brand admin can create code batches');
+  const product = await getById<ProductDoc>(ctx.db, C.products, input.productId);
+  if (product === null) return err('NOT_FOUND', 'product not found', 'productId');
+  const probe = validateLayout({ batchNo: 0, cases: input.cases, ...product.packaging });
+  if (!probe.ok) return probe;
+  const counts = layoutCounts(probe.data);
+  const batchId = newId('bat');
+  const slot = keyring().activeSlot;
+  // The batch number is allocated and the batch stored in one transaction: numbers are never reused.
+  const created = await transact<BatchDoc>(ctx.db, async (tx) => {
+    const counter = await txGet<{ next: number }>(tx, C.meta, BATCH_COUNTER_ID);
+    const batchNo = counter?.next ?? 1;
+    const batch: BatchDoc = {
+      _id: batchId,
+      batchNo,
+      productId: product._id,
+      cases: input.cases,
+      itemsPerBox: product.packaging.itemsPerBox,
+      boxesPerCase: product.packaging.boxesPerCase,
+      counts: { case: counts.case, box: counts.box, item: counts.item },
+      keySlot: slot,
+      createdAt: ctx.now_ms,
+      createdBy: ctx.caller.unionId,
+    };
+    await tx.collection(C.meta).doc(BATCH_COUNTER_ID).set({ next: batchNo + 1 });
+    const { _id, ...fields } = batch;
+    await tx.collection(C.batches).doc(_id).set(fields);
+    return ok(batch);
+  });
+  if (!created.ok) return created;
+  return ok({ batchId, counts: created.data.counts });
+}
+
+export async function exportBatch(ctx: AuthedContext, input: ExportBatchReq): Promise<Result<ActionRes<'codes', 'exportBatch'>>> {
+  const person = await loadPerson(ctx.db, ctx.caller.unionId);
+  if (!isAdmin(person)) return err('FORBIDDEN', 'only a brand admin can export code batches');
+  const batch = await getById<BatchDoc>(ctx.db, C.batches, input.batchId);
+  if (batch === null) return err('NOT_FOUND', 'batch not found', 'batchId');
+  if (batch.cases > MAX_TREE_CASES) {
+    return err('INVALID_ARGUMENT', `batch has ${batch.cases} cases; batches over ${MAX_TREE_CASES} cases are exported as a print file (npm run print -- --batch ${batch._id})`, 'batchId');
+  }
+  return ok({ cases: batchCodeTree(layoutOf({ ...batch, _id: batch._id ?? input.batchId }), keyringForBatch(batch)).cases });
+}
+
+export async function pack(ctx: AuthedContext, input: PackReq): Promise<Result<ActionRes<'codes', 'pack'>>> {
+  const parentV = verifyCodes([input.parent], () => 'parent');
+  if (!parentV.ok) return parentV;
+  const childrenV = verifyCodes(input.children, (i) => `children[${i}]`);
+  if (!childrenV.ok) return childrenV;
+  const person = await loadPerson(ctx.db, ctx.caller.unionId);
+  if (!isAdmin(person)) return err('FORBIDDEN', 'only a brand admin can repack');
+  const loaded = await loadUnits(ctx.db, [...parentV.data, ...childrenV.data], (i) => (i === 0 ? 'parent' : `children[${i - 1}]`));
+  if (!loaded.ok) return loaded;
+  const [parent, ...children] = loaded.data as [LoadedUnit, ...LoadedUnit[]];
+  const plan = planPack({
+    eventId: newId('evt'),
+    seq: nextSeq(ctx.now_ms),
+    at: ctx.now_ms,
+    actor: person,
+    brandId: BRAND_ORG_ID,
+    parent,
+    children: children.map((c) => ({ ...c, parentUnitId: c.parentUnitId })),
+  });
+  if (!plan.ok) return plan;
+  const byId = new Map(children.map((c) => [c.unitId, c]));
+  await Promise.all(
+    plan.data.links.map((l) => {
+      const child = byId.get(l.childUnitId)!;
+      // The child keeps its custody facts; only its parent changes (recorded by the event).
+      const doc = { ...unitDocFor(child, stateOf(child.unitId, child.docs)), parentUnitId: l.parentUnitId };
+      return ctx.db.collection(C.units).doc(l.childUnitId).set(doc);
+    }),
+  );
+  await storeEvent(ctx.db, plan.data.event, new Map(loaded.data.map((u) => [u.unitId, u.productId])));
+  return ok({ parent: parent.code, packed: plan.data.links.length });
+}
+
+const UNPACK_CHILDREN_MAX = 10_000;
+
+export async function unpack(ctx: AuthedContext, input: UnpackReq): Promise<Result<ActionRes<'codes', 'unpack'>>> {
+  const parentV = verifyCodes([input.parent], () => 'parent');
+  if (!parentV.ok) return parentV;
+  const person = await loadPerson(ctx.db, ctx.caller.unionId);
+  if (!isAdmin(person)) return err('FORBIDDEN', 'only a brand admin can unpack');
+  const loaded = await loadUnits(ctx.db, parentV.data, () => 'parent');
+  if (!loaded.ok) return loaded;
+  const parent = loaded.data[0]!;
+  // Direct children: those the layout put in the parent and that were not moved out since, plus
+  // those packed into it later.
+  const range = childrenRange(parent.level, parent.verified.index, layoutOf(parent.batch));
+  const kr = keyringForBatch(parent.batch);
+  const implied = range ? Array.from({ length: Math.min(range.count, UNPACK_CHILDREN_MAX) }, (_, i) => encodeCode({ batchNo: parent.batch.batchNo, level: range.level, kind: 'visible', index: range.first + i }, kr)) : [];
+  const packedIn = await ctx.db.collection(C.units).where({ parentUnitId: parent.unitId }).limit(1000).get();
+  const extra = (packedIn.data as UnitDoc[]).map((d) => encodeCode({ batchNo: d.batchNo, level: d.level as 'item', kind: 'visible', index: d.index }, kr));
+  const childCodes = verifyCodes([...implied, ...extra], (i) => `children[${i}]`);
+  if (!childCodes.ok) throw new Error('derived child codes do not verify');
+  const kids = await loadUnits(ctx.db, childCodes.data, (i) => `children[${i}]`);
+  if (!kids.ok) return kids;
+  const children = kids.data.filter((c) => c.parentUnitId === parent.unitId);
+  const plan = planUnpack({ eventId: newId('evt'), seq: nextSeq(ctx.now_ms), at: ctx.now_ms, actor: person, brandId: BRAND_ORG_ID, parent, children });
+  if (!plan.ok) return plan;
+  const byId = new Map(children.map((c) => [c.unitId, c]));
+  await Promise.all(
+    plan.data.states.map((s) => {
+      const child = byId.get(s.unitId)!;
+      return ctx.db.collection(C.units).doc(s.unitId).set({ ...unitDocFor(child, s), parentUnitId: null });
+    }),
+  );
+  await storeEvent(ctx.db, plan.data.event, new Map(children.map((u) => [u.unitId, u.productId])));
+  return ok({ parent: parent.code, unpacked: children.length });
+}

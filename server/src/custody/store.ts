@@ -1,0 +1,48 @@
+/**
+ * Storing what a custody plan decided: one state document per scanned unit, one event document
+ * per scanned unit (inserted together in one write), and alerts under their deterministic keys so
+ * that a repeated scan stores each alert once.
+ */
+import type { Alert, CustodyEvent, UnitState } from '@channel-router/shared';
+import { C } from '../db/collections.js';
+import { isDuplicateKey } from '../db/errors.js';
+import { insertMany, insertOne } from '../db/ops.js';
+import type { Database } from '../runtime/cloud.js';
+import { unitDocFor, type LoadedUnit } from './units.js';
+
+const ALERTS_PER_CALL_MAX = 1000;
+
+export async function storeStates(db: Database, units: readonly LoadedUnit[], states: readonly UnitState[]): Promise<void> {
+  const byId = new Map(units.map((u) => [u.unitId, u]));
+  await Promise.all(
+    states.map((s) => {
+      const unit = byId.get(s.unitId);
+      if (!unit) throw new Error(`state for a unit not scanned: ${s.unitId}`);
+      return db.collection(C.units).doc(s.unitId).set(unitDocFor(unit, s));
+    }),
+  );
+}
+
+/** One event document per scanned unit, so that a unit's history is an indexed read by unitId. */
+export async function storeEvent(db: Database, event: CustodyEvent, productIds: ReadonlyMap<string, string>): Promise<void> {
+  if (event.unitIds.length === 0) return;
+  const { codes, unitIds, ...common } = event;
+  const docs = unitIds.map((unitId, i) => ({ ...common, unitId, code: codes[i], productId: productIds.get(unitId) ?? null }));
+  await insertMany(db, C.events, docs);
+}
+
+/** Stores alerts once each (their key is the document id); answers the ones stored now. */
+export async function storeAlerts(db: Database, alerts: readonly Alert[]): Promise<Alert[]> {
+  if (alerts.length > ALERTS_PER_CALL_MAX) throw new Error(`too many alerts: ${alerts.length}`);
+  const stored: Alert[] = [];
+  for (const a of alerts) {
+    const { key, ...rest } = a;
+    try {
+      await insertOne(db, C.alerts, { _id: key, ...rest });
+      stored.push(a);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+    }
+  }
+  return stored;
+}

@@ -1,0 +1,99 @@
+/**
+ * Ship and receive: verify the codes (no I/O), load the units and the orgs in a constant number
+ * of reads, let the custody rules plan, judge diversion, store.
+ */
+import {
+  err,
+  judgeReceive,
+  ok,
+  planReceive,
+  planShip,
+  type ActionRes,
+  type Alert,
+  type ReceiveReq,
+  type Result,
+  type ScanPlan,
+  type ShipReq,
+} from '@channel-router/shared';
+import { BRAND_ORG_ID, orgRef } from '../channel/model.js';
+import { orgsByIds, territoryOf } from '../channel/orgs.js';
+import { loadPerson } from '../channel/person.js';
+import { newId } from '../channel/ids.js';
+import { storeAlerts, storeEvent, storeStates } from '../custody/store.js';
+import { loadUnits, nextSeq, verifyCodes, type LoadedUnit } from '../custody/units.js';
+import type { AuthedContext } from '../runtime/action.js';
+
+const codeField = (i: number) => `codes[${i}]`;
+
+async function judgeAndStore(ctx: AuthedContext, units: LoadedUnit[], plan: ScanPlan): Promise<Alert[]> {
+  const dealers = await orgsByIds(ctx.db, plan.diversionChecks.map((c) => c.allocatedDealerId));
+  const alerts: Alert[] = [];
+  for (const check of plan.diversionChecks) {
+    const dealer = dealers.get(check.allocatedDealerId);
+    if (!dealer) continue; // an allocation to an org that no longer exists: nothing to judge against
+    const a = judgeReceive(check, territoryOf(dealer));
+    if (a !== null) alerts.push(a);
+  }
+  await storeStates(ctx.db, units, plan.states);
+  await storeEvent(ctx.db, plan.event, new Map(units.map((u) => [u.unitId, u.productId])));
+  await storeAlerts(ctx.db, alerts);
+  return alerts;
+}
+
+export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<ActionRes<'scan', 'ship'>>> {
+  const verified = verifyCodes(input.codes, codeField);
+  if (!verified.ok) return verified;
+  const person = await loadPerson(ctx.db, ctx.caller.unionId);
+  const target = (await orgsByIds(ctx.db, [input.toOrgId])).get(input.toOrgId);
+  if (!target) return err('NOT_FOUND', 'the receiving organisation does not exist', 'toOrgId');
+  const fromId = input.fromOrgId ?? target.upstreamId ?? '';
+  if (input.fromOrgId !== undefined && !person.memberships.some((m) => m.orgId === input.fromOrgId)) {
+    return err('FORBIDDEN', 'you are not a member of the shipping organisation', 'fromOrgId');
+  }
+  const from = (await orgsByIds(ctx.db, [fromId])).get(fromId);
+  if (!from) return err('INVALID_ARGUMENT', 'the receiving organisation has no supplier', 'toOrgId');
+  const loaded = await loadUnits(ctx.db, verified.data, codeField);
+  if (!loaded.ok) return loaded;
+  const eventId = newId('evt');
+  const plan = planShip({
+    eventId,
+    seq: nextSeq(ctx.now_ms),
+    at: ctx.now_ms,
+    actor: person,
+    brandId: BRAND_ORG_ID,
+    location: input.location ?? null,
+    from: orgRef(from),
+    target: orgRef(target),
+    units: loaded.data,
+  });
+  if (!plan.ok) return plan;
+  await judgeAndStore(ctx, loaded.data, plan.data);
+  return ok({ items: plan.data.items, eventId });
+}
+
+export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Result<ActionRes<'scan', 'receive'>>> {
+  const verified = verifyCodes(input.codes, codeField);
+  if (!verified.ok) return verified;
+  const person = await loadPerson(ctx.db, ctx.caller.unionId);
+  const orgId = input.orgId ?? person.memberships.find((m) => m.kind !== 'brand')?.orgId ?? person.memberships[0]?.orgId;
+  if (orgId === undefined) return err('FORBIDDEN', 'join an organisation before receiving goods');
+  if (!person.memberships.some((m) => m.orgId === orgId)) return err('FORBIDDEN', 'you are not a member of this organisation', 'orgId');
+  const receiver = (await orgsByIds(ctx.db, [orgId])).get(orgId);
+  if (!receiver) return err('NOT_FOUND', 'organisation not found', 'orgId');
+  const loaded = await loadUnits(ctx.db, verified.data, codeField);
+  if (!loaded.ok) return loaded;
+  const eventId = newId('evt');
+  const plan = planReceive({
+    eventId,
+    seq: nextSeq(ctx.now_ms),
+    at: ctx.now_ms,
+    actor: person,
+    brandId: BRAND_ORG_ID,
+    location: input.location ?? null,
+    receiver: orgRef(receiver),
+    units: loaded.data,
+  });
+  if (!plan.ok) return plan;
+  const alerts = await judgeAndStore(ctx, loaded.data, plan.data);
+  return ok({ items: plan.data.items, alerts, eventId });
+}

@@ -1,0 +1,366 @@
+/**
+ * The typed contract between the apps and the cloud functions (spec §6): for every function and
+ * action, the request fields and the reply's `data`. Field names in the spec's table are fixed;
+ * fields marked "added" extend it. Amounts are integer fen; times are milliseconds since the epoch.
+ */
+import type { Alert, AlertKind, BizStep, Location, OrgKind, RewardPolicy, Role, UnitLevel } from '../model.js';
+
+// ---------------------------------------------------------------------------------------------
+// channel
+
+export interface BootstrapReq {
+  brandName: string;
+}
+export interface BootstrapRes {
+  brandId: string;
+}
+
+export interface CreateOrgReq {
+  kind: 'dealer' | 'wholesaler' | 'store';
+  name: string;
+  upstreamId: string;
+  regionCode: string;
+  /** Required for a dealer; optional for a wholesaler; ignored (dropped) for a store. */
+  territory?: string[];
+}
+export interface CreateOrgRes {
+  orgId: string;
+}
+
+export interface InviteReq {
+  orgId: string;
+  role: Role;
+}
+export interface InviteRes {
+  inviteCode: string;
+  /** Added: when the invite stops working. */
+  expiresAt?: number;
+}
+
+export interface JoinReq {
+  inviteCode: string;
+}
+export interface JoinRes {
+  orgId: string;
+  role: Role;
+}
+
+/** No fields: the caller is the subject. */
+export type MeReq = Record<never, never>;
+export interface MeRes {
+  unionId: string;
+  memberships: Array<{ orgId: string; kind: OrgKind; role: Role; orgName?: string }>;
+}
+
+export interface CreateProductReq {
+  sku: string;
+  name: string;
+  gtin?: string;
+  packaging: { itemsPerBox: number; boxesPerCase: number };
+  policy: RewardPolicy;
+}
+export interface CreateProductRes {
+  productId: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// codes
+
+export interface CreateBatchReq {
+  productId: string;
+  cases: number;
+}
+export interface CreateBatchRes {
+  batchId: string;
+  counts: { case: number; box: number; item: number };
+}
+
+export interface ExportBatchReq {
+  batchId: string;
+}
+export interface ExportedCase {
+  code: string;
+  boxes: Array<{ code: string; items: Array<{ code: string; hiddenCode: string }> }>;
+}
+export interface ExportBatchRes {
+  /** Inline for batches up to 100 cases. */
+  cases?: ExportedCase[];
+  /** Added: larger batches go to a streamed print file. */
+  file?: { url: string; rows: number };
+}
+
+export interface PackReq {
+  parent: string;
+  children: string[];
+}
+export interface PackRes {
+  parent: string;
+  /** Added: children packed by this call. */
+  packed?: number;
+}
+
+export interface UnpackReq {
+  parent: string;
+}
+export interface UnpackRes {
+  parent: string;
+  /** Added: children released by this call. */
+  unpacked?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// scan
+
+export interface ShipReq {
+  codes: string[];
+  toOrgId: string;
+  /** Added: the org shipping, for a person who belongs to several; default: the holder. */
+  fromOrgId?: string;
+  location?: Location;
+}
+export interface ShipRes {
+  /** Items inside the shipped units. */
+  items: number;
+  /** Added. */
+  eventId?: string;
+}
+
+export interface ReceiveReq {
+  codes: string[];
+  /** Added: the receiving org, for a person who belongs to several. */
+  orgId?: string;
+  location?: Location;
+}
+export interface ReceiveRes {
+  items: number;
+  alerts: Alert[];
+  /** Added. */
+  eventId?: string;
+}
+
+export interface RedeemReq {
+  code: string;
+  location?: Location;
+}
+export type RewardNotPaidReason = 'CHANNEL_MEMBER' | 'BUDGET_EXHAUSTED';
+export interface RedeemRes {
+  /** Fen credited to the consumer's wallet by this redeem (0 when nothing was paid). */
+  reward: number;
+  productId: string;
+  alerts: Alert[];
+  /** Added: why the consumer was not paid, when a reward was due but not paid. */
+  reasonNotPaid?: RewardNotPaidReason;
+}
+
+export interface VerifyReq {
+  code: string;
+  location?: Location;
+}
+export interface VerifyRes {
+  genuine: boolean;
+  productId?: string;
+  level?: UnitLevel;
+  /** How many times this code has been verified, this one included. */
+  verifications: number;
+}
+
+export interface InspectReq {
+  code: string;
+  orgId?: string;
+}
+export interface EventView {
+  eventId: string;
+  bizStep: BizStep;
+  at: number;
+  orgId: string | null;
+  toOrgId?: string | null;
+  unionId: string | null;
+  regionCode: string | null;
+}
+export type Verdict = 'in_territory' | 'diverted' | 'unallocated';
+export interface InspectRes {
+  productId: string;
+  allocatedDealerId: string | null;
+  holderOrgId: string;
+  events: EventView[];
+  verdict: Verdict;
+  /** Added: the alert raised when the verdict is `diverted`. */
+  alerts?: Alert[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// wallet
+
+export interface FundReq {
+  amount: number;
+  /** Added: a retried fund with the same requestId credits once. */
+  requestId?: string;
+}
+export interface FundRes {
+  budget: number;
+}
+
+export interface BalanceReq {
+  orgId?: string;
+}
+export interface BalanceRes {
+  balance: number;
+  /** Added: fen reserved by pending withdrawals (not in `balance`). */
+  reserved?: number;
+}
+
+export interface HistoryReq {
+  orgId?: string;
+  cursor?: string;
+  /** Added: page size, 1..100. */
+  limit?: number;
+}
+export interface LedgerEntryView {
+  key: string;
+  kind: string;
+  /** Signed, from the account's point of view: positive in, negative out. */
+  amount: number;
+  ref: string;
+  at: number;
+}
+export interface HistoryRes {
+  entries: LedgerEntryView[];
+  /** Pass back to get the next page; null at the end. */
+  cursor: string | null;
+}
+
+export interface WithdrawReq {
+  amount: number;
+  requestId: string;
+  orgId?: string;
+}
+export type WithdrawalStatus = 'requested' | 'approved' | 'rejected' | 'paid' | 'failed';
+export interface WithdrawRes {
+  withdrawalId: string;
+  status: WithdrawalStatus;
+}
+
+export interface ApproveWithdrawalReq {
+  withdrawalId: string;
+}
+export interface ApproveWithdrawalRes {
+  status: WithdrawalStatus;
+}
+
+/** Added action. */
+export interface RejectWithdrawalReq {
+  withdrawalId: string;
+  reason?: string;
+}
+export interface RejectWithdrawalRes {
+  status: WithdrawalStatus;
+}
+
+/** Added action: a brand admin settles a pending penalty. */
+export interface SettlePenaltyReq {
+  penaltyId: string;
+  /**
+   * `deduct`: take the amount from the dealer's org wallet into the brand budget;
+   * `offline`: settled outside the system (no money moves); `waive`: forgiven.
+   */
+  resolution: PenaltyResolution;
+  note?: string;
+}
+export type PenaltyResolution = 'deduct' | 'offline' | 'waive';
+export type PenaltyStatus = 'pending' | 'settled' | 'waived';
+export interface SettlePenaltyRes {
+  status: PenaltyStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
+// report
+
+export interface AlertsReq {
+  kind?: AlertKind;
+  cursor?: string;
+  limit?: number;
+}
+export interface AlertView extends Omit<Alert, 'key'> {
+  id: string;
+}
+export interface AlertsRes {
+  alerts: AlertView[];
+  cursor?: string | null;
+}
+
+export interface PenaltiesReq {
+  dealerId?: string;
+  /** Added filter. */
+  status?: PenaltyStatus;
+  cursor?: string;
+  limit?: number;
+}
+export interface PenaltyView {
+  id: string;
+  dealerId: string;
+  quantity: number;
+  amount: number;
+  status: PenaltyStatus;
+  code: string;
+  alertId: string;
+  at: number;
+}
+export interface PenaltiesRes {
+  penalties: PenaltyView[];
+  cursor?: string | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The map: function → action → { req, res }
+
+export interface ActionMap {
+  channel: {
+    bootstrap: { req: BootstrapReq; res: BootstrapRes };
+    createOrg: { req: CreateOrgReq; res: CreateOrgRes };
+    invite: { req: InviteReq; res: InviteRes };
+    join: { req: JoinReq; res: JoinRes };
+    me: { req: MeReq; res: MeRes };
+    createProduct: { req: CreateProductReq; res: CreateProductRes };
+  };
+  codes: {
+    createBatch: { req: CreateBatchReq; res: CreateBatchRes };
+    exportBatch: { req: ExportBatchReq; res: ExportBatchRes };
+    pack: { req: PackReq; res: PackRes };
+    unpack: { req: UnpackReq; res: UnpackRes };
+  };
+  scan: {
+    ship: { req: ShipReq; res: ShipRes };
+    receive: { req: ReceiveReq; res: ReceiveRes };
+    redeem: { req: RedeemReq; res: RedeemRes };
+    verify: { req: VerifyReq; res: VerifyRes };
+    inspect: { req: InspectReq; res: InspectRes };
+  };
+  wallet: {
+    fund: { req: FundReq; res: FundRes };
+    balance: { req: BalanceReq; res: BalanceRes };
+    history: { req: HistoryReq; res: HistoryRes };
+    withdraw: { req: WithdrawReq; res: WithdrawRes };
+    approveWithdrawal: { req: ApproveWithdrawalReq; res: ApproveWithdrawalRes };
+    rejectWithdrawal: { req: RejectWithdrawalReq; res: RejectWithdrawalRes };
+    settlePenalty: { req: SettlePenaltyReq; res: SettlePenaltyRes };
+  };
+  report: {
+    alerts: { req: AlertsReq; res: AlertsRes };
+    penalties: { req: PenaltiesReq; res: PenaltiesRes };
+  };
+}
+
+export type FunctionName = keyof ActionMap;
+export type ActionName<F extends FunctionName> = keyof ActionMap[F] & string;
+export type ActionReq<F extends FunctionName, A extends ActionName<F>> = ActionMap[F][A] extends { req: infer R } ? R : never;
+export type ActionRes<F extends FunctionName, A extends ActionName<F>> = ActionMap[F][A] extends { res: infer R } ? R : never;
+/** The event a client sends: `{ action, ...request }`. */
+export type ActionEvent<F extends FunctionName, A extends ActionName<F>> = { action: A } & ActionReq<F, A>;
+
+export const FUNCTION_ACTIONS = {
+  channel: ['bootstrap', 'createOrg', 'invite', 'join', 'me', 'createProduct'],
+  codes: ['createBatch', 'exportBatch', 'pack', 'unpack'],
+  scan: ['ship', 'receive', 'redeem', 'verify', 'inspect'],
+  wallet: ['fund', 'balance', 'history', 'withdraw', 'approveWithdrawal', 'rejectWithdrawal', 'settlePenalty'],
+  report: ['alerts', 'penalties'],
+} as const satisfies { [F in FunctionName]: ReadonlyArray<ActionName<F>> };

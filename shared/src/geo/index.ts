@@ -1,0 +1,2 @@
+export * from './geocoder.js';
+export * from './offline-geocoder.js';

@@ -1,0 +1,222 @@
+import { describe, expect, it } from 'vitest';
+import { FUNCTION_ACTIONS } from '../api/actions.js';
+import { MAX_FEN } from '../money.js';
+import { gtinCheckDigitOk } from './fields.js';
+import { parseRequest, requestParser } from './requests.js';
+
+const CODE = 'https://t.example.com/c/7K3M9QW2XR5TB8NDP4HZ6JV1CA';
+const policy = { consumerReward: { min: 10, max: 100 }, storeReward: 50, dealerRebate: 30, diversionPenalty: 500 };
+
+/** One valid request per action; each test below breaks one field of it. */
+const VALID = {
+  channel: {
+    bootstrap: { brandName: '示例酒业' },
+    createOrg: { kind: 'dealer', name: '广州经销商', upstreamId: 'brand', regionCode: '440100', territory: ['440000'] },
+    invite: { orgId: 'dealer_abc', role: 'owner' },
+    join: { inviteCode: 'ab12cd34ef' },
+    me: {},
+    createProduct: { sku: 'BJ-500ML', name: '白酒 500ml', gtin: '6901234567892', packaging: { itemsPerBox: 6, boxesPerCase: 4 }, policy },
+  },
+  codes: {
+    createBatch: { productId: 'prd_1', cases: 10 },
+    exportBatch: { batchId: 'bat_1' },
+    pack: { parent: CODE, children: ['7K3M9QW2XR5TB8NDP4HZ6JV1CB'] },
+    unpack: { parent: CODE },
+  },
+  scan: {
+    ship: { codes: [CODE], toOrgId: 'store_1' },
+    receive: { codes: [CODE], location: { lat: 23.1, lng: 113.3 } },
+    redeem: { code: CODE, location: { lat: 23.1, lng: 113.3 } },
+    verify: { code: CODE },
+    inspect: { code: CODE, orgId: 'store_1' },
+  },
+  wallet: {
+    fund: { amount: 100000 },
+    balance: {},
+    history: { orgId: 'store_1', cursor: 'abc', limit: 20 },
+    withdraw: { amount: 100, requestId: 'req-0001-abcd' },
+    approveWithdrawal: { withdrawalId: 'wd_1' },
+    rejectWithdrawal: { withdrawalId: 'wd_1', reason: '信息不符' },
+    settlePenalty: { penaltyId: 'redeem:ABC:penalty', resolution: 'deduct' },
+  },
+  report: {
+    alerts: { kind: 'diversion' },
+    penalties: { dealerId: 'dealer_1' },
+  },
+} as const;
+
+function fails(fn: string, action: string, req: unknown): string | undefined {
+  const r = parseRequest(fn as 'scan', action as 'ship', req);
+  if (r.ok) throw new Error(`${fn}.${action} accepted ${JSON.stringify(req)}`);
+  expect(r.error.code).toBe('INVALID_ARGUMENT');
+  return r.error.field;
+}
+
+function patch(fn: keyof typeof VALID, action: string, changes: Record<string, unknown>): unknown {
+  return { ...(VALID[fn] as Record<string, object>)[action], ...changes };
+}
+
+describe('request schemas cover every action of the API table', () => {
+  it('has a schema for every action, and accepts a valid request of each (with the action name in the event)', () => {
+    for (const [fn, actions] of Object.entries(FUNCTION_ACTIONS)) {
+      for (const action of actions) {
+        const valid = (VALID as Record<string, Record<string, object>>)[fn]![action];
+        expect(valid, `${fn}.${action} example`).toBeDefined();
+        const r = parseRequest(fn as 'scan', action as 'ship', { action, ...valid });
+        expect(r, `${fn}.${action}`).toMatchObject({ ok: true });
+        // `action` itself is not part of the parsed request.
+        if (r.ok) expect(r.data).not.toHaveProperty('action');
+      }
+    }
+  });
+
+  it('answers INVALID_ARGUMENT naming `action` for an action the function does not have', () => {
+    expect(fails('scan', 'teleport', {})).toBe('action');
+    expect(fails('scan', 'toString', {})).toBe('action');
+  });
+
+  it('requestParser is parseRequest bound to one action (the shape a function table uses)', () => {
+    const parse = requestParser('wallet', 'withdraw');
+    expect(parse({ amount: 100, requestId: 'req-0001-abcd', extra: 1 })).toEqual({ ok: true, data: { amount: 100, requestId: 'req-0001-abcd' } });
+    expect(parse({ amount: 5 })).toMatchObject({ ok: false, error: { field: 'requestId' } });
+  });
+  // That each schema parses exactly its request type is proven at compile time in requests.ts.
+});
+
+describe('channel', () => {
+  it('createOrg: kind, name, region code shape, territory entries', () => {
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { kind: 'brand' }))).toBe('kind');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { name: '' }))).toBe('name');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { name: 'x'.repeat(65) }))).toBe('name');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { regionCode: '44010' }))).toBe('regionCode');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { regionCode: 440100 }))).toBe('regionCode');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { regionCode: '040100' }))).toBe('regionCode');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { territory: ['440000', 'abc'] }))).toBe('territory[1]');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { territory: [] }))).toBe('territory');
+  });
+
+  it('createOrg: region codes must exist in the GB/T 2260 table (unknown codes are rejected)', () => {
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { regionCode: '449999' }))).toBe('regionCode');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { territory: ['440100', '449900'] }))).toBe('territory[1]');
+    const dup = parseRequest('channel', 'createOrg', patch('channel', 'createOrg', { territory: ['440100', '440100', '450000'] }));
+    expect(dup.ok && dup.data.territory).toEqual(['440100', '450000']);
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { upstreamId: 'a b' }))).toBe('upstreamId');
+  });
+
+  it('createOrg: a dealer or wholesaler needs a territory; a store has none (a sent one is dropped)', () => {
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { territory: undefined }))).toBe('territory');
+    expect(fails('channel', 'createOrg', patch('channel', 'createOrg', { kind: 'wholesaler', territory: undefined }))).toBe('territory');
+    const store = parseRequest('channel', 'createOrg', patch('channel', 'createOrg', { kind: 'store', upstreamId: 'dealer_1' }));
+    expect(store).toEqual({ ok: true, data: { kind: 'store', name: '广州经销商', upstreamId: 'dealer_1', regionCode: '440100' } });
+  });
+
+  it('invite: the role must be one of the six roles', () => {
+    expect(fails('channel', 'invite', patch('channel', 'invite', { role: 'boss' }))).toBe('role');
+    expect(fails('channel', 'invite', patch('channel', 'invite', { orgId: undefined }))).toBe('orgId');
+  });
+
+  it('join: invite codes are compared upper-case', () => {
+    expect(parseRequest('channel', 'join', { inviteCode: ' ab12cd34ef ' })).toEqual({ ok: true, data: { inviteCode: 'AB12CD34EF' } });
+    expect(fails('channel', 'join', { inviteCode: 'ab 12' })).toBe('inviteCode');
+  });
+
+  it('createProduct: packaging bounds', () => {
+    for (const [packaging, field] of [
+      [{ itemsPerBox: 0, boxesPerCase: 4 }, 'packaging.itemsPerBox'],
+      [{ itemsPerBox: 1001, boxesPerCase: 4 }, 'packaging.itemsPerBox'],
+      [{ itemsPerBox: 6, boxesPerCase: 1.5 }, 'packaging.boxesPerCase'],
+      [{ itemsPerBox: 6 }, 'packaging.boxesPerCase'],
+      ['6x4', 'packaging'],
+    ] as const) {
+      expect(fails('channel', 'createProduct', patch('channel', 'createProduct', { packaging }))).toBe(field);
+    }
+  });
+
+  it('createProduct: policy amounts are fen integers ≥ 0 up to MAX_FEN; a random reward needs min ≤ max', () => {
+    const withPolicy = (p: object) => patch('channel', 'createProduct', { policy: { ...policy, ...p } });
+    expect(parseRequest('channel', 'createProduct', withPolicy({ consumerReward: 88 })).ok).toBe(true);
+    expect(parseRequest('channel', 'createProduct', withPolicy({ consumerReward: { min: 5, max: 5 } })).ok).toBe(true);
+    expect(fails('channel', 'createProduct', withPolicy({ consumerReward: 1.5 }))).toBe('policy.consumerReward');
+    expect(fails('channel', 'createProduct', withPolicy({ consumerReward: '100' }))).toBe('policy.consumerReward');
+    expect(fails('channel', 'createProduct', withPolicy({ consumerReward: { min: 10, max: 5 } }))).toBe('policy.consumerReward.max');
+    expect(fails('channel', 'createProduct', withPolicy({ consumerReward: { min: -1, max: 5 } }))).toBe('policy.consumerReward.min');
+    expect(fails('channel', 'createProduct', withPolicy({ storeReward: -1 }))).toBe('policy.storeReward');
+    expect(fails('channel', 'createProduct', withPolicy({ dealerRebate: MAX_FEN + 1 }))).toBe('policy.dealerRebate');
+    expect(fails('channel', 'createProduct', withPolicy({ diversionPenalty: undefined }))).toBe('policy.diversionPenalty');
+  });
+
+  it('createProduct: a GTIN must have a valid GS1 check digit', () => {
+    expect(gtinCheckDigitOk('6901234567892')).toBe(true);
+    expect(gtinCheckDigitOk('96385074')).toBe(true);
+    expect(gtinCheckDigitOk('036000291452')).toBe(true);
+    expect(fails('channel', 'createProduct', patch('channel', 'createProduct', { gtin: '6901234567891' }))).toBe('gtin');
+    expect(fails('channel', 'createProduct', patch('channel', 'createProduct', { gtin: '12345' }))).toBe('gtin');
+  });
+});
+
+describe('codes', () => {
+  it('createBatch: cases 1..100000', () => {
+    expect(fails('codes', 'createBatch', { productId: 'p', cases: 0 })).toBe('cases');
+    expect(fails('codes', 'createBatch', { productId: 'p', cases: 100_001 })).toBe('cases');
+  });
+
+  it('pack: at most 1,000 children, each a code without spaces of at most 200 characters', () => {
+    expect(fails('codes', 'pack', { parent: CODE, children: Array(1001).fill('A') })).toBe('children');
+    expect(fails('codes', 'pack', { parent: CODE, children: ['A', 'x'.repeat(201)] })).toBe('children[1]');
+    expect(fails('codes', 'pack', { parent: 'A B', children: ['A'] })).toBe('parent');
+  });
+});
+
+describe('scan', () => {
+  it('ship/receive: at most 1,000 codes per call, at least one', () => {
+    expect(parseRequest('scan', 'receive', { codes: Array(1000).fill(CODE) }).ok).toBe(true);
+    expect(fails('scan', 'receive', { codes: Array(1001).fill(CODE) })).toBe('codes');
+    expect(fails('scan', 'receive', { codes: [] })).toBe('codes');
+    expect(fails('scan', 'ship', { codes: [CODE, 42], toOrgId: 's' })).toBe('codes[1]');
+    expect(fails('scan', 'ship', { codes: [CODE] })).toBe('toOrgId');
+  });
+
+  it('location: latitude −90..90, longitude −180..180, both numbers', () => {
+    expect(fails('scan', 'redeem', { code: CODE, location: { lat: 91, lng: 0 } })).toBe('location.lat');
+    expect(fails('scan', 'redeem', { code: CODE, location: { lat: 0, lng: -180.5 } })).toBe('location.lng');
+    expect(fails('scan', 'redeem', { code: CODE, location: { lat: '23', lng: 113 } })).toBe('location.lat');
+    expect(fails('scan', 'verify', { code: CODE, location: [23, 113] })).toBe('location');
+    expect(parseRequest('scan', 'verify', { code: CODE, location: null })).toEqual({ ok: true, data: { code: CODE } });
+  });
+
+  it('redeem/verify/inspect: the code is required', () => {
+    expect(fails('scan', 'redeem', {})).toBe('code');
+    expect(fails('scan', 'verify', { code: '' })).toBe('code');
+    expect(fails('scan', 'inspect', { code: 7 })).toBe('code');
+  });
+});
+
+describe('wallet and report', () => {
+  it('fund/withdraw: amounts are positive integer fen up to MAX_FEN', () => {
+    for (const amount of [0, -5, 1.5, '100', MAX_FEN + 1, null]) {
+      expect(fails('wallet', 'fund', { amount }), String(amount)).toBe('amount');
+      expect(fails('wallet', 'withdraw', { amount, requestId: 'req-0001-abcd' }), String(amount)).toBe('amount');
+    }
+  });
+
+  it('withdraw: requestId is required, 8..64 safe characters', () => {
+    expect(fails('wallet', 'withdraw', { amount: 100 })).toBe('requestId');
+    expect(fails('wallet', 'withdraw', { amount: 100, requestId: 'short' })).toBe('requestId');
+    expect(fails('wallet', 'withdraw', { amount: 100, requestId: 'has space 123' })).toBe('requestId');
+  });
+
+  it('history: page size 1..100', () => {
+    expect(fails('wallet', 'history', { limit: 101 })).toBe('limit');
+    expect(fails('wallet', 'history', { cursor: 'x'.repeat(257) })).toBe('cursor');
+  });
+
+  it('settlePenalty: one of three resolutions', () => {
+    expect(fails('wallet', 'settlePenalty', { penaltyId: 'p', resolution: 'forget' })).toBe('resolution');
+  });
+
+  it('alerts/penalties: filters are enums', () => {
+    expect(fails('report', 'alerts', { kind: 'theft' })).toBe('kind');
+    expect(fails('report', 'penalties', { status: 'paid' })).toBe('status');
+    expect(parseRequest('report', 'alerts', {})).toEqual({ ok: true, data: {} });
+  });
+});
