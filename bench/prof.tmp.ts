@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { startTcbServer } from '../local-cloud/src/tcb/standalone.js';
 async function main() {
 const server = await startTcbServer({ dataDir: ':memory:', autoCreateCollections: true });
+let conns = 0;
+(server as any).__conns = () => conns;
 const ids = Array.from({ length: 100 }, (_, i) => `p${i}`);
 server.store.insert('pts', ids.map((_id) => ({ _id, v: 1, at: new Date() })));
 const w = new Worker(new URL('./db-bench-client.mjs', import.meta.url), { workerData: { url: server.url, credentials: server.credentials } });
