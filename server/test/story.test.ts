@@ -33,6 +33,8 @@ beforeAll(async () => {
   ] as const) {
     tokens[who] = await cloud.login(app, `o-${who}`, `u-${who}`);
   }
+  // The same store clerk, in the consumer app (one unionId across the four apps).
+  tokens.clerkGzAsConsumer = await cloud.login('consumer', 'o-clerkGz-consumer', 'u-clerkGz');
 }, 60_000);
 afterAll(async () => {
   await cloud?.close();
@@ -131,7 +133,9 @@ describe('the channel router story', () => {
 
   it('intercepts prizes redeemed by channel staff', async () => {
     const item = tree[0].boxes[0].items[1];
-    const r = await ok('clerkGz', 'scan', { action: 'redeem', code: item.hiddenCode });
+    const wrongApp = await as('clerkGz', 'scan', { action: 'redeem', code: item.hiddenCode });
+    expect(wrongApp.error?.code).toBe('FORBIDDEN');
+    const r = await ok('clerkGzAsConsumer', 'scan', { action: 'redeem', code: item.hiddenCode });
     expect(r).toMatchObject({ reward: 0, reasonNotPaid: 'CHANNEL_MEMBER' });
     expect(r.alerts[0]).toMatchObject({ kind: 'prize_interception', evidence: 'channel_member' });
   }, 60_000);
@@ -149,5 +153,35 @@ describe('the channel router story', () => {
     expect(await ok('consumer1', 'wallet', { action: 'balance' })).toMatchObject({ balance: 38, reserved: 0 });
     const h = await ok('consumer1', 'wallet', { action: 'history' });
     expect(h.entries.map((e: any) => e.amount).sort((a: number, b: number) => a - b)).toEqual([-50, -20, 20, 88]);
+  }, 60_000);
+
+  it('routes a scanned code: each person is offered what they may do with it', async () => {
+    const box = tree[2].boxes[0];
+    expect((await ok('consumer1', 'scan', { action: 'identify', code: box.items[0].hiddenCode })).actions).toEqual(['verify', 'redeem']);
+    const forConsumer = await ok('consumer1', 'scan', { action: 'identify', code: box.code });
+    expect(forConsumer).toMatchObject({ level: 'box', items: 6, holderOrgId: null, actions: ['verify'] });
+    const forAdmin = await ok('admin', 'scan', { action: 'identify', code: box.code });
+    expect(forAdmin).toMatchObject({ holderOrgId: 'brand', actions: ['verify', 'ship', 'inspect'] });
+    const forClerk = await ok('clerkGz', 'scan', { action: 'identify', code: tree[0].code });
+    expect(forClerk.actions).toEqual(['verify', 'receive', 'open']);
+    expect(await ok('clerkGz', 'scan', { action: 'open', code: tree[0].code })).toEqual({ items: 24 });
+  }, 60_000);
+
+  it('reports: dashboard, diversion by dealer and region, stock, lists', async () => {
+    const d = await ok('admin', 'report', { action: 'dashboard', days: 7 });
+    // Diversion: the Beijing stock-in (24), the store redeem (1), the inspection of a box (6).
+    expect(d.totals).toMatchObject({ redeems: 3, diversionAlerts: 3, paid: 50 });
+    expect(d.daily).toHaveLength(7);
+    expect(d.daily.at(-1).redeems).toBe(3);
+    expect(d.diversion.byDealer[0]).toMatchObject({ name: '广东经销商', alerts: 3, quantity: 31 });
+    expect(d.diversion.byRegion.map((r: any) => r.key)).toEqual(['110105']);
+    const stock = await ok('clerkBj', 'report', { action: 'stock', orgId: ids.storeBj });
+    expect(stock.items).toBe(24);
+    const orgs = await ok('dealerGd', 'channel', { action: 'listOrgs' });
+    expect(orgs.orgs.map((o: any) => o.id)).toEqual([ids.storeGz]);
+    const list = await ok('admin', 'wallet', { action: 'listWithdrawals' });
+    expect(list.withdrawals.map((w: any) => w.status).sort()).toEqual(['paid', 'rejected']);
+    const alertsOfGd = await ok('dealerGd', 'report', { action: 'alerts', dealerId: ids.gd });
+    expect(alertsOfGd.alerts.length).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });

@@ -54,14 +54,51 @@ describe('transactions', () => {
     expect(s.findById('acc', 'a')?.bal).toBe(9);
   });
 
-  it('conflicts when a document read in the transaction was changed by a later commit (no lost update)', () => {
+  it('conflicts when a document was changed after the snapshot, taken at the first operation (no lost update)', () => {
     const s = open();
-    s.insert('acc', [{ _id: 'a', bal: 10 }]);
+    s.insert('acc', [{ _id: 'a', bal: 10 }, { _id: 'b', bal: 0 }]);
     const t1 = s.transactions.start();
     const t2 = s.transactions.start();
+    const t3 = s.transactions.start();
+    s.transactions.get(t2, 'acc', 'b'); // t2's snapshot: before t1 commits
     s.transactions.update(t1, 'acc', 'a', { $set: { bal: 9 } }, merge);
     s.transactions.commit(t1);
     expect(() => s.transactions.get(t2, 'acc', 'a')).toThrow(conflict);
+    // t3 started before the commit but had not read anything: its snapshot is after it.
+    expect(JSON.parse(s.transactions.get(t3, 'acc', 'a') ?? 'null')).toEqual({ _id: 'a', bal: 9 });
+  });
+
+  it('lines up first operations on a held document instead of letting them conflict', async () => {
+    const s = open();
+    s.insert('acc', [{ _id: 'a', bal: 10 }]);
+    const t1 = s.transactions.start();
+    s.transactions.update(t1, 'acc', 'a', { $inc: { bal: -1 } }, merge);
+    const t2 = s.transactions.start();
+    const t3 = s.transactions.start();
+    const order: string[] = [];
+    const turn2 = s.transactions.turnFor(t2, 'acc', 'a');
+    const turn3 = s.transactions.turnFor(t3, 'acc', 'a');
+    expect(turn2).not.toBeNull();
+    expect(turn3).not.toBeNull();
+    const t2done = turn2!.then(() => {
+      order.push('t2');
+      const bal = (JSON.parse(s.transactions.get(t2, 'acc', 'a') as string) as { bal: number }).bal;
+      s.transactions.update(t2, 'acc', 'a', { $set: { bal: bal - 1 } }, merge);
+      s.transactions.commit(t2);
+    });
+    const t3done = turn3!.then(() => {
+      order.push('t3');
+      const bal = (JSON.parse(s.transactions.get(t3, 'acc', 'a') as string) as { bal: number }).bal;
+      s.transactions.update(t3, 'acc', 'a', { $set: { bal: bal - 1 } }, merge);
+      s.transactions.commit(t3);
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([]);
+    s.transactions.commit(t1);
+    await Promise.all([t2done, t3done]);
+    expect(order).toEqual(['t2', 't3']);
+    expect(s.findById('acc', 'a')?.bal).toBe(7);
+    expect(s.transactions.stats()).toMatchObject({ committed: 3, conflicts: 0, queued: 2 });
   });
 
   it('fails the commit when a write outside any transaction overtook one of its documents', () => {

@@ -25,7 +25,13 @@ import type { DocumentStore } from '../db/store.js';
 import { RequestParams } from './request-params.js';
 
 export type ActionReply = Record<string, unknown>;
-type Action = (p: RequestParams, store: DocumentStore) => ActionReply;
+type Action = (p: RequestParams, store: DocumentStore) => ActionReply | Promise<ActionReply>;
+
+/** Runs a transaction's document operation once it is its turn (see db/first-op-queue.ts). */
+function inTurn(store: DocumentStore, txId: string, collection: string, id: DocId, run: () => ActionReply): ActionReply | Promise<ActionReply> {
+  const wait = store.transactions.turnFor(txId, collection, id);
+  return wait ? wait.then(run) : run();
+}
 
 /** The `_id` of a DOC query (`{"_id": ...}`). */
 function docIdOf(p: RequestParams): DocId {
@@ -55,8 +61,11 @@ const getDocument: Action = (p, store) => {
   const doc = isDocQuery(p);
   const txId = transactionOf(p, doc);
   if (txId !== undefined) {
-    const text = store.transactions.get(txId, collection, docIdOf(p));
-    return { data: { list: text === null ? [] : [text] } };
+    const id = docIdOf(p);
+    return inTurn(store, txId, collection, id, () => {
+      const text = store.transactions.get(txId, collection, id);
+      return { data: { list: text === null ? [] : [text] } };
+    });
   }
   const projection = p.ejson('projection');
   if (projection !== undefined && !isPlainObject(projection)) throw invalidParam('projection must be an object');
@@ -94,18 +103,23 @@ const modifyDocument: Action = (p, store) => {
   const data = p.ejson('data');
   const merge = p.boolean('merge', true);
   const upsert = p.boolean('upsert', false);
-  const result =
-    txId !== undefined
-      ? store.transactions.update(txId, collection, docIdOf(p), data, { merge, upsert })
-      : store.update(collection, doc ? { _id: docIdOf(p) } : p.ejsonObject('query'), data, { multi: doc ? false : p.boolean('multi', false), merge, upsert });
-  return { data: { updated: result.updated, upsert_id: result.upsertedId ?? undefined } };
+  const reply = (r: { updated: number; upsertedId: DocId | null }) => ({ data: { updated: r.updated, upsert_id: r.upsertedId ?? undefined } });
+  if (txId !== undefined) {
+    const id = docIdOf(p);
+    return inTurn(store, txId, collection, id, () => reply(store.transactions.update(txId, collection, id, data, { merge, upsert })));
+  }
+  const filter = doc ? { _id: docIdOf(p) } : p.ejsonObject('query');
+  return reply(store.update(collection, filter, data, { multi: doc ? false : p.boolean('multi', false), merge, upsert }));
 };
 
 const removeDocument: Action = (p, store) => {
   const collection = p.string('collectionName');
   const doc = isDocQuery(p);
   const txId = transactionOf(p, doc);
-  if (txId !== undefined) return { data: { deleted: store.transactions.remove(txId, collection, docIdOf(p)) } };
+  if (txId !== undefined) {
+    const id = docIdOf(p);
+    return inTurn(store, txId, collection, id, () => ({ data: { deleted: store.transactions.remove(txId, collection, id) } }));
+  }
   const filter = doc ? { _id: docIdOf(p) } : p.ejsonObject('query');
   return { data: { deleted: store.remove(collection, filter, { multi: doc ? false : p.boolean('multi', false) }) } };
 };

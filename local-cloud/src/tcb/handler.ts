@@ -6,7 +6,7 @@
  *
  *   const handle = createTcbHandler({ store, credentials });
  *   // for POST /tcb, after reading the body (bounded):
- *   handle(req, res, body);   // synchronous; always answers
+ *   handle(req, res, body);   // always answers (at once, or after a transaction's turn)
  *
  * `req` must be the original request (its URL, Host and signed headers are part of the
  * signature). Every answer is HTTP 200 with JSON: `{ requestId, ... }` on success,
@@ -41,6 +41,7 @@ export interface TcbHandlerOptions {
   now_s?: () => number;
 }
 
+/** Answers every request; synchronously, except a transaction's first operation that waits its turn. */
 export type TcbHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;
 
 function send(res: ServerResponse, reply: Record<string, unknown>): void {
@@ -87,13 +88,21 @@ export function createTcbHandler(options: TcbHandlerOptions): TcbHandler {
       return fail('INVALID_ACTION', `unsupported action ${JSON.stringify(params.action)?.slice(0, 80)}`);
     }
     if (!store.isOpen) return fail('SYS_ERR', 'the database is closed');
-    try {
-      const reply = action(new RequestParams(params, store.now(), store.limits.maxDepth), store);
-      send(res, { requestId, ...reply });
-    } catch (e) {
+    const failed = (e: unknown) => {
       if (isDbError(e)) return fail(e.code, e.message);
       log(`[tcb] ${String(params.action)} failed: ${e instanceof Error ? e.stack : String(e)}`);
       fail('SYS_ERR', 'internal error');
+    };
+    try {
+      const reply = action(new RequestParams(params, store.now(), store.limits.maxDepth), store);
+      if (reply instanceof Promise) {
+        // A transaction's first operation waiting for its turn on a held document.
+        reply.then((r) => (store.isOpen ? send(res, { requestId, ...r }) : fail('SYS_ERR', 'the database is closed')), failed);
+      } else {
+        send(res, { requestId, ...reply });
+      }
+    } catch (e) {
+      failed(e);
     }
   };
 }

@@ -14,6 +14,11 @@ import { DATABASE_FILE } from './standalone.js';
 export interface SqliteDatabaseOptions {
   collectionsFile?: string;
   durability?: 'normal' | 'full';
+  /**
+   * Called with the store once it is open: tests and benchmarks read collections straight from it
+   * (on the main thread, synchronously) to check what a function call did or did not change.
+   */
+  onOpen?: (store: DocumentStore) => void;
 }
 
 export function sqliteDatabase(extra: SqliteDatabaseOptions = {}): OpenDatabase {
@@ -25,6 +30,7 @@ export function sqliteDatabase(extra: SqliteDatabaseOptions = {}): OpenDatabase 
       durability: extra.durability,
       log,
     });
+    extra.onOpen?.(store);
     return {
       handler: createTcbHandler({ store, credentials, log }),
       isEmpty: () => store.isEmpty(),

@@ -16,7 +16,7 @@ describe('function runner limits', () => {
   beforeAll(async () => {
     cloud = await startTestCloud({
       ...FIXTURE_CLOUD,
-      runnerLimits: { maxWorkers: 1, maxWorkersPerFunction: 1, maxQueuedPerFunction: 2, invocationTimeout_ms: 1_000 },
+      runnerLimits: { maxWorkers: 1, maxWorkersPerFunction: 1, maxQueuedPerFunction: 2, invocationTimeout_ms: 2_000 },
     });
     // The single worker is warm before the tests count queue places.
     expect(await cloud.call('echo', { action: 'ping' })).toMatchObject({ ok: true });
@@ -37,7 +37,7 @@ describe('function runner limits', () => {
 
   it('answers RATE_LIMITED at once beyond one running and two queued calls', async () => {
     const replies = await Promise.all(
-      Array.from({ length: 6 }, () => postJson(cloud.url, '/api/fn/echo', { action: 'sleep', ms: 300 })),
+      Array.from({ length: 6 }, () => postJson(cloud.url, '/api/fn/echo', { action: 'sleep', ms: 1_000 })),
     );
     const ok = replies.filter((r) => r.status === 200 && r.json().ok === true);
     const limited = replies.filter((r) => r.status === 429);
@@ -54,6 +54,15 @@ describe('function runner limits', () => {
     expect(res.status).toBe(500);
     expect(res.json()).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(await cloud.call('echo', { action: 'ping' })).toMatchObject({ ok: true });
+  });
+
+  it('clears the previous caller identity before the next invocation on the same worker', async () => {
+    const token = await cloud.login('dealer', 'o-previous');
+    const first = await cloud.call<{ sdk: Record<string, string> }>('echo', { action: 'whoami' }, token);
+    expect(first.ok && first.data.sdk.WX_OPENID).toBe('o-previous');
+    const next = await cloud.call<{ sdk: Record<string, string>; env: Record<string, string> }>('echo', { action: 'whoami' });
+    expect(next.ok && next.data.sdk).toEqual({ WX_CLIENTIP: '127.0.0.1' });
+    expect(next.ok && next.data.env).toEqual({ WX_CLIENTIP: '127.0.0.1' });
   });
 
   it('reports its workers in /api/health and never exceeds the worker limit', async () => {

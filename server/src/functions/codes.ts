@@ -1,4 +1,5 @@
 /** The `codes` cloud function: batches, their export, repacking. */
+import { listBatches } from '../codes/lists.js';
 import { createBatch, exportBatch, pack, unpack } from '../codes/service.js';
 import { defineFunction } from '../runtime/define.js';
 
@@ -7,4 +8,5 @@ export const codesMain = defineFunction('codes', {
   exportBatch: { run: exportBatch },
   pack: { run: pack },
   unpack: { run: unpack },
+  listBatches: { run: listBatches },
 });

@@ -1,6 +1,6 @@
 /** The `wallet` cloud function: budget, wallets, withdrawals, penalty settlement. */
 import { defineFunction } from '../runtime/define.js';
-import { approveWithdrawal, balance, fund, history, rejectWithdrawal, settlePenalty, withdraw } from '../wallet/service.js';
+import { listWithdrawals, approveWithdrawal, balance, fund, history, rejectWithdrawal, settlePenalty, withdraw } from '../wallet/service.js';
 
 export const walletMain = defineFunction('wallet', {
   fund: { run: fund },
@@ -10,4 +10,5 @@ export const walletMain = defineFunction('wallet', {
   approveWithdrawal: { run: approveWithdrawal },
   rejectWithdrawal: { run: rejectWithdrawal },
   settlePenalty: { run: settlePenalty },
+  listWithdrawals: { run: listWithdrawals },
 });

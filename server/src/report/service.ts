@@ -15,11 +15,16 @@ function offsetOf(cursor: string | undefined): Result<number> {
 
 export async function alerts(ctx: AuthedContext, input: AlertsReq): Promise<Result<ActionRes<'report', 'alerts'>>> {
   const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
-  if (!hasBrandRole(ms, ['admin', 'inspector'])) return err('FORBIDDEN', 'only brand admins and inspectors can list alerts');
+  const brandStaff = hasBrandRole(ms, ['admin', 'inspector']);
+  // A dealer's owner sees the alerts about its own goods (the dealer app shows them).
+  const ownDealer = input.dealerId !== undefined && ms.some((m) => m.orgId === input.dealerId && m.role === 'owner');
+  if (!brandStaff && !ownDealer) return err('FORBIDDEN', 'only brand admins and inspectors can list alerts');
   const offset = offsetOf(input.cursor);
   if (!offset.ok) return offset;
   const limit = input.limit ?? PAGE_DEFAULT;
-  const where = input.kind ? { kind: input.kind } : {};
+  const where: Record<string, unknown> = {};
+  if (input.kind) where.kind = input.kind;
+  if (input.dealerId) where.allocatedDealerId = input.dealerId;
   const res = await ctx.db.collection(C.alerts).where(where).orderBy('at', 'desc').skip(offset.data).limit(limit + 1).get();
   const docs = res.data as Array<Omit<AlertView, 'id'> & { _id: string }>;
   const page = docs.slice(0, limit).map(({ _id, ...a }) => ({ id: _id, ...a }));

@@ -203,3 +203,22 @@ export async function settlePenalty(ctx: AuthedContext, input: SettlePenaltyReq)
     return ok({ status: s.data.status });
   });
 }
+
+const WITHDRAWALS_LIST_MAX = 200;
+
+export async function listWithdrawals(ctx: AuthedContext, input: { status?: Withdrawal['status']; orgId?: string }): Promise<Result<ActionRes<'wallet', 'listWithdrawals'>>> {
+  const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
+  const where: Record<string, unknown> = {};
+  if (input.status) where.status = input.status;
+  if (input.orgId !== undefined) {
+    const acct = await walletOf(ctx, input.orgId);
+    if (!acct.ok && !hasBrandRole(ms, ['admin'])) return acct;
+    where.owner = orgAccount(input.orgId);
+  } else if (!hasBrandRole(ms, ['admin'])) {
+    where.owner = personAccount(ctx.caller.unionId);
+  }
+  const res = await ctx.db.collection(C.withdrawals).where(where).orderBy('requestedAt', 'desc').limit(WITHDRAWALS_LIST_MAX).get();
+  return ok({
+    withdrawals: (res.data as WithdrawalDoc[]).map((w) => ({ id: w._id, owner: w.owner, requestedBy: w.requestedBy, amount: w.amount_fen, status: w.status, requestedAt: w.requestedAt, reason: w.reason })),
+  });
+}

@@ -277,6 +277,8 @@ export interface SettlePenaltyRes {
 
 export interface AlertsReq {
   kind?: AlertKind;
+  /** Added: alerts about one dealer's goods (a dealer's owner may list its own). */
+  dealerId?: string;
   cursor?: string;
   limit?: number;
 }
@@ -310,6 +312,137 @@ export interface PenaltiesRes {
   cursor?: string | null;
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Added actions the four apps need (lists, the channel router, dashboards)
+
+export interface OrgView {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  upstreamId: string | null;
+  regionCode: string;
+  territory: string[];
+}
+/** Added: brand staff list any orgs; a channel member lists the orgs it supplies directly. */
+export interface ListOrgsReq {
+  kind?: 'dealer' | 'wholesaler' | 'store';
+  upstreamId?: string;
+}
+export interface ListOrgsRes {
+  orgs: OrgView[];
+}
+
+export interface ProductView {
+  id: string;
+  sku: string;
+  name: string;
+  gtin: string | null;
+  packaging: { itemsPerBox: number; boxesPerCase: number };
+  /** Brand staff only. */
+  policy?: RewardPolicy;
+}
+export type ListProductsReq = Record<never, never>;
+export interface ListProductsRes {
+  products: ProductView[];
+}
+
+export interface BatchView {
+  id: string;
+  batchNo: number;
+  productId: string;
+  cases: number;
+  counts: { case: number; box: number; item: number };
+  createdAt: number;
+}
+export interface ListBatchesReq {
+  productId?: string;
+}
+export interface ListBatchesRes {
+  batches: BatchView[];
+}
+
+/** What a person may do with a scanned code, in the app they use (the channel router). */
+export type CodeAction = 'verify' | 'redeem' | 'receive' | 'ship' | 'open' | 'inspect';
+export interface IdentifyReq {
+  code: string;
+}
+export interface IdentifyRes {
+  code: string;
+  level: UnitLevel;
+  kind: 'visible' | 'hidden';
+  productId: string;
+  productName: string;
+  items: number;
+  /** Custody, for channel members and brand staff (null for consumers). */
+  holderOrgId: string | null;
+  holderName: string | null;
+  allocatedDealerId: string | null;
+  inTransitTo: string | null;
+  /** For a hidden code: whether it was redeemed already. */
+  redeemed: boolean | null;
+  actions: CodeAction[];
+}
+
+export interface OpenReq {
+  code: string;
+  orgId?: string;
+}
+export interface OpenRes {
+  items: number;
+}
+
+export interface WithdrawalView {
+  id: string;
+  owner: string;
+  requestedBy: string;
+  amount: number;
+  status: WithdrawalStatus;
+  requestedAt: number;
+  reason: string | null;
+}
+/** Added: a brand admin lists any withdrawals; others their own (or their org's with orgId). */
+export interface ListWithdrawalsReq {
+  status?: WithdrawalStatus;
+  orgId?: string;
+}
+export interface ListWithdrawalsRes {
+  withdrawals: WithdrawalView[];
+}
+
+export interface StockReq {
+  orgId: string;
+}
+export interface StockRes {
+  /** Items held by the org now (units it received last, items inside them; redeemed items not subtracted). */
+  items: number;
+  units: Array<{ code: string; level: UnitLevel; productId: string; items: number; receivedAt: number }>;
+}
+
+export interface DiversionReq {
+  /** Only alerts at or after this time (ms). */
+  since?: number;
+}
+export interface DiversionRow {
+  key: string;
+  name: string;
+  alerts: number;
+  quantity: number;
+}
+export interface DiversionRes {
+  byDealer: DiversionRow[];
+  byRegion: DiversionRow[];
+}
+
+export interface DashboardReq {
+  days?: number;
+}
+export interface DashboardRes {
+  totals: { budget: number; paid: number; scans: number; redeems: number; diversionAlerts: number; pendingWithdrawals: number };
+  daily: Array<{ day: string; scans: number; redeems: number }>;
+  diversion: DiversionRes;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The map: function → action → { req, res }
 
@@ -321,12 +454,15 @@ export interface ActionMap {
     join: { req: JoinReq; res: JoinRes };
     me: { req: MeReq; res: MeRes };
     createProduct: { req: CreateProductReq; res: CreateProductRes };
+    listOrgs: { req: ListOrgsReq; res: ListOrgsRes };
+    listProducts: { req: ListProductsReq; res: ListProductsRes };
   };
   codes: {
     createBatch: { req: CreateBatchReq; res: CreateBatchRes };
     exportBatch: { req: ExportBatchReq; res: ExportBatchRes };
     pack: { req: PackReq; res: PackRes };
     unpack: { req: UnpackReq; res: UnpackRes };
+    listBatches: { req: ListBatchesReq; res: ListBatchesRes };
   };
   scan: {
     ship: { req: ShipReq; res: ShipRes };
@@ -334,6 +470,8 @@ export interface ActionMap {
     redeem: { req: RedeemReq; res: RedeemRes };
     verify: { req: VerifyReq; res: VerifyRes };
     inspect: { req: InspectReq; res: InspectRes };
+    identify: { req: IdentifyReq; res: IdentifyRes };
+    open: { req: OpenReq; res: OpenRes };
   };
   wallet: {
     fund: { req: FundReq; res: FundRes };
@@ -343,10 +481,14 @@ export interface ActionMap {
     approveWithdrawal: { req: ApproveWithdrawalReq; res: ApproveWithdrawalRes };
     rejectWithdrawal: { req: RejectWithdrawalReq; res: RejectWithdrawalRes };
     settlePenalty: { req: SettlePenaltyReq; res: SettlePenaltyRes };
+    listWithdrawals: { req: ListWithdrawalsReq; res: ListWithdrawalsRes };
   };
   report: {
     alerts: { req: AlertsReq; res: AlertsRes };
     penalties: { req: PenaltiesReq; res: PenaltiesRes };
+    stock: { req: StockReq; res: StockRes };
+    diversion: { req: DiversionReq; res: DiversionRes };
+    dashboard: { req: DashboardReq; res: DashboardRes };
   };
 }
 
@@ -358,9 +500,9 @@ export type ActionRes<F extends FunctionName, A extends ActionName<F>> = ActionM
 export type ActionEvent<F extends FunctionName, A extends ActionName<F>> = { action: A } & ActionReq<F, A>;
 
 export const FUNCTION_ACTIONS = {
-  channel: ['bootstrap', 'createOrg', 'invite', 'join', 'me', 'createProduct'],
-  codes: ['createBatch', 'exportBatch', 'pack', 'unpack'],
-  scan: ['ship', 'receive', 'redeem', 'verify', 'inspect'],
-  wallet: ['fund', 'balance', 'history', 'withdraw', 'approveWithdrawal', 'rejectWithdrawal', 'settlePenalty'],
-  report: ['alerts', 'penalties'],
+  channel: ['bootstrap', 'createOrg', 'invite', 'join', 'me', 'createProduct', 'listOrgs', 'listProducts'],
+  codes: ['createBatch', 'exportBatch', 'pack', 'unpack', 'listBatches'],
+  scan: ['ship', 'receive', 'redeem', 'verify', 'inspect', 'identify', 'open'],
+  wallet: ['fund', 'balance', 'history', 'withdraw', 'approveWithdrawal', 'rejectWithdrawal', 'settlePenalty', 'listWithdrawals'],
+  report: ['alerts', 'penalties', 'stock', 'diversion', 'dashboard'],
 } as const satisfies { [F in FunctionName]: ReadonlyArray<ActionName<F>> };

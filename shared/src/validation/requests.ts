@@ -66,12 +66,15 @@ const schemas = {
       packaging: packaging(),
       policy: policy(),
     }),
+    listOrgs: object({ kind: optional(oneOf(['dealer', 'wholesaler', 'store'] as const)), upstreamId: optional(id()) }),
+    listProducts: object({}),
   },
   codes: {
     createBatch: object({ productId: id(), cases: int({ min: 1, max: MAX_CASES_PER_BATCH }) }),
     exportBatch: object({ batchId: id() }),
     pack: object({ parent: code(), children: codes(MAX_CODES_PER_CALL) }),
     unpack: object({ parent: code() }),
+    listBatches: object({ productId: optional(id()) }),
   },
   scan: {
     ship: object({ codes: codes(), toOrgId: id(), fromOrgId: optional(id()), location: optional(location()) }),
@@ -79,6 +82,8 @@ const schemas = {
     redeem: object({ code: code(), location: optional(location()) }),
     verify: object({ code: code(), location: optional(location()) }),
     inspect: object({ code: code(), orgId: optional(id()) }),
+    identify: object({ code: code() }),
+    open: object({ code: code(), orgId: optional(id()) }),
   },
   wallet: {
     fund: object({ amount: fen(1), requestId: optional(requestId()) }),
@@ -88,15 +93,19 @@ const schemas = {
     approveWithdrawal: object({ withdrawalId: id() }),
     rejectWithdrawal: object({ withdrawalId: id(), reason: optional(note()) }),
     settlePenalty: object({ penaltyId: id(), resolution: oneOf(['deduct', 'offline', 'waive'] as const), note: optional(note()) }),
+    listWithdrawals: object({ status: optional(oneOf(['requested', 'approved', 'rejected', 'paid', 'failed'] as const)), orgId: optional(id()) }),
   },
   report: {
-    alerts: object({ kind: optional(oneOf(ALERT_KINDS)), cursor: optional(cursor()), limit: optional(pageSize()) }),
+    alerts: object({ kind: optional(oneOf(ALERT_KINDS)), dealerId: optional(id()), cursor: optional(cursor()), limit: optional(pageSize()) }),
     penalties: object({
       dealerId: optional(id()),
       status: optional(oneOf(['pending', 'settled', 'waived'] as const)),
       cursor: optional(cursor()),
       limit: optional(pageSize()),
     }),
+    stock: object({ orgId: id() }),
+    diversion: object({ since: optional(int({ min: 0, max: 8_640_000_000_000 })) }),
+    dashboard: object({ days: optional(int({ min: 1, max: 90 })) }),
   },
 };
 
