@@ -35,6 +35,8 @@ export interface DbBenchOptions {
   requests?: number;
   /** Length of one run of (c). Default 3 s. */
   decrementRun_ms?: number;
+  /** Which benchmarks to run (default all; CLI `--parts=a,c`). */
+  parts?: ('a' | 'b' | 'c')[];
 }
 
 const START_BALANCE_FEN = 1_000_000_000;
@@ -167,15 +169,17 @@ export async function run(options: DbBenchOptions = {}): Promise<BenchResult[]> 
   const docs = options.docs ?? (quick ? 100_000 : 1_000_000);
   const runs = options.runs ?? 5;
   const requests = options.requests ?? 4000;
+  const partsArg = process.argv.find((a) => a.startsWith('--parts='))?.slice('--parts='.length);
+  const parts = options.parts ?? ((partsArg?.split(',') ?? ['a', 'b', 'c']) as ('a' | 'b' | 'c')[]);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lc-db-bench-'));
   const server = await startTcbServer({ dataDir, autoCreateCollections: true, limits: { maxDocsPerInsert: 50_000 } });
   const client = new Client(server);
   try {
-    return [
-      ...(await benchPointRead(server, client, runs, requests)),
-      ...(await benchIndexedQuery(server, client, runs, requests, docs)),
-      ...(await benchGuardedDecrement(server, client, runs, options.decrementRun_ms ?? 3000)),
-    ];
+    const rows: BenchResult[] = [];
+    if (parts.includes('a')) rows.push(...(await benchPointRead(server, client, runs, requests)));
+    if (parts.includes('b')) rows.push(...(await benchIndexedQuery(server, client, runs, requests, docs)));
+    if (parts.includes('c')) rows.push(...(await benchGuardedDecrement(server, client, runs, options.decrementRun_ms ?? 3000)));
+    return rows;
   } finally {
     await client.close();
     await server.close();

@@ -77,8 +77,11 @@ export interface Channel {
   as(who: string | null, fn: string, event: Record<string, unknown>, opts?: { ip?: string }): Promise<Reply>;
   /** Like `as`, but throws unless the reply is ok; answers `data`. */
   ok(who: string | null, fn: string, event: Record<string, unknown>): Promise<any>;
-  /** Signs in one more person (a consumer unless `app` says otherwise); answers their name. */
-  person(name: string, app?: App): Promise<string>;
+  /**
+   * Signs in one more person (a consumer unless `app` says otherwise; unionId `u-<name>` unless
+   * given, so an existing person can sign in to another app under a new name); answers the name.
+   */
+  person(name: string, app?: App, unionId?: string): Promise<string>;
   /** Prints a batch of `cases` cases of a product (default: the standard one) and answers its code tree. */
   batch(cases: number, productId?: string): Promise<ExportedCase[]>;
   /** Creates a product; answers its id. */
@@ -109,8 +112,8 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
     if (!r.ok) throw new Error(`${fn}.${String(event.action)} as ${who}: ${JSON.stringify(r.error)}`);
     return r.data;
   };
-  const person: Channel['person'] = async (name, app = 'consumer') => {
-    tokens[name] ??= await cloud.login(app, `o-${name}`, `u-${name}`);
+  const person: Channel['person'] = async (name, app = 'consumer', unionId = `u-${name}`) => {
+    tokens[name] ??= await cloud.login(app, `o-${name}`, unionId);
     return name;
   };
   const product: Channel['product'] = async (packaging, policy) =>
@@ -268,4 +271,14 @@ export function expectLedgerBalanced(cloud: TestCloud): LedgerReport {
 
 export function balanceOf(cloud: TestCloud, account: string): number {
   return ledgerReport(cloud).balances.get(account) ?? 0;
+}
+
+/**
+ * Rate limits count in fixed one-minute windows. A test that needs N attempts to land in one
+ * window waits, when the current window ends within `need_ms`, for the next one to begin.
+ */
+export async function withinOneRateWindow(need_ms: number): Promise<void> {
+  const WINDOW_MS = 60_000;
+  const left = WINDOW_MS - (Date.now() % WINDOW_MS);
+  if (left < need_ms) await new Promise((r) => setTimeout(r, left + 50));
 }

@@ -152,7 +152,10 @@ class PlanBuilder {
       }
     }
     this.terms.push(`${expr} IN (${slots.join(', ')})`);
-    if (!typesWithin(state, allowed)) this.exact = false;
+    // Booleans are stored as 0/1 and dates as text: a list mixing numbers with booleans, or
+    // strings with dates, could match across types in SQL.
+    const crossTyped = (allowed & T_NUMBER && allowed & T_BOOL) || (allowed & T_STRING && allowed & T_DATE);
+    if (crossTyped || !typesWithin(state, allowed)) this.exact = false;
   }
 }
 

@@ -25,9 +25,18 @@ export const DEMO_PEOPLE: Readonly<Record<AppName, readonly DemoPerson[]>> = {
   dealer: [
     { openId: 'demo-dealer-gd', label: '广东经销商 老板' },
     { openId: 'demo-dealer-bj', label: '北京经销商 老板' },
+    { openId: 'demo-wholesaler-fs', label: '佛山二批 老板' },
+    { openId: 'demo-dealer-sh', label: '上海经销商 老板' },
   ],
-  terminal: [{ openId: 'demo-clerk-gz', label: '广州门店 店员' }],
-  consumer: [{ openId: 'demo-consumer-1', label: '消费者 1' }],
+  terminal: [
+    { openId: 'demo-owner-gz', label: '广州天河便利店 店主' },
+    { openId: 'demo-clerk-gz', label: '广州天河便利店 店员' },
+    { openId: 'demo-clerk-bj', label: '北京朝阳超市 店员' },
+  ],
+  consumer: [
+    { openId: 'demo-consumer-1', label: '消费者 小王（广州）' },
+    { openId: 'demo-consumer-2', label: '消费者 小李（北京）' },
+  ],
 };
 
 const OPEN_ID = /^[A-Za-z0-9_-]{1,64}$/;

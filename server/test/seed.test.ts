@@ -1,0 +1,32 @@
+/**
+ * Goal: the demo data seeds on an empty database through the functions, and leaves a living
+ * system: diversion alerts, a pending penalty, paid rewards and a withdrawal to approve.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing.js';
+import { seedDemo } from '../src/seed/demo.js';
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await startTestCloud({ seed: (ctx) => seedDemo(ctx) });
+}, 120_000);
+afterAll(async () => {
+  await cloud?.close();
+});
+
+it('seeds a living system', async () => {
+  const admin = await cloud.login('admin', 'demo-admin');
+  const alerts = (await cloud.call('report', { action: 'alerts' }, admin)) as { ok: true; data: { alerts: Array<{ kind: string; evidence: string }> } };
+  const kinds = alerts.data.alerts.map((a) => `${a.kind}/${a.evidence}`).sort();
+  expect(kinds).toEqual(
+    expect.arrayContaining(['diversion/receive', 'diversion/store_redeem', 'diversion/consumer_scan', 'prize_interception/channel_member', 'prize_interception/redeemed_upstream', 'duplicate_redeem/redeem', 'diversion/inspect']),
+  );
+  const pen = (await cloud.call('report', { action: 'penalties', status: 'pending' }, admin)) as { ok: true; data: { penalties: unknown[] } };
+  expect(pen.data.penalties).toHaveLength(1);
+  const consumer = await cloud.login('consumer', 'demo-consumer-1');
+  const bal = (await cloud.call('wallet', { action: 'balance' }, consumer)) as { ok: true; data: { balance: number; reserved: number } };
+  expect(bal.data.reserved).toBe(200);
+  expect(bal.data.balance).toBeGreaterThan(0);
+  const w = (await cloud.call('wallet', { action: 'listWithdrawals', status: 'requested' }, admin)) as { ok: true; data: { withdrawals: unknown[] } };
+  expect(w.data.withdrawals).toHaveLength(1);
+}, 120_000);
