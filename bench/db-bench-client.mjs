@@ -53,10 +53,12 @@ async function decrements(task) {
   let successes = 0;
   let conflicts = 0;
   const started = performance.now();
-  const caller = async () => {
+  // One shared wallet (a hot document, like a brand's reward budget), or one wallet per caller.
+  const caller = async (_, i) => {
+    const walletId = task.walletPerCaller ? `${task.walletId}-${i}` : task.walletId;
     while (performance.now() < deadline) {
       try {
-        await guardedDecrement(task);
+        await guardedDecrement({ ...task, walletId });
         successes++;
       } catch (e) {
         if (e && e.code === 'DATABASE_TRANSACTION_CONFLICT') conflicts++;
@@ -64,7 +66,7 @@ async function decrements(task) {
       }
     }
   };
-  await Promise.all(Array.from({ length: task.concurrency }, caller));
+  await Promise.all(Array.from({ length: task.concurrency }, (_, i) => caller(_, i)));
   return { successes, conflicts, elapsed_ms: performance.now() - started };
 }
 

@@ -68,11 +68,12 @@ describe('consumer flow (h5)', () => {
     await page.locator('[data-testid="manual-submit"]').click();
   }
 
-  /** Taro's h5 modal: the confirm button is the last one in its footer. */
+  /** Taro's h5 `showModal`: a fixed dialog whose confirm button is `.taro-model__confirm`. */
   async function confirmModal(page: Page) {
-    const modal = page.locator('.taro__modal');
-    await modal.waitFor();
-    await modal.locator('.taro-modal__foot > *').last().click();
+    const confirmButton = page.locator('.taro-modal__content .taro-model__confirm');
+    await confirmButton.waitFor({ state: 'visible' });
+    await confirmButton.click();
+    await confirmButton.waitFor({ state: 'hidden' });
   }
 
   it('says plainly when a typed code is not a code, without a round trip', async () => {

@@ -99,7 +99,7 @@ async function buildOne(functionsDir, name) {
     outfile: path.join(dir, 'index.js'),
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node18', // CloudBase's Nodejs18.15 runtime (cloudbaserc.json); runs unchanged on Node 20 locally
     format: 'cjs',
     external: EXTERNAL,
     sourcemap: 'linked',
