@@ -55,7 +55,7 @@ async function decrements(task) {
   const started = performance.now();
   // One shared wallet (a hot document, like a brand's reward budget), or one wallet per caller.
   const caller = async (_, i) => {
-    const walletId = task.walletPerCaller ? `${task.walletId}-${i}` : task.walletId;
+    const walletId = task.walletPerCaller ? `${task.walletId}-${task.firstCaller + i}` : task.walletId;
     while (performance.now() < deadline) {
       try {
         await guardedDecrement({ ...task, walletId });

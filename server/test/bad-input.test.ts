@@ -425,8 +425,14 @@ describe('bad input changes nothing', () => {
     }
   });
 
-  it('valid calls in between still work (the refusals did not break the channel)', async () => {
+  it('a valid call still works, and the instruments above do see its reads and writes', async () => {
+    const before = ch.cloud.db.snapshot();
+    const ops = ch.cloud.db.tcbRequests().total;
     const r = await ch.ok('consumer1', 'scan', { action: 'redeem', code: tree[0]!.boxes[0]!.items[0]!.hiddenCode, location: loc });
     expect(r.reward).toBe(88);
+    expect(ch.cloud.db.tcbRequests().total - ops).toBeGreaterThan(0);
+    const after = ch.cloud.db.snapshot();
+    expect(after).not.toEqual(before);
+    expect(Object.keys(after.ledger!).length - Object.keys(before.ledger!).length).toBe(3);
   });
 });

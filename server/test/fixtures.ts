@@ -62,7 +62,7 @@ export const GUANGZHOU = { lat: 23.13, lng: 113.26 };
 export interface ChannelOptions extends Omit<LocalCloudOptions, 'port' | 'dataDir'> {
   /** Fen put into the reward budget at set-up (0: none). Default 1,000,000. */
   budget?: number;
-  /** Leave the database empty (for tests of bootstrap itself). */
+  /** Leave the database empty (for tests of bootstrap itself); `populate()` sets it up later. */
   empty?: boolean;
 }
 
@@ -91,6 +91,12 @@ export interface Channel {
    * (brand → gd → storeGz ...). Answers the replies of the receives.
    */
   flow(codes: string[], path: OrgName[]): Promise<any[]>;
+  /**
+   * Sets up the brand (unless `bootstrapped`: 'admin' must then be a brand admin already), the
+   * orgs, the memberships, the standard product and the budget. `startChannel` calls it unless
+   * `empty` was given.
+   */
+  populate(opts?: { bootstrapped?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -134,26 +140,32 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
     return receipts;
   };
 
-  try {
-    for (const [name, p] of Object.entries(PEOPLE)) await person(name, p.app);
-    if (!empty) {
-      await ok('admin', 'channel', { action: 'bootstrap', brandName: '好味道食品' });
-      const org = async (kind: string, name: string, upstream: OrgName, regionCode: string, territory?: string[]) =>
-        (await ok('admin', 'channel', { action: 'createOrg', kind, name, upstreamId: ids[upstream], regionCode, ...(territory ? { territory } : {}) })).orgId as string;
-      ids.gd = await org('dealer', '广东经销商', 'brand', '440100', ['440000']);
-      ids.bj = await org('dealer', '北京经销商', 'brand', '110100', ['110000']);
-      ids.ws = await org('wholesaler', '深圳二批', 'gd', '440300', ['440300']);
-      ids.storeGz = await org('store', '天河便利店', 'gd', '440106');
-      ids.storeBj = await org('store', '朝阳超市', 'bj', '110105');
-      ids.storeWs = await org('store', '南山小卖部', 'ws', '440305');
-      for (const [name, p] of Object.entries(PEOPLE)) {
-        if (p.org === null || p.role === 'admin') continue;
+  const populate: Channel['populate'] = async ({ bootstrapped = false } = {}) => {
+    if (!bootstrapped) await ok('admin', 'channel', { action: 'bootstrap', brandName: '好味道食品' });
+    const org = async (kind: string, name: string, upstream: OrgName, regionCode: string, territory?: string[]) =>
+      (await ok('admin', 'channel', { action: 'createOrg', kind, name, upstreamId: ids[upstream], regionCode, ...(territory ? { territory } : {}) })).orgId as string;
+    // In waves: an org's upstream must exist first; the rest in parallel, as several admins would.
+    [ids.gd, ids.bj] = await Promise.all([org('dealer', '广东经销商', 'brand', '440100', ['440000']), org('dealer', '北京经销商', 'brand', '110100', ['110000'])]);
+    [ids.ws, ids.storeGz, ids.storeBj] = await Promise.all([
+      org('wholesaler', '深圳二批', 'gd', '440300', ['440300']),
+      org('store', '天河便利店', 'gd', '440106'),
+      org('store', '朝阳超市', 'bj', '110105'),
+    ]);
+    ids.storeWs = await org('store', '南山小卖部', 'ws', '440305');
+    await Promise.all(
+      Object.entries(PEOPLE).map(async ([name, p]) => {
+        if (p.org === null || p.role === 'admin') return;
         const { inviteCode } = await ok('admin', 'channel', { action: 'invite', orgId: ids[p.org], role: p.role });
         await ok(name, 'channel', { action: 'join', inviteCode });
-      }
-      productId = await product(STD_PACKAGING, STD_POLICY);
-      if (budget > 0) await ok('admin', 'wallet', { action: 'fund', amount: budget, requestId: 'fixture-fund' });
-    }
+      }),
+    );
+    productId = await product(STD_PACKAGING, STD_POLICY);
+    if (budget > 0) await ok('admin', 'wallet', { action: 'fund', amount: budget, requestId: 'fixture-fund' });
+  };
+
+  try {
+    await Promise.all(Object.entries(PEOPLE).map(([name, p]) => person(name, p.app)));
+    if (!empty) await populate();
   } catch (e) {
     console.error(cloud.logs().slice(-20).join('\n'));
     await cloud.close();
@@ -173,6 +185,7 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
     batch,
     product,
     flow,
+    populate,
     close: () => cloud.close(),
   };
 }

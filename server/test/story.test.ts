@@ -164,6 +164,9 @@ describe('the channel router story', () => {
     expect(forAdmin).toMatchObject({ holderOrgId: 'brand', actions: ['verify', 'ship', 'inspect'] });
     const forClerk = await ok('clerkGz', 'scan', { action: 'identify', code: tree[0].code });
     expect(forClerk.actions).toEqual(['verify', 'receive', 'open']);
+    expect(forClerk.notFromYourDealer).toBeUndefined();
+    // The same case seen by a Beijing clerk: allocated to the Guangdong dealer, not to Beijing's.
+    expect((await ok('clerkBj', 'scan', { action: 'identify', code: tree[0].code })).notFromYourDealer).toBe(true);
     expect(await ok('clerkGz', 'scan', { action: 'open', code: tree[0].code })).toEqual({ items: 24 });
   }, 60_000);
 

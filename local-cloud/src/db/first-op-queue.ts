@@ -52,6 +52,7 @@ export class FirstOpQueue {
         this.remove(key, waiter);
         waiter.done(false);
       }, wait_ms);
+      timer.unref();
       queue.push(waiter);
     });
   }

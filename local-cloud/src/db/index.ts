@@ -1,6 +1,6 @@
 /** The local cloud's document store (see store.ts). */
 export { DocumentStore, type StoreOptions, type FindQuery, type UpdateOptions, type UpdateResult, type WriteOp } from './store.js';
-export { TransactionManager } from './transactions.js';
+export { TransactionManager, type TransactionStats } from './transactions.js';
 export { DbError, isDbError, type DbErrorCode } from './errors.js';
 export { DEFAULT_STORE_LIMITS, resolveStoreLimits, type StoreLimits } from './limits.js';
 export { loadCollectionsFile, parseCollectionsFile, DEFAULT_COLLECTIONS_FILE, type CollectionSpec } from './collections-file.js';

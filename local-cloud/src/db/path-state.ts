@@ -7,7 +7,6 @@
  * The state only ever grows (deletes do not shrink it): a too-wide state costs speed, never
  * correctness.
  */
-import { ObjectId } from 'bson';
 import { isPlainObject, type Doc } from './doc-codec.js';
 
 export const T_NULL = 1; // null or missing
@@ -61,8 +60,4 @@ export function widen(state: PathState, seen: PathState): boolean {
 /** True when every type in `state` is in `allowed` (null/missing always allowed). */
 export function typesWithin(state: PathState, allowed: number): boolean {
   return (state.types & ~(allowed | T_NULL)) === 0;
-}
-
-export function isObjectIdValue(value: unknown): value is ObjectId {
-  return value instanceof ObjectId;
 }

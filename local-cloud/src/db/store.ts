@@ -16,28 +16,24 @@
  */
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { CollectionTable } from './collection-table.js';
+import { runAggregation } from './aggregate.js';
+import { Catalog, type IndexInput } from './catalog.js';
+import type { CollectionTable } from './collection-table.js';
 import type { CollectionSpec } from './collections-file.js';
 import { assertStorable, decodeDoc, encodeDoc, isPlainObject, type Doc } from './doc-codec.js';
-import {
-  collectionNotExist,
-  DbError,
-  duplicateKey,
-  invalidParam,
-  limitExceeded,
-  requestFailed,
-} from './errors.js';
-import { assertDocId, docKey, newDocId, type DocId } from './ids.js';
-import { assertCollectionName, parseIndexSpec, sameIndex, type IndexSpec } from './index-spec.js';
+import { invalidParam, limitExceeded } from './errors.js';
+import { assertDocId, newDocId, type DocId } from './ids.js';
+import type { IndexSpec } from './index-spec.js';
 import { resolveStoreLimits, type StoreLimits } from './limits.js';
-import { observePath, T_BOOL, T_DATE, T_NULL, T_NUMBER, T_OTHER, T_STRING, widen, type PathState } from './path-state.js';
-import { planQuery, pointId, type SortSpec } from './query-plan.js';
 import { countMatching, findTexts, matchingRows } from './query-exec.js';
-import { runAggregation } from './aggregate.js';
-import { createIndexSql, createTableSql, quoteIdent, REGISTRY_DDL, SCHEMA_VERSION, sqlIndexName, tableName } from './sql-schema.js';
-import { applyModifier, planUpdate, seedFromFilter } from './update-apply.js';
+import { planQuery, pointId, type SortSpec } from './query-plan.js';
+import { REGISTRY_DDL, SCHEMA_VERSION } from './sql-schema.js';
 import { TransactionManager } from './transactions.js';
+import { applyModifier, planUpdate, seedFromFilter, type UpdatePlan } from './update-apply.js';
+import { WriteApplier, type WriteOp } from './write-applier.js';
 import { WriteClock } from './write-clock.js';
+
+export type { WriteOp } from './write-applier.js';
 
 export interface StoreOptions {
   /** SQLite file path, or ':memory:'. */
@@ -49,7 +45,7 @@ export interface StoreOptions {
   collections?: readonly CollectionSpec[];
   /**
    * Create a collection on first use. Default false: like CloudBase, an undeclared collection
-   * answers DATABASE_COLLECTION_NOT_EXIST (create it in collections.json or with createCollection).
+   * answers DATABASE_COLLECTION_NOT_EXIST (declare it in collections.json or call createCollection).
    */
   autoCreateCollections?: boolean;
   /** Clock for ids, `db.serverDate()` and transaction timeouts (tests). */
@@ -81,13 +77,7 @@ export interface UpdateResult {
   upsertedId: DocId | null;
 }
 
-/** One document write, as applied at commit. */
-export type WriteOp =
-  | { kind: 'insert'; collection: string; id: DocId; doc: Doc; text: string }
-  | { kind: 'replace'; collection: string; id: DocId; doc: Doc; text: string }
-  | { kind: 'delete'; collection: string; id: DocId };
-
-const NOT_LOCKED = /database is locked|SQLITE_BUSY/i;
+const LOCKED = /database is locked|SQLITE_BUSY/i;
 
 export class DocumentStore {
   readonly limits: StoreLimits;
@@ -95,9 +85,9 @@ export class DocumentStore {
   readonly transactions: TransactionManager;
   readonly now: () => number;
   private readonly db: BetterSqlite3.Database;
-  private readonly tables = new Map<string, CollectionTable>();
+  private readonly catalog: Catalog;
+  private readonly writes: WriteApplier;
   private readonly autoCreate: boolean;
-  private readonly log: (line: string) => void;
   private closed = false;
 
   static open(options: StoreOptions): DocumentStore {
@@ -116,14 +106,14 @@ export class DocumentStore {
       db.exec(REGISTRY_DDL);
       // A write takes the exclusive lock now, not at the first request.
       db.prepare('INSERT OR REPLACE INTO lc_meta (key, value) VALUES (?, ?)').run('schema_version', String(SCHEMA_VERSION));
+      return new DocumentStore(db, options);
     } catch (e) {
       db.close();
-      if (e instanceof Error && NOT_LOCKED.test(e.message)) {
+      if (e instanceof Error && LOCKED.test(e.message)) {
         throw new Error(`${options.file} is in use by another process (one local cloud per data directory)`);
       }
       throw e;
     }
-    return new DocumentStore(db, options);
   }
 
   private constructor(db: BetterSqlite3.Database, options: StoreOptions) {
@@ -131,9 +121,9 @@ export class DocumentStore {
     this.limits = resolveStoreLimits(options.limits);
     this.now = options.now ?? Date.now;
     this.autoCreate = options.autoCreateCollections ?? false;
-    this.log = options.log ?? (() => {});
-    this.loadRegistry();
-    for (const spec of options.collections ?? []) this.syncDeclaredCollection(spec);
+    this.catalog = new Catalog(db, this.limits, this.now, options.log ?? (() => {}));
+    for (const spec of options.collections ?? []) this.catalog.syncDeclared(spec);
+    this.writes = new WriteApplier(db, this.catalog, this.clock);
     this.transactions = new TransactionManager(this, this.clock, this.limits, this.now);
   }
 
@@ -156,76 +146,25 @@ export class DocumentStore {
   // ---------------------------------------------------------------- collections and indexes
 
   collectionNames(): string[] {
-    return [...this.tables.keys()].sort();
+    return this.catalog.names();
   }
 
   hasCollection(name: string): boolean {
-    return this.tables.has(name);
+    return this.catalog.find(name) !== undefined;
   }
 
   /** Creates an empty collection; false when it already existed. */
   createCollection(name: string): boolean {
-    assertCollectionName(name);
-    if (this.tables.has(name)) return false;
-    if (this.tables.size >= this.limits.maxCollections) {
-      throw new DbError('DATABASE_COLLECTION_EXCEED_LIMIT', `at most ${this.limits.maxCollections} collections`);
-    }
-    const create = this.db.transaction(() => {
-      const cid = Number(this.db.prepare('INSERT INTO lc_collections (name, created_ms) VALUES (?, ?)').run(name, this.now()).lastInsertRowid);
-      const tbl = tableName(cid);
-      this.db.exec(createTableSql(tbl));
-      this.db.prepare('INSERT OR REPLACE INTO lc_paths (collection, path, multikey, types) VALUES (?, ?, 0, 0)').run(name, '_id');
-      return tbl;
-    });
-    const tbl = create();
-    const table = new CollectionTable(this.db, name, tbl);
-    table.paths.set('_id', { multikey: false, types: 0 });
-    this.tables.set(name, table);
-    return true;
+    return this.catalog.create(name);
   }
 
-  /** Creates (or, when a same-named index differs, recreates) an index. */
-  ensureIndex(collection: string, index: IndexSpec | { keys: Record<string, 1 | -1>; unique?: boolean; name?: string }): IndexSpec {
-    const spec = 'fields' in index ? index : parseIndexSpec(index, `${collection} index`);
-    const table = this.table(collection);
-    const existing = table.indexes.get(spec.name);
-    if (existing && sameIndex(existing, spec)) return existing;
-    if (existing) this.dropIndex(collection, spec.name);
-    if (table.indexes.size >= this.limits.maxIndexesPerCollection) {
-      throw limitExceeded(`at most ${this.limits.maxIndexesPerCollection} indexes per collection`);
-    }
-    const build = this.db.transaction(() => {
-      try {
-        this.db.exec(createIndexSql(table.tbl, spec));
-      } catch (e) {
-        if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
-          throw requestFailed(`cannot create unique index ${spec.name} on ${collection}: existing documents hold duplicate keys`);
-        }
-        throw e;
-      }
-      this.db.prepare('INSERT OR REPLACE INTO lc_indexes (collection, name, spec) VALUES (?, ?, ?)').run(collection, spec.name, JSON.stringify(spec));
-      for (const f of spec.fields) {
-        if (!table.paths.has(f.path)) {
-          const state = this.scanPathState(table, f.path);
-          table.paths.set(f.path, state);
-          this.savePathState(collection, f.path, state);
-        }
-      }
-    });
-    build();
-    table.indexes.set(spec.name, spec);
-    table.forgetStatements();
-    return spec;
+  /** Creates an index (tests, benchmarks; declared ones come from collections.json). */
+  ensureIndex(collection: string, index: IndexInput): IndexSpec {
+    return this.catalog.ensureIndex(collection, index);
   }
 
   dropIndex(collection: string, name: string): void {
-    const table = this.table(collection);
-    const spec = table.indexes.get(name);
-    if (!spec) return;
-    this.db.exec(`DROP INDEX IF EXISTS ${quoteIdent(sqlIndexName(table.tbl, spec))}`);
-    this.db.prepare('DELETE FROM lc_indexes WHERE collection = ? AND name = ?').run(collection, name);
-    table.indexes.delete(name);
-    table.forgetStatements();
+    this.catalog.dropIndex(collection, name);
   }
 
   listIndexes(collection: string): IndexSpec[] {
@@ -234,20 +173,15 @@ export class DocumentStore {
 
   /** True when no collection holds a document. */
   isEmpty(): boolean {
-    for (const table of this.tables.values()) {
+    for (const table of this.catalog.all()) {
       if (table.stmt('SELECT 1 FROM $T LIMIT 1').get() !== undefined) return false;
     }
     return true;
   }
 
-  /** The table of a collection; creates it when auto-creation is on. */
+  /** The table of a collection (created first when auto-creation is on). */
   table(collection: string): CollectionTable {
-    const t = this.tables.get(collection);
-    if (t) return t;
-    assertCollectionName(collection);
-    if (!this.autoCreate) throw collectionNotExist(collection);
-    this.createCollection(collection);
-    return this.tables.get(collection) as CollectionTable;
+    return this.catalog.get(collection, this.autoCreate);
   }
 
   // ---------------------------------------------------------------- reads
@@ -255,9 +189,8 @@ export class DocumentStore {
   /** Matching documents as stored text (what the wire carries). */
   findTexts(collection: string, query: FindQuery = {}): string[] {
     const table = this.table(collection);
-    const filter = query.filter ?? {};
-    const id = query.projection === undefined && (query.skip ?? 0) === 0 ? pointId(filter) : undefined;
-    if (id !== undefined && (query.limit ?? 1) >= 1) {
+    const id = query.projection === undefined && (query.skip ?? 0) === 0 && query.limit !== 0 ? pointId(query.filter ?? {}) : undefined;
+    if (id !== undefined) {
       const row = table.stmt('SELECT doc FROM $T WHERE id = ?').get(id) as { doc: string } | undefined;
       return row ? [row.doc] : [];
     }
@@ -283,6 +216,10 @@ export class DocumentStore {
     return countMatching(this.table(collection), filter, this.limits);
   }
 
+  aggregate(collection: string, stages: Doc[]): Doc[] {
+    return runAggregation(this.table(collection), stages, this.limits, (name) => this.catalog.find(name));
+  }
+
   /**
    * How SQLite runs a query (EXPLAIN QUERY PLAN lines) and whether the filter and the order are
    * answered in SQL: for tests and benchmarks that must prove an index is used.
@@ -295,19 +232,16 @@ export class DocumentStore {
     return { plan: rows.map((r) => r.detail), exact: plan.exact, orderInSql: plan.orderBy !== null };
   }
 
-  aggregate(collection: string, stages: Doc[]): Doc[] {
-    const table = this.table(collection);
-    return runAggregation(table, stages, this.limits, (name) => this.tables.get(name));
-  }
-
-  private boundedQuery(query: FindQuery): Required<Pick<FindQuery, 'filter' | 'skip' | 'limit'>> & FindQuery {
+  private boundedQuery(query: FindQuery): FindQuery & { filter: Doc; skip: number; limit: number } {
     const skip = query.skip ?? 0;
     const limit = query.limit ?? this.limits.defaultQueryLimit;
     if (!Number.isSafeInteger(skip) || skip < 0 || skip > this.limits.maxQueryOffset) {
       throw invalidParam(`offset must be an integer 0-${this.limits.maxQueryOffset}`);
     }
     if (!Number.isSafeInteger(limit) || limit < 0) throw invalidParam('limit must be a non-negative integer');
-    return { ...query, filter: query.filter ?? {}, skip, limit: Math.min(limit === 0 ? this.limits.defaultQueryLimit : limit, this.limits.maxQueryLimit) };
+    // limit(0) means "no limit given" to CloudBase's SDK; more than the cap is cut to the cap.
+    const bounded = Math.min(limit === 0 ? this.limits.defaultQueryLimit : limit, this.limits.maxQueryLimit);
+    return { ...query, filter: query.filter ?? {}, skip, limit: bounded };
   }
 
   // ---------------------------------------------------------------- writes
@@ -318,7 +252,7 @@ export class DocumentStore {
     if (docs.length > this.limits.maxDocsPerInsert) throw limitExceeded(`at most ${this.limits.maxDocsPerInsert} documents per insert`);
     this.table(collection);
     const ops = docs.map((doc) => this.prepareInsert(collection, doc));
-    this.commitWrites(ops);
+    this.writes.apply(ops);
     return ops.map((op) => op.id);
   }
 
@@ -331,16 +265,6 @@ export class DocumentStore {
     return { kind: 'insert', collection, id, doc: full, text: this.encodeChecked(full) };
   }
 
-  /** Validates and encodes a document for storage. */
-  encodeChecked(doc: Doc): string {
-    assertStorable(doc, this.limits.maxDepth);
-    const text = encodeDoc(doc);
-    if (text.length > this.limits.maxDocumentBytes) {
-      throw limitExceeded(`document exceeds ${this.limits.maxDocumentBytes} bytes`);
-    }
-    return text;
-  }
-
   /** doc.update / doc.set / where().update. */
   update(collection: string, filter: Doc, data: unknown, options: UpdateOptions): UpdateResult {
     const table = this.table(collection);
@@ -350,37 +274,50 @@ export class DocumentStore {
     for (const row of rows) {
       const current = decodeDoc(row.doc);
       const next = this.nextVersion(current, plan);
-      if (next) ops.push({ kind: 'replace', collection, id: current._id as DocId, doc: next.doc, text: next.text });
+      if (next) ops.push({ kind: 'replace', collection, id: row.id, doc: next.doc, text: next.text });
     }
     if (rows.length === 0 && options.upsert) {
       const seed = seedFromFilter(filter);
       const base: Doc = plan.kind === 'replace' ? { ...(seed._id === undefined ? {} : { _id: seed._id }), ...plan.doc } : seed;
       if (plan.kind === 'modify') applyModifier(base, plan.modifier);
       const insert = this.prepareInsert(collection, base);
-      this.commitWrites([insert]);
+      this.writes.apply([insert]);
       return { updated: 0, upsertedId: insert.id };
     }
-    this.commitWrites(ops);
+    this.writes.apply(ops);
     return { updated: ops.length, upsertedId: null };
   }
 
-  /** The document after an update, or null when the update changes nothing. */
-  nextVersion(current: Doc, plan: ReturnType<typeof planUpdate>): { doc: Doc; text: string } | null {
+  /** The document after an update (`current` is changed in place), or null when nothing changes. */
+  nextVersion(current: Doc, plan: UpdatePlan): { doc: Doc; text: string } | null {
     if (plan.kind === 'replace') {
       const doc: Doc = { _id: current._id, ...plan.doc };
       const text = this.encodeChecked(doc);
       return text === encodeDoc(current) ? null : { doc, text };
     }
-    const doc = current; // decoded fresh for this call: safe to change in place
-    if (!applyModifier(doc, plan.modifier)) return null;
-    return { doc, text: this.encodeChecked(doc) };
+    if (!applyModifier(current, plan.modifier)) return null;
+    return { doc: current, text: this.encodeChecked(current) };
   }
 
   remove(collection: string, filter: Doc, options: { multi: boolean }): number {
-    const table = this.table(collection);
-    const rows = this.rowsToWrite(table, filter, options.multi, 'remove');
-    this.commitWrites(rows.map((r) => ({ kind: 'delete', collection, id: r.id })));
+    const rows = this.rowsToWrite(this.table(collection), filter, options.multi, 'remove');
+    this.writes.apply(rows.map((r) => ({ kind: 'delete', collection, id: r.id })));
     return rows.length;
+  }
+
+  /** Applies writes in one SQLite transaction: all or none (used by transaction commits). */
+  commitWrites(ops: readonly WriteOp[]): void {
+    this.writes.apply(ops);
+  }
+
+  /** Validates and encodes a document for storage. */
+  private encodeChecked(doc: Doc): string {
+    assertStorable(doc, this.limits.maxDepth);
+    const text = encodeDoc(doc);
+    if (text.length > this.limits.maxDocumentBytes) {
+      throw limitExceeded(`document exceeds ${this.limits.maxDocumentBytes} bytes`);
+    }
+    return text;
   }
 
   /** The first match, or every match (refusing more than limits.maxDocsPerWrite before any write). */
@@ -392,128 +329,4 @@ export class DocumentStore {
     }
     return rows;
   }
-
-  /**
-   * Applies writes in one SQLite transaction: all or none. Unique index violations come back as
-   * DATABASE_DUPLICATE_WRITE with MongoDB's E11000 text.
-   */
-  commitWrites(ops: readonly WriteOp[]): void {
-    if (ops.length === 0) return;
-    const apply = this.db.transaction(() => {
-      for (const op of ops) this.applyWrite(op);
-    });
-    apply();
-    for (const op of ops) this.clock.recordWrite(docKey(op.collection, op.id));
-  }
-
-  private applyWrite(op: WriteOp): void {
-    const table = this.table(op.collection);
-    try {
-      if (op.kind === 'delete') {
-        table.stmt('DELETE FROM $T WHERE id = ?').run(op.id);
-        return;
-      }
-      this.observeDoc(table, op.doc);
-      if (op.kind === 'insert') {
-        table.stmt('INSERT INTO $T (id, doc) VALUES (?, ?)').run(op.id, op.text);
-      } else if (table.stmt('UPDATE $T SET doc = ? WHERE id = ?').run(op.text, op.id).changes !== 1) {
-        throw requestFailed(`document ${String(op.id)} vanished during the update`);
-      }
-    } catch (e) {
-      if (op.kind !== 'delete' && e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw this.duplicateError(table, op.doc, e.message);
-      }
-      throw e;
-    }
-  }
-
-  private duplicateError(table: CollectionTable, doc: Doc, sqliteMessage: string): DbError {
-    const indexName = /index '([^']+)'/.exec(sqliteMessage)?.[1];
-    const spec = indexName === undefined ? undefined : table.indexBySqlName(indexName);
-    if (!spec) return duplicateKey(table.name, '_id_', { _id: doc._id });
-    const key: Record<string, unknown> = {};
-    for (const f of spec.fields) key[f.path] = valueAt(doc, f.path) ?? null;
-    return duplicateKey(table.name, spec.name, key);
-  }
-
-  /** Widens the path states with a document about to be written (persisted in the same transaction). */
-  private observeDoc(table: CollectionTable, doc: Doc): void {
-    for (const [path, state] of table.paths) {
-      const seen: PathState = path === '_id' ? { multikey: false, types: typeof doc._id === 'string' ? T_STRING : T_NUMBER } : observePath(doc, path);
-      if (widen(state, seen)) this.savePathState(table.name, path, state);
-    }
-  }
-
-  // ---------------------------------------------------------------- registry
-
-  private loadRegistry(): void {
-    const rows = this.db.prepare('SELECT cid, name FROM lc_collections').all() as { cid: number; name: string }[];
-    for (const { cid, name } of rows) this.tables.set(name, new CollectionTable(this.db, name, tableName(cid)));
-    for (const row of this.db.prepare('SELECT collection, spec FROM lc_indexes').all() as { collection: string; spec: string }[]) {
-      this.tables.get(row.collection)?.indexes.set((JSON.parse(row.spec) as IndexSpec).name, JSON.parse(row.spec) as IndexSpec);
-    }
-    const paths = this.db.prepare('SELECT collection, path, multikey, types FROM lc_paths').all() as { collection: string; path: string; multikey: number; types: number }[];
-    for (const p of paths) this.tables.get(p.collection)?.paths.set(p.path, { multikey: p.multikey === 1, types: p.types });
-    for (const table of this.tables.values()) {
-      for (const path of ['_id', ...[...table.indexes.values()].flatMap((s) => s.fields.map((f) => f.path))]) {
-        if (!table.paths.has(path)) {
-          const state = this.scanPathState(table, path);
-          table.paths.set(path, state);
-          this.savePathState(table.name, path, state);
-        }
-      }
-    }
-  }
-
-  private syncDeclaredCollection(spec: CollectionSpec): void {
-    if (this.createCollection(spec.name)) this.log(`[db] created collection ${spec.name}`);
-    const table = this.table(spec.name);
-    for (const declared of spec.indexes) this.ensureIndex(spec.name, declared);
-    for (const name of [...table.indexes.keys()]) {
-      if (!spec.indexes.some((s) => s.name === name)) {
-        this.dropIndex(spec.name, name);
-        this.log(`[db] dropped index ${spec.name}.${name} (no longer declared)`);
-      }
-    }
-  }
-
-  private savePathState(collection: string, path: string, state: PathState): void {
-    this.db.prepare('INSERT OR REPLACE INTO lc_paths (collection, path, multikey, types) VALUES (?, ?, ?, ?)').run(collection, path, state.multikey ? 1 : 0, state.types);
-  }
-
-  /** Path state of existing documents, computed in SQL (index creation, damaged registry). */
-  private scanPathState(table: CollectionTable, path: string): PathState {
-    if (path === '_id') {
-      const kinds = table.stmt('SELECT DISTINCT typeof(id) AS t FROM $T').all() as { t: string }[];
-      return { multikey: false, types: kinds.reduce((m, k) => m | (k.t === 'text' ? T_STRING : T_NUMBER), 0) };
-    }
-    const segments = path.split('.');
-    let multikey = false;
-    for (let i = 1; i <= segments.length && !multikey; i++) {
-      const prefix = `$.${segments.slice(0, i).join('.')}`;
-      multikey = table.stmt(`SELECT 1 FROM $T WHERE json_type(doc, '${prefix}') = 'array' LIMIT 1`).get() !== undefined;
-    }
-    const jp = `$.${path}`;
-    const kinds = table
-      .stmt(`SELECT DISTINCT json_type(doc, '${jp}') AS t, (json_extract(doc, '${jp}') LIKE '{"$date":%') AS d FROM $T`)
-      .all() as { t: string | null; d: number | null }[];
-    let types = 0;
-    for (const { t, d } of kinds) {
-      if (t === null || t === 'null') types |= T_NULL;
-      else if (t === 'integer' || t === 'real') types |= T_NUMBER;
-      else if (t === 'text') types |= T_STRING;
-      else if (t === 'true' || t === 'false') types |= T_BOOL;
-      else if (t === 'object') types |= d === 1 ? T_DATE : T_OTHER;
-    }
-    return { multikey, types };
-  }
-}
-
-function valueAt(doc: Doc, path: string): unknown {
-  let cur: unknown = doc;
-  for (const seg of path.split('.')) {
-    if (!isPlainObject(cur)) return undefined;
-    cur = cur[seg];
-  }
-  return cur;
 }

@@ -8,7 +8,8 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import type { Location, RedeemRes, VerifyRes } from '@channel-router/shared/src/api/actions.js';
+import type { RedeemRes, VerifyRes } from '@channel-router/shared/src/api/actions.js';
+import type { Location } from '@channel-router/shared/src/model.js';
 import { userMessage, type Client, type ClientError } from '@channel-router/shared/src/client/index.js';
 
 export type Mode = 'verify' | 'redeem';

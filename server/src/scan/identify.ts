@@ -4,7 +4,7 @@
  * this person, in this app, may do with it; `open` records that a store opened a case or box.
  */
 import { err, ok, resolveCustody, type ActionRes, type CodeAction, type IdentifyReq, type OpenReq, type Result } from '@channel-router/shared';
-import { BRAND_ORG_ID, type ProductDoc } from '../channel/model.js';
+import { BRAND_ORG_ID, type OrgDoc, type ProductDoc } from '../channel/model.js';
 import { orgsByIds } from '../channel/orgs.js';
 import { loadPerson } from '../channel/person.js';
 import { newId } from '../channel/ids.js';
@@ -43,7 +43,11 @@ export async function identify(ctx: AuthedContext, input: IdentifyReq): Promise<
   }
   // Custody is channel information: shown to channel members and brand staff, not to consumers.
   const showCustody = brandStaff || channelMember;
-  const holder = showCustody ? (await orgsByIds(ctx.db, [custody.holderOrgId])).get(custody.holderOrgId) : undefined;
+  const downstream = person.memberships.filter((m) => m.kind === 'store' || m.kind === 'wholesaler').map((m) => m.orgId);
+  const orgs = showCustody ? await orgsByIds(ctx.db, [custody.holderOrgId, ...downstream]) : new Map<string, OrgDoc>();
+  const holder = orgs.get(custody.holderOrgId);
+  const myDealers = new Set(downstream.map((id) => orgs.get(id)?.firstTierDealerId).filter((d): d is string => typeof d === 'string'));
+  const notFromYourDealer = custody.allocatedDealerId !== null && myDealers.size > 0 && !myDealers.has(custody.allocatedDealerId);
   return ok({
     code: code.code,
     level: code.level,
@@ -57,6 +61,7 @@ export async function identify(ctx: AuthedContext, input: IdentifyReq): Promise<
     inTransitTo: showCustody ? custody.inTransit?.toOrgId ?? null : null,
     redeemed: code.kind === 'hidden' ? redemption !== null : null,
     actions,
+    ...(notFromYourDealer ? { notFromYourDealer } : {}),
   });
 }
 

@@ -382,6 +382,11 @@ export interface IdentifyRes {
   /** For a hidden code: whether it was redeemed already. */
   redeemed: boolean | null;
   actions: CodeAction[];
+  /**
+   * For a member of a store or wholesaler: the goods were allocated to a dealer other than the
+   * one that supplies this org (a stock-in would raise a diversion alert if outside its territory).
+   */
+  notFromYourDealer?: boolean;
 }
 
 export interface OpenReq {

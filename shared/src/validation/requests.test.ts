@@ -16,12 +16,15 @@ const VALID = {
     join: { inviteCode: 'ab12cd34ef' },
     me: {},
     createProduct: { sku: 'BJ-500ML', name: '白酒 500ml', gtin: '6901234567892', packaging: { itemsPerBox: 6, boxesPerCase: 4 }, policy },
+    listOrgs: { kind: 'store', upstreamId: 'dealer_abc' },
+    listProducts: {},
   },
   codes: {
     createBatch: { productId: 'prd_1', cases: 10 },
     exportBatch: { batchId: 'bat_1' },
     pack: { parent: CODE, children: ['7K3M9QW2XR5TB8NDP4HZ6JV1CB'] },
     unpack: { parent: CODE },
+    listBatches: { productId: 'prd_1' },
   },
   scan: {
     ship: { codes: [CODE], toOrgId: 'store_1' },
@@ -29,6 +32,8 @@ const VALID = {
     redeem: { code: CODE, location: { lat: 23.1, lng: 113.3 } },
     verify: { code: CODE },
     inspect: { code: CODE, orgId: 'store_1' },
+    identify: { code: CODE },
+    open: { code: CODE },
   },
   wallet: {
     fund: { amount: 100000 },
@@ -38,10 +43,14 @@ const VALID = {
     approveWithdrawal: { withdrawalId: 'wd_1' },
     rejectWithdrawal: { withdrawalId: 'wd_1', reason: '信息不符' },
     settlePenalty: { penaltyId: 'redeem:ABC:penalty', resolution: 'deduct' },
+    listWithdrawals: { status: 'requested' },
   },
   report: {
     alerts: { kind: 'diversion' },
     penalties: { dealerId: 'dealer_1' },
+    stock: { orgId: 'store_1' },
+    diversion: { since: 0 },
+    dashboard: { days: 14 },
   },
 } as const;
 

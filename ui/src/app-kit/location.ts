@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Location } from '@channel-router/shared/src/api/actions.js';
+import type { Location } from '@channel-router/shared/src/model.js';
 
 /**
  * The phone's rough position for a consumer scan (weak evidence, spec §4), or undefined when the

@@ -17,7 +17,7 @@ export function Button({ onClick, className, testId, openType, children, ...stat
   return (
     <TaroButton
       className={buttonClass(state, className)}
-      disabled={state.disabled === true}
+      disabled={state.disabled === true ? true : undefined}
       openType={openType}
       onClick={tap}
       data-testid={testId}

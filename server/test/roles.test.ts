@@ -1,0 +1,326 @@
+/**
+ * Goal: every action checks the caller's role on the server (spec §1, §6, §7): for each action,
+ * who may call it and who may not — consumer, store clerk, store owner, dealer owner and clerk,
+ * wholesaler owner, brand inspector, brand admin; an org owner for its own org only; the right
+ * app where an action belongs to one. A refusal is FORBIDDEN (or UNAUTHENTICATED without a
+ * token) and changes nothing in the database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FUNCTION_ACTIONS, type ExportedCase } from '@channel-router/shared';
+import { startChannel, type Channel } from './fixtures.js';
+
+let ch: Channel;
+let tree: ExportedCase[];
+
+/** Outcomes seen per action, for the coverage check at the end. */
+const seen = new Map<string, Set<string>>();
+
+/** Calls and checks the outcome; a refused call must leave the database exactly as it was. */
+async function expectOutcome(who: string | null, fn: string, event: Record<string, unknown>, outcome: string): Promise<any> {
+  const before = outcome === 'ok' ? null : ch.cloud.db.snapshot();
+  const r = await ch.as(who, fn, event);
+  const got = r.ok ? 'ok' : r.error!.code;
+  expect(got, `${who ?? 'anonymous'} → ${fn}.${String(event.action)}: ${r.error?.message ?? ''}`).toBe(outcome);
+  if (before !== null) expect(ch.cloud.db.snapshot(), `${who} → ${fn}.${String(event.action)} changed the database`).toEqual(before);
+  const key = `${fn}.${String(event.action)}`;
+  if (!seen.has(key)) seen.set(key, new Set());
+  seen.get(key)!.add(outcome === 'ok' ? 'allowed' : outcome);
+  return r.data;
+}
+const allowed = (who: string | null, fn: string, event: Record<string, unknown>) => expectOutcome(who, fn, event, 'ok');
+const forbidden = (who: string | null, fn: string, event: Record<string, unknown>) => expectOutcome(who, fn, event, 'FORBIDDEN');
+
+const EVERYONE = ['admin', 'inspector', 'ownerGd', 'clerkGd', 'ownerBj', 'ownerWs', 'ownerGz', 'clerkGz', 'clerkBj', 'clerkWs', 'consumer1'] as const;
+const NOT_ADMIN = EVERYONE.filter((w) => w !== 'admin');
+const NOT_BRAND_STAFF = EVERYONE.filter((w) => w !== 'admin' && w !== 'inspector');
+
+beforeAll(async () => {
+  ch = await startChannel();
+  tree = await ch.batch(4);
+  // Case 0 sells at the Guangzhou store: store reward and rebate land in org wallets.
+  await ch.flow([tree[0]!.code], ['brand', 'gd', 'storeGz']);
+  await ch.ok('consumer1', 'scan', { action: 'redeem', code: tree[0]!.boxes[0]!.items[0]!.hiddenCode });
+  // Case 1 is diverted: allocated to gd, sold in Beijing: a pending penalty against gd.
+  await ch.flow([tree[1]!.code], ['brand', 'gd']);
+  await ch.ok('clerkBj', 'scan', { action: 'receive', codes: [tree[1]!.code] });
+  await ch.ok('consumer2', 'scan', { action: 'redeem', code: tree[1]!.boxes[0]!.items[0]!.hiddenCode });
+  // Channel staff also use the consumer app, under the same unionId.
+  await ch.person('clerkGz_consumer', 'consumer', 'u-clerkGz');
+}, 60_000);
+afterAll(async () => {
+  await ch?.close();
+});
+
+describe('channel', () => {
+  it('bootstrap: only from the admin app, and only once', async () => {
+    for (const who of ['ownerGd', 'clerkGz', 'consumer1']) await forbidden(who, 'channel', { action: 'bootstrap', brandName: 'x' });
+    for (const who of ['admin', 'inspector']) await expectOutcome(who, 'channel', { action: 'bootstrap', brandName: 'x' }, 'CONFLICT');
+    await expectOutcome(null, 'channel', { action: 'bootstrap', brandName: 'x' }, 'UNAUTHENTICATED');
+    // The allowed case (first caller, empty database) is in concurrency.test.ts.
+    seen.get('channel.bootstrap')!.add('allowed');
+  });
+
+  it('createOrg and createProduct: brand admin only', async () => {
+    const org = { action: 'createOrg', kind: 'store', name: '新店', upstreamId: ch.ids.gd, regionCode: '440104' };
+    const product = (sku: string) => ({ action: 'createProduct', sku, name: 'x', packaging: { itemsPerBox: 1, boxesPerCase: 1 }, policy: { consumerReward: 1, storeReward: 0, dealerRebate: 0, diversionPenalty: 0 } });
+    for (const who of NOT_ADMIN) {
+      await forbidden(who, 'channel', org);
+      await forbidden(who, 'channel', product(`R-${who}`));
+    }
+    await allowed('admin', 'channel', org);
+    await allowed('admin', 'channel', product('R-admin'));
+  });
+
+  it('invite: the admin anywhere; an owner its own staff, and owners of the orgs it supplies directly', async () => {
+    const inv = (orgId: string, role: string) => ({ action: 'invite', orgId, role });
+    await allowed('admin', 'channel', inv(ch.ids.storeBj, 'owner'));
+    await allowed('admin', 'channel', inv('brand', 'inspector'));
+    await allowed('ownerGz', 'channel', inv(ch.ids.storeGz, 'clerk'));
+    await allowed('ownerGd', 'channel', inv(ch.ids.gd, 'salesperson'));
+    await allowed('ownerGd', 'channel', inv(ch.ids.storeGz, 'owner'));
+    await allowed('ownerGd', 'channel', inv(ch.ids.ws, 'owner'));
+    await allowed('ownerWs', 'channel', inv(ch.ids.storeWs, 'owner'));
+    await forbidden('ownerGz', 'channel', inv(ch.ids.storeBj, 'clerk')); // another store
+    await forbidden('ownerGz', 'channel', inv(ch.ids.storeGz, 'owner')); // not a co-owner of its own
+    await forbidden('ownerGd', 'channel', inv(ch.ids.storeWs, 'owner')); // two levels down
+    await forbidden('ownerGd', 'channel', inv(ch.ids.storeBj, 'owner')); // another dealer's store
+    await forbidden('ownerGd', 'channel', inv('brand', 'admin'));
+    await forbidden('ownerBj', 'channel', inv(ch.ids.gd, 'clerk'));
+    for (const who of ['inspector', 'clerkGd', 'clerkGz', 'consumer1']) await forbidden(who, 'channel', inv(ch.ids.storeGz, 'clerk'));
+  });
+
+  it('join and me: any signed-in person', async () => {
+    const { inviteCode } = await ch.ok('admin', 'channel', { action: 'invite', orgId: ch.ids.storeWs, role: 'guide' });
+    await ch.person('newGuide');
+    expect(await allowed('newGuide', 'channel', { action: 'join', inviteCode })).toEqual({ orgId: ch.ids.storeWs, role: 'guide' });
+    for (const who of EVERYONE) {
+      const me = await allowed(who, 'channel', { action: 'me' });
+      expect(me.unionId).toBe(`u-${who}`);
+    }
+    await expectOutcome(null, 'channel', { action: 'me' }, 'UNAUTHENTICATED');
+    await expectOutcome(null, 'channel', { action: 'join', inviteCode }, 'UNAUTHENTICATED');
+  });
+
+  it('listOrgs: brand staff see every org; a channel member only the orgs it supplies; a consumer nothing', async () => {
+    for (const who of ['admin', 'inspector']) {
+      const { orgs } = await allowed(who, 'channel', { action: 'listOrgs' });
+      expect(orgs.map((o: any) => o.id)).toEqual(expect.arrayContaining([ch.ids.gd, ch.ids.bj, ch.ids.storeBj, ch.ids.storeWs]));
+    }
+    const gd = await allowed('ownerGd', 'channel', { action: 'listOrgs' });
+    expect(gd.orgs.every((o: any) => o.upstreamId === ch.ids.gd)).toBe(true);
+    expect(gd.orgs.map((o: any) => o.id)).toEqual(expect.arrayContaining([ch.ids.ws, ch.ids.storeGz]));
+    await allowed('ownerGd', 'channel', { action: 'listOrgs', upstreamId: ch.ids.gd });
+    await forbidden('ownerGd', 'channel', { action: 'listOrgs', upstreamId: ch.ids.bj });
+    await forbidden('clerkGz', 'channel', { action: 'listOrgs', upstreamId: ch.ids.gd });
+    await forbidden('consumer1', 'channel', { action: 'listOrgs' });
+  });
+
+  it('listProducts: anyone signed in; the reward policy only for brand staff', async () => {
+    for (const who of ['admin', 'inspector']) {
+      const { products } = await allowed(who, 'channel', { action: 'listProducts' });
+      expect(products[0].policy).toBeDefined();
+    }
+    for (const who of ['ownerGd', 'clerkGz', 'consumer1']) {
+      const { products } = await allowed(who, 'channel', { action: 'listProducts' });
+      expect(products.length).toBeGreaterThan(0);
+      expect(products.every((p: any) => p.policy === undefined), who).toBe(true);
+    }
+    await expectOutcome(null, 'channel', { action: 'listProducts' }, 'UNAUTHENTICATED');
+  });
+});
+
+describe('codes', () => {
+  it('createBatch, exportBatch, listBatches: brand admin only', async () => {
+    const b = await allowed('admin', 'codes', { action: 'createBatch', productId: ch.productId, cases: 1 });
+    await allowed('admin', 'codes', { action: 'exportBatch', batchId: b.batchId });
+    await allowed('admin', 'codes', { action: 'listBatches' });
+    for (const who of NOT_ADMIN) {
+      await forbidden(who, 'codes', { action: 'createBatch', productId: ch.productId, cases: 1 });
+      await forbidden(who, 'codes', { action: 'exportBatch', batchId: b.batchId });
+      await forbidden(who, 'codes', { action: 'listBatches' });
+    }
+  });
+
+  it('pack and unpack: brand admin only', async () => {
+    const box = tree[3]!.boxes[0]!;
+    for (const who of NOT_ADMIN) {
+      await forbidden(who, 'codes', { action: 'unpack', parent: box.code });
+      await forbidden(who, 'codes', { action: 'pack', parent: box.code, children: [box.items[0]!.code] });
+    }
+    expect(await allowed('admin', 'codes', { action: 'unpack', parent: box.code })).toMatchObject({ unpacked: 6 });
+    expect(await allowed('admin', 'codes', { action: 'pack', parent: box.code, children: box.items.map((i) => i.code) })).toMatchObject({ packed: 6 });
+  });
+});
+
+describe('scan', () => {
+  it('ship: a member of the holding org only, to an org it supplies directly', async () => {
+    const c = tree[2]!.code;
+    await forbidden('consumer1', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.gd });
+    await forbidden('ownerGd', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.gd });
+    await forbidden('admin', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.storeGz }); // storeGz is supplied by gd
+    await allowed('admin', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.gd });
+    await allowed('clerkGd', 'scan', { action: 'receive', codes: [c] });
+    // The Beijing dealer cannot ship the Guangdong dealer's stock, naming itself or not.
+    await forbidden('ownerBj', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.storeGz, fromOrgId: ch.ids.gd });
+    await expectOutcome('ownerBj', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.storeBj }, 'CONFLICT');
+    await forbidden('clerkGz', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.storeGz, fromOrgId: ch.ids.gd });
+    // Any member of the holder may ship: the clerk too.
+    await allowed('clerkGd', 'scan', { action: 'ship', codes: [c], toOrgId: ch.ids.ws });
+  });
+
+  it('receive: a member of the receiving org only', async () => {
+    const c = tree[2]!.code; // on its way to ws
+    await forbidden('consumer1', 'scan', { action: 'receive', codes: [c] });
+    await forbidden('clerkGz', 'scan', { action: 'receive', codes: [c], orgId: ch.ids.ws });
+    await forbidden('ownerGd', 'scan', { action: 'receive', codes: [c], orgId: ch.ids.ws });
+    await allowed('ownerWs', 'scan', { action: 'receive', codes: [c] });
+  });
+
+  it('redeem: any person, in the consumer app only; channel staff are intercepted, not paid', async () => {
+    const items = tree[0]!.boxes[1]!.items;
+    for (const who of ['admin', 'inspector', 'ownerGd', 'clerkGz']) await forbidden(who, 'scan', { action: 'redeem', code: items[0]!.hiddenCode });
+    await expectOutcome(null, 'scan', { action: 'redeem', code: items[0]!.hiddenCode }, 'UNAUTHENTICATED');
+    expect(await allowed('consumer3', 'scan', { action: 'redeem', code: items[0]!.hiddenCode })).toMatchObject({ reward: 88 });
+    expect(await allowed('clerkGz_consumer', 'scan', { action: 'redeem', code: items[1]!.hiddenCode })).toMatchObject({ reward: 0, reasonNotPaid: 'CHANNEL_MEMBER' });
+  });
+
+  it('verify: public, with or without a token', async () => {
+    for (const who of [null, 'consumer1', 'clerkGz', 'admin']) {
+      expect(await allowed(who, 'scan', { action: 'verify', code: tree[3]!.boxes[1]!.code })).toMatchObject({ genuine: true });
+    }
+  });
+
+  it('inspect: brand inspectors and admins only', async () => {
+    const code = tree[1]!.boxes[1]!.code;
+    for (const who of NOT_BRAND_STAFF) await forbidden(who, 'scan', { action: 'inspect', code });
+    for (const who of ['inspector', 'admin']) expect(await allowed(who, 'scan', { action: 'inspect', code })).toMatchObject({ verdict: 'diverted' });
+  });
+
+  it('identify: anyone signed in; custody shown to channel members and brand staff, not to consumers', async () => {
+    const code = tree[0]!.boxes[2]!.code;
+    for (const who of ['admin', 'inspector', 'ownerGd', 'clerkGz', 'clerkBj']) {
+      expect((await allowed(who, 'scan', { action: 'identify', code })).holderOrgId, who).toBe(ch.ids.storeGz);
+    }
+    const c = await allowed('consumer1', 'scan', { action: 'identify', code });
+    expect({ holder: c.holderOrgId, dealer: c.allocatedDealerId }).toEqual({ holder: null, dealer: null });
+    await expectOutcome(null, 'scan', { action: 'identify', code }, 'UNAUTHENTICATED');
+  });
+
+  it('open: a member of the holder, in the terminal or dealer app', async () => {
+    const code = tree[0]!.boxes[3]!.code; // held by storeGz
+    for (const who of ['clerkBj', 'ownerGd', 'admin', 'consumer1', 'clerkGz_consumer']) await forbidden(who, 'scan', { action: 'open', code });
+    await allowed('clerkGz', 'scan', { action: 'open', code });
+  });
+});
+
+describe('wallet', () => {
+  it('fund: brand admin only', async () => {
+    for (const who of NOT_ADMIN) await forbidden(who, 'wallet', { action: 'fund', amount: 100, requestId: `role-fund-${who}` });
+    await allowed('admin', 'wallet', { action: 'fund', amount: 100, requestId: 'role-fund-admin' });
+  });
+
+  it('balance and history: one’s own wallet; an org wallet only for that org’s owner', async () => {
+    for (const action of ['balance', 'history']) {
+      for (const who of EVERYONE) await allowed(who, 'wallet', { action });
+      await allowed('ownerGz', 'wallet', { action, orgId: ch.ids.storeGz });
+      await allowed('ownerGd', 'wallet', { action, orgId: ch.ids.gd });
+      await forbidden('clerkGz', 'wallet', { action, orgId: ch.ids.storeGz });
+      await forbidden('clerkGd', 'wallet', { action, orgId: ch.ids.gd });
+      await forbidden('ownerGd', 'wallet', { action, orgId: ch.ids.storeGz }); // supplies it, does not own it
+      await forbidden('ownerBj', 'wallet', { action, orgId: ch.ids.gd });
+      await forbidden('admin', 'wallet', { action, orgId: ch.ids.gd });
+      await forbidden('consumer1', 'wallet', { action, orgId: ch.ids.gd });
+    }
+    // Two paid redeems at the store so far (the intercepted one paid nothing): 2 × 50 fen.
+    expect((await ch.ok('ownerGz', 'wallet', { action: 'balance', orgId: ch.ids.storeGz })).balance).toBe(100);
+  });
+
+  it('withdraw: one’s own wallet; an org wallet only for its owner', async () => {
+    await forbidden('clerkGz', 'wallet', { action: 'withdraw', amount: 10, requestId: 'role-wd-1', orgId: ch.ids.storeGz });
+    await forbidden('ownerGd', 'wallet', { action: 'withdraw', amount: 10, requestId: 'role-wd-2', orgId: ch.ids.storeGz });
+    await forbidden('admin', 'wallet', { action: 'withdraw', amount: 10, requestId: 'role-wd-3', orgId: ch.ids.storeGz });
+    await allowed('ownerGz', 'wallet', { action: 'withdraw', amount: 20, requestId: 'role-wd-4', orgId: ch.ids.storeGz });
+    await allowed('consumer1', 'wallet', { action: 'withdraw', amount: 10, requestId: 'role-wd-5' });
+  });
+
+  it('approveWithdrawal, rejectWithdrawal, settlePenalty: brand admin only', async () => {
+    const w1 = await ch.ok('consumer1', 'wallet', { action: 'withdraw', amount: 10, requestId: 'role-wd-6' });
+    const w2 = await ch.ok('consumer1', 'wallet', { action: 'withdraw', amount: 10, requestId: 'role-wd-7' });
+    const { penalties } = await ch.ok('admin', 'report', { action: 'penalties', dealerId: ch.ids.gd });
+    expect(penalties).toHaveLength(1);
+    for (const who of NOT_ADMIN) {
+      await forbidden(who, 'wallet', { action: 'approveWithdrawal', withdrawalId: w1.withdrawalId });
+      await forbidden(who, 'wallet', { action: 'rejectWithdrawal', withdrawalId: w2.withdrawalId });
+      await forbidden(who, 'wallet', { action: 'settlePenalty', penaltyId: penalties[0].id, resolution: 'waive' });
+    }
+    expect(await allowed('admin', 'wallet', { action: 'approveWithdrawal', withdrawalId: w1.withdrawalId })).toEqual({ status: 'paid' });
+    expect(await allowed('admin', 'wallet', { action: 'rejectWithdrawal', withdrawalId: w2.withdrawalId })).toEqual({ status: 'rejected' });
+    expect(await allowed('admin', 'wallet', { action: 'settlePenalty', penaltyId: penalties[0].id, resolution: 'offline' })).toEqual({ status: 'settled' });
+  });
+
+  it('listWithdrawals: the admin sees all; others their own, or their org’s as its owner', async () => {
+    const all = await allowed('admin', 'wallet', { action: 'listWithdrawals' });
+    expect(new Set(all.withdrawals.map((w: any) => w.owner))).toEqual(new Set([`org:${ch.ids.storeGz}`, 'person:u-consumer1']));
+    const own = await allowed('consumer1', 'wallet', { action: 'listWithdrawals' });
+    expect(own.withdrawals.length).toBeGreaterThan(0);
+    expect(own.withdrawals.every((w: any) => w.owner === 'person:u-consumer1')).toBe(true);
+    expect((await allowed('consumer2', 'wallet', { action: 'listWithdrawals' })).withdrawals).toEqual([]);
+    const org = await allowed('ownerGz', 'wallet', { action: 'listWithdrawals', orgId: ch.ids.storeGz });
+    expect(org.withdrawals.map((w: any) => w.owner)).toEqual([`org:${ch.ids.storeGz}`]);
+    await forbidden('clerkGz', 'wallet', { action: 'listWithdrawals', orgId: ch.ids.storeGz });
+    await forbidden('ownerGd', 'wallet', { action: 'listWithdrawals', orgId: ch.ids.storeGz });
+  });
+});
+
+describe('report', () => {
+  it('alerts: brand admins and inspectors; a dealer owner for its own goods only', async () => {
+    for (const who of ['admin', 'inspector']) expect((await allowed(who, 'report', { action: 'alerts' })).alerts.length).toBeGreaterThan(0);
+    const own = await allowed('ownerGd', 'report', { action: 'alerts', dealerId: ch.ids.gd });
+    expect(own.alerts.length).toBeGreaterThan(0);
+    expect(own.alerts.every((a: any) => a.allocatedDealerId === ch.ids.gd)).toBe(true);
+    await forbidden('ownerGd', 'report', { action: 'alerts' });
+    await forbidden('ownerGd', 'report', { action: 'alerts', dealerId: ch.ids.bj });
+    await forbidden('clerkGd', 'report', { action: 'alerts', dealerId: ch.ids.gd });
+    for (const who of ['ownerWs', 'ownerGz', 'clerkGz', 'consumer1']) await forbidden(who, 'report', { action: 'alerts' });
+  });
+
+  it('penalties: the brand admin; a dealer owner for its own penalties only', async () => {
+    await allowed('admin', 'report', { action: 'penalties' });
+    expect((await allowed('ownerGd', 'report', { action: 'penalties', dealerId: ch.ids.gd })).penalties).toHaveLength(1);
+    await forbidden('ownerGd', 'report', { action: 'penalties' });
+    await forbidden('ownerBj', 'report', { action: 'penalties', dealerId: ch.ids.gd });
+    await forbidden('clerkGd', 'report', { action: 'penalties', dealerId: ch.ids.gd });
+    for (const who of ['inspector', 'ownerGz', 'clerkGz', 'consumer1']) await forbidden(who, 'report', { action: 'penalties' });
+  });
+
+  it('stock: members of the org and brand staff', async () => {
+    for (const who of ['clerkGz', 'ownerGz', 'admin', 'inspector']) {
+      expect((await allowed(who, 'report', { action: 'stock', orgId: ch.ids.storeGz })).items, who).toBeGreaterThan(0);
+    }
+    for (const who of ['clerkBj', 'ownerGd', 'consumer1']) await forbidden(who, 'report', { action: 'stock', orgId: ch.ids.storeGz });
+  });
+
+  it('diversion and dashboard: brand admins and inspectors only', async () => {
+    for (const action of ['diversion', 'dashboard']) {
+      for (const who of ['admin', 'inspector']) await allowed(who, 'report', { action });
+      for (const who of NOT_BRAND_STAFF) await forbidden(who, 'report', { action });
+    }
+  });
+});
+
+describe('coverage', () => {
+  /** Actions any signed-in person (or anyone) may call: no FORBIDDEN case exists for them. */
+  const OPEN = new Set(['channel.join', 'channel.me', 'channel.listProducts', 'scan.verify', 'scan.identify']);
+  it('every action of the contract was called both by someone allowed and, unless open to all, by someone refused', () => {
+    const missing: string[] = [];
+    for (const [fn, actions] of Object.entries(FUNCTION_ACTIONS)) {
+      for (const a of actions as readonly string[]) {
+        const key = `${fn}.${a}`;
+        const s = seen.get(key) ?? new Set();
+        if (!s.has('allowed')) missing.push(`${key}: no allowed call`);
+        if (!OPEN.has(key) && !s.has('FORBIDDEN')) missing.push(`${key}: no refused call`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
