@@ -11,6 +11,10 @@ import { startTestCloud, type TestCloud } from '../local-cloud/src/testing';
 import { appUrl, launchBrowser, loginThroughPicker, newPhonePage, screenshot } from './src/browser';
 import { BUILD_TIMEOUT_MS, ensureBuilt, APPS } from './src/builds';
 import { BackendNotReady, setUpScannableItem, type ScannableItem } from './src/brand';
+import { fakeCameraArgs, writeQrVideo } from './src/fake-camera';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 const PEOPLE = { admin: 'demo-admin', dealer: 'demo-dealer-gd', terminal: 'demo-clerk-gz', consumer: 'demo-consumer-1' } as const;
 
@@ -123,5 +127,36 @@ describe('consumer flow (h5)', () => {
     await expect(page.locator('[data-testid="balance"]').innerText()).resolves.toBe('¥0.88');
     await screenshot(page, 'consumer-withdrawn');
     await page.context().close();
+  });
+
+  it('scans a printed QR code through the phone camera (lazy-loaded decoder) and verifies it', async (ctx) => {
+    if (item === undefined) {
+      ctx.skip(`backend not ready: ${notReady}`);
+      return;
+    }
+    // The printed QR content is the code URL (spec §2); the camera films it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'cr-camera-'));
+    const video = path.join(dir, 'qr.y4m');
+    writeQrVideo(`https://brand.example/c/${item.visibleCode}`, video);
+    const cameraBrowser = await launchBrowser(fakeCameraArgs(video));
+    try {
+      const { page } = await newPhonePage(cameraBrowser);
+      const decoderChunks: string[] = [];
+      page.on('request', (r) => {
+        if (/\/consumer\/js\/.+\.js$/.test(r.url())) decoderChunks.push(r.url());
+      });
+      await loginThroughPicker(page, cloud.url, 'consumer', 'demo-consumer-3');
+      const loadedBeforeScan = decoderChunks.length;
+      await page.locator('[data-testid="scan-button"]').click();
+      await page.locator('[data-testid="verify-genuine"]').waitFor({ timeout: 30_000 });
+      // The decoder arrived only when the camera was opened.
+      expect(decoderChunks.length).toBeGreaterThan(loadedBeforeScan);
+      await expect(page.locator('.cr-camera').count()).resolves.toBe(0);
+      await screenshot(page, 'consumer-camera-verified');
+      await page.context().close();
+    } finally {
+      await cameraBrowser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -24,7 +24,8 @@ export function outputDir(app: App, platform: Platform): string {
 export async function ensureBuilt(apps: readonly App[], platform: Platform): Promise<void> {
   const lockDir = path.join(REPO_ROOT, 'node_modules', '.cache');
   mkdirSync(lockDir, { recursive: true });
-  const lock = path.join(lockDir, `channel-router-build-${platform}.lock`);
+  // One lock for every platform: builds of the same app share its `.swc` config cache.
+  const lock = path.join(lockDir, 'channel-router-app-build.lock');
   const args = [lock, process.execPath, path.join(REPO_ROOT, 'scripts', 'build-apps.mjs'), '--platform', platform, '--if-stale', ...apps];
   await new Promise<void>((resolve, reject) => {
     let output = '';

@@ -160,6 +160,7 @@ export class DocumentStore {
 
   /** Creates an index (tests, benchmarks; declared ones come from collections.json). */
   ensureIndex(collection: string, index: IndexInput): IndexSpec {
+    this.table(collection);
     return this.catalog.ensureIndex(collection, index);
   }
 

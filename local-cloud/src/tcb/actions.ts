@@ -18,11 +18,11 @@
  * Every reply also carries `requestId` (added by the handler). Inside a transaction only
  * single-document operations exist (DOC queries, inserts), as in CloudBase.
  */
-import { encodeDoc, isPlainObject, type Doc } from '../db/doc-codec.js';
+import { encodeDoc, isPlainObject, parseWireValue, type Doc } from '../db/doc-codec.js';
 import { DbError, invalidParam, limitExceeded, unsupportedOperation } from '../db/errors.js';
 import { assertDocId, type DocId } from '../db/ids.js';
 import type { DocumentStore } from '../db/store.js';
-import { RequestParams } from './request-params.js';
+import type { RequestParams } from './request-params.js';
 
 export type ActionReply = Record<string, unknown>;
 type Action = (p: RequestParams, store: DocumentStore) => ActionReply | Promise<ActionReply>;
@@ -85,7 +85,7 @@ const insertDocument: Action = (p, store) => {
   if (!Array.isArray(raw) || raw.length === 0) throw invalidParam('data must be a non-empty array of documents');
   if (raw.length > store.limits.maxDocsPerInsert) throw limitExceeded(`at most ${store.limits.maxDocsPerInsert} documents per insert`);
   const docs = raw.map((item, i) => {
-    const doc = typeof item === 'string' ? new RequestParams({ d: item }, store.now(), store.limits.maxDepth).ejson('d') : item;
+    const doc = typeof item === 'string' ? parseWireValue(item, store.now(), store.limits.maxDepth) : item;
     if (!isPlainObject(doc)) throw invalidParam(`data[${i}] must be an object`);
     return doc;
   });
@@ -135,7 +135,8 @@ const aggregateDocuments: Action = (p, store) => {
   if (!Array.isArray(raw)) throw invalidParam('stages must be an array');
   const stages = raw.map((s, i) => {
     if (!isPlainObject(s) || typeof s.stageKey !== 'string' || !s.stageKey.startsWith('$')) throw invalidParam(`stages[${i}] needs a stageKey like "$match"`);
-    const value = new RequestParams({ v: s.stageValue }, store.now(), store.limits.maxDepth).ejson('v');
+    if (typeof s.stageValue !== 'string') throw invalidParam(`stages[${i}].stageValue must be an EJSON string`);
+    const value = parseWireValue(s.stageValue, store.now(), store.limits.maxDepth);
     return { [s.stageKey]: value };
   });
   return { data: { list: store.aggregate(collection, stages).map((d) => encodeDoc(d)) } };
