@@ -255,14 +255,21 @@ describe('packing and unpacking (aggregation)', () => {
     expect(r).toMatchObject({ reward: 88, alerts: [] });
   });
 
-  it('a receive counts the items a repacked unit really holds', async () => {
+  it('after unpacking and repacking, ship, receive and the diversion quantity count the items a unit really holds', async () => {
     const [d] = await ch.batch(1);
     const [from, to] = [d!.boxes[0]!, d!.boxes[1]!];
     await ch.ok('admin', 'codes', { action: 'unpack', parent: from.code });
     await ch.ok('admin', 'codes', { action: 'pack', parent: to.code, children: from.items.slice(0, 2).map((i) => i.code) });
-    // Box `to` now holds 6 + 2 items, box `from` none; the case still 24.
-    await ch.ok('admin', 'scan', { action: 'ship', codes: [to.code], toOrgId: ch.ids.bj });
-    const r = await ch.ok('ownerBj', 'scan', { action: 'receive', codes: [to.code] });
-    expect(r.items).toBe(8);
+    // Box `to` now holds 6 + 2 items; the case 24 - 6 + 2 = 20 (four of `from`'s items are loose).
+    expect.soft((await ch.ok('admin', 'scan', { action: 'ship', codes: [to.code], toOrgId: ch.ids.bj })).items, 'ship of the repacked box').toBe(8);
+    const box = await ch.ok('ownerBj', 'scan', { action: 'receive', codes: [to.code] });
+    expect.soft(box.items, 'receive of the repacked box').toBe(8);
+    // Allocated to the Beijing dealer, scanned in by a Guangdong store: the alert's quantity.
+    const diverted = await ch.ok('clerkWs', 'scan', { action: 'receive', codes: [to.code] });
+    expect(diverted.alerts).toHaveLength(1);
+    expect.soft(diverted.alerts[0].quantity, 'diversion quantity of the repacked box').toBe(8);
+    // The whole case (box `to` still belongs to it by the packing record) holds 20.
+    const whole = await ch.ok('ownerGd', 'scan', { action: 'receive', codes: [d!.code] });
+    expect.soft(whole.items, 'receive of the case').toBe(20);
   });
 });

@@ -289,6 +289,18 @@ export class DocumentStore {
     return { updated: ops.length, upsertedId: null };
   }
 
+  /** where().updateAndReturn(): updates the first match and returns it as stored afterwards. */
+  updateAndReturn(collection: string, filter: Doc, data: unknown): { updated: number; text: string | null } {
+    const table = this.table(collection);
+    const plan = planUpdate(data, true);
+    const [row] = this.rowsToWrite(table, filter, false, 'update');
+    if (!row) return { updated: 0, text: null };
+    const next = this.nextVersion(decodeDoc(row.doc), plan);
+    if (!next) return { updated: 0, text: row.doc };
+    this.writes.apply([{ kind: 'replace', collection, id: row.id, doc: next.doc, text: next.text }]);
+    return { updated: 1, text: next.text };
+  }
+
   /** The document after an update (`current` is changed in place), or null when nothing changes. */
   nextVersion(current: Doc, plan: UpdatePlan): { doc: Doc; text: string } | null {
     if (plan.kind === 'replace') {

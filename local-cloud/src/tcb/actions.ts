@@ -7,6 +7,7 @@
  * | database.getDocument          | collectionName, queryType WHERE/DOC, query, order, offset, limit, projection, transactionId | data.list: EJSON strings |
  * | database.insertDocument       | collectionName, data: [EJSON string], transactionId              | data.insertedIds                        |
  * | database.modifyDocument       | collectionName, queryType, query, data (EJSON), multi, merge, upsert, transactionId | data.updated, data.upsert_id |
+ * | database.modifyAndReturnDoc   | collectionName, query, data (EJSON): first match only             | data.updated, data.doc (EJSON string)   |
  * | database.removeDocument       | collectionName, queryType, query, multi, transactionId           | data.deleted                            |
  * | database.calculateDocument    | collectionName, query                                            | data.total                              |
  * | database.aggregateDocuments   | collectionName, stages: [{stageKey, stageValue (EJSON)}]         | data.list: EJSON strings                |
@@ -112,6 +113,13 @@ const modifyDocument: Action = (p, store) => {
   return reply(store.update(collection, filter, data, { multi: doc ? false : p.boolean('multi', false), merge, upsert }));
 };
 
+const modifyAndReturnDoc: Action = (p, store) => {
+  const collection = p.string('collectionName');
+  transactionOf(p, false);
+  const result = store.updateAndReturn(collection, p.ejsonObject('query'), p.ejson('data'));
+  return { data: { updated: result.updated, doc: result.text ?? undefined } };
+};
+
 const removeDocument: Action = (p, store) => {
   const collection = p.string('collectionName');
   const doc = isDocQuery(p);
@@ -164,6 +172,7 @@ export const ACTIONS: Readonly<Record<string, Action>> = Object.freeze({
   'database.getDocument': getDocument,
   'database.insertDocument': insertDocument,
   'database.modifyDocument': modifyDocument,
+  'database.modifyAndReturnDoc': modifyAndReturnDoc,
   'database.removeDocument': removeDocument,
   'database.calculateDocument': calculateDocument,
   'database.aggregateDocuments': aggregateDocuments,

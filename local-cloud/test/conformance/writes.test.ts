@@ -88,6 +88,14 @@ describeConformance('writes', (target) => {
     expect(await read('w-ops')).toMatchObject({ q: [2, 3, 4], list: [0, 1, 3] });
   });
 
+  it('updates the first match and returns it with updateAndReturn', async () => {
+    const _ = db.command;
+    await db.collection(COLL).add({ _id: 'w-seq', name: 'invoice', next: 41 });
+    const res = await db.collection(COLL).where({ name: 'invoice' }).updateAndReturn({ next: _.inc(1) });
+    expect(res.updated).toBe(1);
+    expect(res.doc).toEqual({ _id: 'w-seq', name: 'invoice', next: 42 });
+  });
+
   it('stores db.serverDate() as the server clock and dates as dates', async () => {
     const before = Date.now();
     const { id } = await db.collection(COLL).add({ at: db.serverDate(), later: db.serverDate({ offset: 60_000 }), given: new Date('2020-05-05T05:05:05.005Z') });
