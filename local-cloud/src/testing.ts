@@ -43,6 +43,13 @@ export interface TcbRequestCount {
   total: number;
   /** By protocol action (`database.getDocument`, `database.startTransaction`, ...). */
   byAction: Record<string, number>;
+  /**
+   * Main-thread time spent inside the handler (signature check, parsing, SQLite, the reply), the
+   * synchronous part only: what /tcb costs the event loop, for benchmarks that look for where time goes.
+   */
+  handler_ms: number;
+  /** `handler_ms` by protocol action. */
+  handlerByAction_ms: Record<string, number>;
 }
 
 export interface TestDatabase {
@@ -84,7 +91,14 @@ function observed(open: OpenDatabase, count: TcbRequestCount): OpenDatabase {
         count.total++;
         const action = tcbActionOf(body);
         count.byAction[action] = (count.byAction[action] ?? 0) + 1;
-        return inner.handler(req, res, body);
+        const started = performance.now();
+        try {
+          return inner.handler(req, res, body);
+        } finally {
+          const spent_ms = performance.now() - started;
+          count.handler_ms += spent_ms;
+          count.handlerByAction_ms[action] = (count.handlerByAction_ms[action] ?? 0) + spent_ms;
+        }
       },
     };
   };
@@ -101,7 +115,7 @@ export async function startTestCloud(opts: Omit<LocalCloudOptions, 'port' | 'dat
     if (echo) process.stderr.write(`${line}\n`);
   };
   let store: DocumentStore | null = null;
-  const count: TcbRequestCount = { total: 0, byAction: {} };
+  const count: TcbRequestCount = { total: 0, byAction: {}, handler_ms: 0, handlerByAction_ms: {} };
   const engine = opts.openDatabase ?? sqliteDatabase({ collectionsFile: opts.collectionsFile, onOpen: (s) => (store = s) });
   let cloud: LocalCloud;
   try {
@@ -131,7 +145,7 @@ export async function startTestCloud(opts: Omit<LocalCloudOptions, 'port' | 'dat
       }
       return out;
     },
-    tcbRequests: () => ({ total: count.total, byAction: { ...count.byAction } }),
+    tcbRequests: () => ({ total: count.total, byAction: { ...count.byAction }, handler_ms: count.handler_ms, handlerByAction_ms: { ...count.handlerByAction_ms } }),
   };
   return {
     url: cloud.url,

@@ -1,5 +1,20 @@
 // The person picker exists only where the local cloud stands in for WeChat's identity (h5).
-const pages = ['pages/index/index'];
+// Everything fits the main package with room to spare (see the build summary), so no subpackages.
+const pages = [
+  'pages/index/index',
+  'pages/products/index',
+  'pages/orgs/index',
+  'pages/org-new/index',
+  'pages/org/index',
+  'pages/batches/index',
+  'pages/batch/index',
+  'pages/fund/index',
+  'pages/alerts/index',
+  'pages/penalties/index',
+  'pages/withdrawals/index',
+  'pages/inspect/index',
+  'pages/dashboard/index',
+];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({

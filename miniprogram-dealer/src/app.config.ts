@@ -1,5 +1,16 @@
 // The person picker exists only where the local cloud stands in for WeChat's identity (h5).
-const pages = ['pages/index/index'];
+const pages = [
+  'pages/index/index',
+  'pages/orgs/index',
+  'pages/join/index',
+  'pages/receive/index',
+  'pages/ship/index',
+  'pages/stock/index',
+  'pages/rebates/index',
+  'pages/penalties/index',
+  'pages/alerts/index',
+  'pages/invite/index',
+];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({

@@ -1,5 +1,13 @@
 // The person picker exists only where the local cloud stands in for WeChat's identity (h5).
-const pages = ['pages/index/index'];
+const pages = [
+  'pages/index/index',
+  'pages/receive/index',
+  'pages/open/index',
+  'pages/stock/index',
+  'pages/wallet/index',
+  'pages/rewards/index',
+  'pages/join/index',
+];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({
@@ -7,7 +15,7 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',
-    navigationBarTitleText: '门店',
+    navigationBarTitleText: '门店助手',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
   },

@@ -97,9 +97,11 @@ describe('the channel router story', () => {
     expect(await ok('clerkGz', 'scan', { action: 'receive', codes: [case0.code] })).toMatchObject({ items: 24, alerts: [] });
 
     const item = case0.boxes[0].items[0];
-    const paid = await ok('consumer1', 'scan', { action: 'redeem', code: item.hiddenCode });
-    expect(paid).toMatchObject({ reward: 88, productId: ids.product, alerts: [] });
-    const again = await as('consumer1', 'scan', { action: 'redeem', code: item.hiddenCode });
+    const paid = await ok('consumer1', 'scan', { action: 'redeem', code: item.hiddenCode, requestId: 'claim-0001' });
+    expect(paid).toMatchObject({ reward: 88, productId: ids.product, productName: '好味道酱油 500ml', alerts: [] });
+    // The same claim retried (its reply was lost) gets the original answer; a new attempt does not.
+    expect(await ok('consumer1', 'scan', { action: 'redeem', code: item.hiddenCode, requestId: 'claim-0001' })).toEqual(paid);
+    const again = await as('consumer1', 'scan', { action: 'redeem', code: item.hiddenCode, requestId: 'claim-0002' });
     expect(again.error?.code).toBe('ALREADY_REDEEMED');
     const copied = await as('consumer2', 'scan', { action: 'redeem', code: item.hiddenCode });
     expect(copied.error?.code).toBe('ALREADY_REDEEMED');

@@ -9,7 +9,9 @@ import { collectionNotExist, DbError, limitExceeded, requestFailed } from './err
 import { assertCollectionName, parseIndexSpec, sameIndex, type IndexSpec } from './index-spec.js';
 import type { StoreLimits } from './limits.js';
 import { T_BOOL, T_DATE, T_NULL, T_NUMBER, T_OTHER, T_STRING, type PathState } from './path-state.js';
-import { createIndexSql, createTableSql, quoteIdent, sqlIndexName, tableName } from './sql-schema.js';
+import { indexEntries } from './index-keys.js';
+import { decodeDoc } from './doc-codec.js';
+import { createEntryTableSql, createIndexSql, createTableSql, entryTableName, quoteIdent, sqlIndexName, tableName } from './sql-schema.js';
 
 export type IndexInput = IndexSpec | { keys: Record<string, 1 | -1>; unique?: boolean; name?: string };
 
@@ -76,16 +78,8 @@ export class Catalog {
     if (table.indexes.size >= this.limits.maxIndexesPerCollection) {
       throw limitExceeded(`at most ${this.limits.maxIndexesPerCollection} indexes per collection`);
     }
+    let created: IndexSpec = { ...spec, multikey: false };
     this.db.transaction(() => {
-      try {
-        this.db.exec(createIndexSql(table.tbl, spec));
-      } catch (e) {
-        if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
-          throw requestFailed(`cannot create unique index ${spec.name} on ${collection}: existing documents hold duplicate keys`);
-        }
-        throw e;
-      }
-      this.db.prepare('INSERT OR REPLACE INTO lc_indexes (collection, name, spec) VALUES (?, ?, ?)').run(collection, spec.name, JSON.stringify(spec));
       for (const f of spec.fields) {
         if (!table.paths.has(f.path)) {
           const state = this.scanPathState(table, f.path);
@@ -93,10 +87,57 @@ export class Catalog {
           this.savePathState(collection, f.path, state);
         }
       }
+      try {
+        if (spec.fields.some((f) => table.paths.get(f.path)?.multikey)) {
+          created = this.buildEntryTable(table, spec);
+        } else {
+          this.db.exec(createIndexSql(table.tbl, spec));
+          this.saveSpec(collection, created);
+        }
+      } catch (e) {
+        if (e instanceof Error && /UNIQUE constraint failed/.test(e.message)) {
+          throw requestFailed(`cannot create unique index ${spec.name} on ${collection}: existing documents hold duplicate keys`);
+        }
+        throw e;
+      }
     })();
-    table.indexes.set(spec.name, spec);
+    table.indexes.set(spec.name, created);
     table.forgetStatements();
-    return spec;
+    return created;
+  }
+
+  /**
+   * Turns an expression index into a multikey index (a field now holds an array): builds its
+   * entry table from the stored documents and drops the expression index. Runs inside the
+   * caller's SQLite transaction (the write that brought the first array).
+   */
+  convertToMultikey(table: CollectionTable, spec: IndexSpec): IndexSpec {
+    this.db.exec(`DROP INDEX IF EXISTS ${quoteIdent(sqlIndexName(table.tbl, spec))}`);
+    const converted = this.buildEntryTable(table, spec);
+    table.indexes.set(spec.name, converted);
+    table.forgetStatements();
+    this.log(`[db] index ${table.name}.${spec.name} holds arrays: now a multikey index`);
+    return converted;
+  }
+
+  private buildEntryTable(table: CollectionTable, spec: IndexSpec): IndexSpec {
+    this.db.exec(createEntryTableSql(table.tbl, spec));
+    const insert = this.db.prepare(`INSERT INTO ${quoteIdent(entryTableName(table.tbl, spec))} (srid, ${spec.fields.map((_, i) => `k${i}`).join(', ')}) VALUES (${['?', ...spec.fields.map(() => '?')].join(', ')})`);
+    // In slices: the connection cannot insert while a SELECT over it is still being iterated.
+    const slice = table.stmt('SELECT rid, doc FROM $T WHERE rid > ? ORDER BY rid LIMIT 1000');
+    for (let after = 0; ; ) {
+      const rows = slice.all(after) as { rid: number; doc: string }[];
+      if (rows.length === 0) break;
+      for (const row of rows) for (const entry of indexEntries(decodeDoc(row.doc), spec)) insert.run(row.rid, ...entry);
+      after = (rows[rows.length - 1] as { rid: number }).rid;
+    }
+    const multikey: IndexSpec = { ...spec, multikey: true };
+    this.saveSpec(table.name, multikey);
+    return multikey;
+  }
+
+  private saveSpec(collection: string, spec: IndexSpec): void {
+    this.db.prepare('INSERT OR REPLACE INTO lc_indexes (collection, name, spec) VALUES (?, ?, ?)').run(collection, spec.name, JSON.stringify(spec));
   }
 
   dropIndex(collection: string, name: string): void {
@@ -104,6 +145,7 @@ export class Catalog {
     const spec = table.indexes.get(name);
     if (!spec) return;
     this.db.exec(`DROP INDEX IF EXISTS ${quoteIdent(sqlIndexName(table.tbl, spec))}`);
+    this.db.exec(`DROP TABLE IF EXISTS ${quoteIdent(entryTableName(table.tbl, spec))}`);
     this.db.prepare('DELETE FROM lc_indexes WHERE collection = ? AND name = ?').run(collection, name);
     table.indexes.delete(name);
     table.forgetStatements();
@@ -135,15 +177,21 @@ export class Catalog {
     }
     const paths = this.db.prepare('SELECT collection, path, multikey, types FROM lc_paths').all() as { collection: string; path: string; multikey: number; types: number }[];
     for (const p of paths) this.tables.get(p.collection)?.paths.set(p.path, { multikey: p.multikey === 1, types: p.types });
-    // A path state missing from the registry is recomputed from the documents.
-    for (const table of this.tables.values()) {
-      for (const path of ['_id', ...[...table.indexes.values()].flatMap((s) => s.fields.map((f) => f.path))]) {
-        if (table.paths.has(path)) continue;
-        const state = this.scanPathState(table, path);
-        table.paths.set(path, state);
-        this.savePathState(table.name, path, state);
+    // A path state missing from the registry is recomputed from the documents, and an index over
+    // a path that holds arrays becomes multikey (databases written before multikey indexes).
+    this.db.transaction(() => {
+      for (const table of this.tables.values()) {
+        for (const path of ['_id', ...[...table.indexes.values()].flatMap((s) => s.fields.map((f) => f.path))]) {
+          if (table.paths.has(path)) continue;
+          const state = this.scanPathState(table, path);
+          table.paths.set(path, state);
+          this.savePathState(table.name, path, state);
+        }
+        for (const spec of [...table.indexes.values()]) {
+          if (!spec.multikey && spec.fields.some((f) => table.paths.get(f.path)?.multikey)) this.convertToMultikey(table, spec);
+        }
       }
-    }
+    })();
   }
 
   /** Path state of the stored documents, computed in SQL. */

@@ -5,7 +5,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { IndexSpec } from './index-spec.js';
 import type { PathState } from './path-state.js';
-import { quoteIdent, sqlIndexName } from './sql-schema.js';
+import type { PlanContext } from './query-plan.js';
+import { entryIndexName, entryTableName, quoteIdent, sqlIndexName } from './sql-schema.js';
 
 const MAX_CACHED_STATEMENTS = 256;
 
@@ -43,8 +44,18 @@ export class CollectionTable {
   /** The declared index behind a SQLite index name (from a UNIQUE constraint error). */
   indexBySqlName(sqlName: string): IndexSpec | undefined {
     for (const spec of this.indexes.values()) {
-      if (sqlIndexName(this.tbl, spec) === sqlName) return spec;
+      if (sqlIndexName(this.tbl, spec) === sqlName || entryIndexName(this.tbl, spec) === sqlName) return spec;
     }
     return undefined;
+  }
+
+  /** Indexes kept in entry tables (see catalog.ts). */
+  multikeyIndexes(): IndexSpec[] {
+    return [...this.indexes.values()].filter((s) => s.multikey === true);
+  }
+
+  /** What the query planner needs to know of this collection. */
+  planContext(): PlanContext {
+    return { paths: this.paths, multikey: this.multikeyIndexes().map((spec) => ({ spec, entryTable: entryTableName(this.tbl, spec) })) };
   }
 }

@@ -15,6 +15,12 @@ export interface IndexSpec {
   name: string;
   fields: IndexField[];
   unique: boolean;
+  /**
+   * Set by the store once a document held an array in one of the fields: the index then lives in
+   * an entry table with one row per array element (MongoDB's multikey index), not in an
+   * expression index. Never declared.
+   */
+  multikey?: boolean;
 }
 
 export const MAX_INDEX_FIELDS = 8;

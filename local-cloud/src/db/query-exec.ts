@@ -43,12 +43,24 @@ function testDoc(query: Query, doc: Doc): boolean {
 }
 
 function selectSql(plan: QueryPlan, columns: string, tail = ''): string {
-  return `SELECT ${columns} FROM $T WHERE ${plan.where}${plan.orderBy ? ` ORDER BY ${plan.orderBy}` : ''}${tail}`;
+  return `SELECT ${columns} FROM ${plan.from} WHERE ${plan.where}${plan.orderBy ? ` ORDER BY ${plan.orderBy}` : ''}${tail}`;
+}
+
+/** Rows of a plan, each document once (a multikey plan may return one row per matching element). */
+function* planRows<R extends { rid: number }>(table: CollectionTable, plan: QueryPlan, columns: string): Generator<R> {
+  const seen = plan.dedupe ? new Set<number>() : null;
+  for (const row of table.stmt(selectSql(plan, `rid, ${columns}`)).iterate(...plan.params) as IterableIterator<R>) {
+    if (seen) {
+      if (seen.has(row.rid)) continue;
+      seen.add(row.rid);
+    }
+    yield row;
+  }
 }
 
 export function findTexts(table: CollectionTable, q: BoundedQuery, limits: StoreLimits): string[] {
   if (q.limit === 0) return [];
-  const plan = planQuery(q.filter, q.sort, table.paths);
+  const plan = planQuery(q.filter, q.sort, table.planContext());
   let texts: string[];
   if (plan.exact && plan.orderBy) {
     const rows = table.stmt(selectSql(plan, 'doc', ' LIMIT ? OFFSET ?')).all(...plan.params, q.limit, q.skip) as { doc: string }[];
@@ -66,7 +78,7 @@ function streamInOrder(table: CollectionTable, plan: QueryPlan, q: BoundedQuery,
   const out: string[] = [];
   let skipped = 0;
   let scanned = 0;
-  for (const row of table.stmt(selectSql(plan, 'doc')).iterate(...plan.params) as IterableIterator<{ doc: string }>) {
+  for (const row of planRows<{ rid: number; doc: string }>(table, plan, 'doc')) {
     if (++scanned > limits.maxScanDocs) throw scanLimit(limits);
     if (!plan.exact && !testDoc(query, decodeDoc(row.doc))) continue;
     if (skipped < q.skip) {
@@ -84,7 +96,7 @@ function sortInMemory(table: CollectionTable, plan: QueryPlan, q: BoundedQuery, 
   const matches: Doc[] = [];
   const texts = new Map<Doc, string>();
   let scanned = 0;
-  for (const row of table.stmt(selectSql({ ...plan, orderBy: 'rid' }, 'doc')).iterate(...plan.params) as IterableIterator<{ doc: string }>) {
+  for (const row of planRows<{ rid: number; doc: string }>(table, { ...plan, orderBy: 'rid' }, 'doc')) {
     if (++scanned > limits.maxScanDocs) throw scanLimit(limits);
     const doc = decodeDoc(row.doc);
     if (!plan.exact && !testDoc(query, doc)) continue;
@@ -120,14 +132,14 @@ function scanLimit(limits: StoreLimits) {
 }
 
 export function countMatching(table: CollectionTable, filter: Doc, limits: StoreLimits): number {
-  const plan = planQuery(filter, undefined, table.paths);
+  const plan = planQuery(filter, undefined, table.planContext());
   if (plan.exact) {
-    return (table.stmt(`SELECT count(*) AS n FROM $T WHERE ${plan.where}`).get(...plan.params) as { n: number }).n;
+    return (table.stmt(`SELECT count(*) AS n FROM ${plan.from} WHERE ${plan.where}`).get(...plan.params) as { n: number }).n;
   }
   const query = compileFilter(filter);
   let n = 0;
   let scanned = 0;
-  for (const row of table.stmt(`SELECT doc FROM $T WHERE ${plan.where}`).iterate(...plan.params) as IterableIterator<{ doc: string }>) {
+  for (const row of planRows<{ rid: number; doc: string }>(table, { ...plan, orderBy: null }, 'doc')) {
     if (++scanned > limits.maxScanDocs) throw scanLimit(limits);
     if (testDoc(query, decodeDoc(row.doc))) n++;
   }
@@ -136,14 +148,14 @@ export function countMatching(table: CollectionTable, filter: Doc, limits: Store
 
 /** Up to `max` matching rows in insertion order (for updates and removes). */
 export function matchingRows(table: CollectionTable, filter: Doc, max: number, limits: StoreLimits): { id: DocId; doc: string }[] {
-  const plan = planQuery(filter, undefined, table.paths);
+  const plan = planQuery(filter, undefined, table.planContext());
   const query = plan.exact ? null : compileFilter(filter);
   const out: { id: DocId; doc: string }[] = [];
   let scanned = 0;
-  for (const row of table.stmt(`SELECT id, doc FROM $T WHERE ${plan.where} ORDER BY rid`).iterate(...plan.params) as IterableIterator<{ id: DocId; doc: string }>) {
+  for (const row of planRows<{ rid: number; id: DocId; doc: string }>(table, { ...plan, orderBy: 'rid' }, 'id, doc')) {
     if (++scanned > limits.maxScanDocs) throw scanLimit(limits);
     if (query && !testDoc(query, decodeDoc(row.doc))) continue;
-    out.push(row);
+    out.push({ id: row.id, doc: row.doc });
     if (out.length >= max) break;
   }
   return out;
@@ -151,11 +163,11 @@ export function matchingRows(table: CollectionTable, filter: Doc, max: number, l
 
 /** Every matching document, decoded (aggregation input, $lookup), at most `max`. */
 export function matchingDocs(table: CollectionTable, filter: Doc, max: number, limits: StoreLimits, what: string): Doc[] {
-  const plan = planQuery(filter, undefined, table.paths);
+  const plan = planQuery(filter, undefined, table.planContext());
   const query = plan.exact ? null : compileFilter(filter);
   const out: Doc[] = [];
   let scanned = 0;
-  for (const row of table.stmt(`SELECT doc FROM $T WHERE ${plan.where} ORDER BY rid`).iterate(...plan.params) as IterableIterator<{ doc: string }>) {
+  for (const row of planRows<{ rid: number; doc: string }>(table, { ...plan, orderBy: 'rid' }, 'doc')) {
     if (++scanned > limits.maxScanDocs) throw scanLimit(limits);
     const doc = decodeDoc(row.doc);
     if (query && !testDoc(query, doc)) continue;

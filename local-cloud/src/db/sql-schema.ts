@@ -9,6 +9,9 @@
  *   for scalars; null and missing both become -Infinity, which sorts first as MongoDB sorts null
  *   first, and which makes a unique index treat "missing" as one value, as MongoDB does. A query
  *   written with the same expression (query-plan.ts) is answered from the index.
+ * - An index over a field that held an array (MongoDB's multikey index) lives in an entry table
+ *   `c<cid>__<index>__mk(srid, k0, k1, ...)`: one row per array element, keys encoded as
+ *   index-keys.ts does, indexed on (k0, k1, ..., srid). Queries join it to the collection table.
  * - `lc_indexes` keeps each collection's index specs, `lc_paths` the path states (path-state.ts).
  */
 import type { IndexSpec } from './index-spec.js';
@@ -50,4 +53,25 @@ export function createIndexSql(tbl: string, spec: IndexSpec): string {
 
 export function tableName(cid: number): string {
   return `c${cid}`;
+}
+
+/** Entry table of a multikey index. */
+export function entryTableName(tbl: string, spec: IndexSpec): string {
+  return `${tbl}__${spec.name}__mk`;
+}
+
+export function entryIndexName(tbl: string, spec: IndexSpec): string {
+  return `${entryTableName(tbl, spec)}__keys`;
+}
+
+export function createEntryTableSql(tbl: string, spec: IndexSpec): string {
+  const table = quoteIdent(entryTableName(tbl, spec));
+  const keys = spec.fields.map((_, i) => `k${i}`);
+  const ordered = spec.fields.map((f, i) => `k${i}${f.order === -1 ? ' DESC' : ''}`);
+  // A unique multikey index: no two documents share a key (one document's repeated elements are
+  // stored once). Otherwise the document id ends the key, so equal keys keep insertion order.
+  const indexCols = spec.unique ? ordered.join(', ') : [...ordered, 'srid'].join(', ');
+  return `CREATE TABLE IF NOT EXISTS ${table} (srid INTEGER NOT NULL, ${keys.join(', ')});
+CREATE INDEX IF NOT EXISTS ${quoteIdent(`${entryTableName(tbl, spec)}__rid`)} ON ${table}(srid);
+CREATE ${spec.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(entryIndexName(tbl, spec))} ON ${table}(${indexCols});`;
 }

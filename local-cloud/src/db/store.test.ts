@@ -165,6 +165,43 @@ describe('queries', () => {
     expect(s.count('c', { tag: 'c' })).toBe(1);
   });
 
+  it('answers an array field from a multikey index, like the ledger history by account, newest first', () => {
+    const s = open();
+    s.ensureIndex('ledger', { keys: { accounts: 1, at: -1 } });
+    s.insert('ledger', [{ _id: 'seed', accounts: 'budget', at: 0 }]);
+    expect(s.listIndexes('ledger')[0]?.multikey).toBe(false);
+    const postings = Array.from({ length: 300 }, (_, i) => ({ _id: `p${i}`, accounts: [`acct${i % 7}`, 'budget'], at: 1000 + i }));
+    s.insert('ledger', postings);
+    expect(s.listIndexes('ledger')[0]?.multikey).toBe(true);
+    const plan = s.explain('ledger', { accounts: 'acct3' }, { at: -1 });
+    expect(plan.plan.join(' ')).toMatch(/SEARCH s USING (COVERING )?INDEX c\d+__accounts_1_at_-1__mk__keys \(k0=\?\)/);
+    expect(plan.plan.join(' ')).not.toMatch(/TEMP B-TREE/);
+    const page = s.find('ledger', { filter: { accounts: 'acct3' }, sort: { at: -1 }, skip: 2, limit: 3 });
+    const expected = postings.filter((p) => p.accounts.includes('acct3')).sort((a, b) => b.at - a.at).slice(2, 5).map((p) => p._id);
+    expect(page.map((d) => d._id)).toEqual(expected);
+    // Every posting touches 'budget' once, however many elements match: no duplicates.
+    expect(s.count('ledger', { accounts: { $in: ['budget', 'acct1'] } })).toBe(301);
+    s.update('ledger', { _id: 'p3' }, { $set: { accounts: ['moved'] } }, { multi: false, merge: true, upsert: false });
+    expect(s.find('ledger', { filter: { accounts: 'moved' } }).map((d) => d._id)).toEqual(['p3']);
+    s.remove('ledger', { _id: 'p3' }, { multi: false });
+    expect(s.count('ledger', { accounts: 'moved' })).toBe(0);
+  });
+
+  it('builds an index over existing arrays as multikey, refuses parallel arrays, and keeps unique multikey keys unique', () => {
+    const s = open();
+    s.insert('c', [{ _id: 'a', tags: ['x', 'y'], n: [1, 2] }]);
+    expect(s.ensureIndex('c', { keys: { tags: 1 } }).multikey).toBe(true);
+    expect(s.find('c', { filter: { tags: 'y' } }).map((d) => d._id)).toEqual(['a']);
+    expect(() => s.ensureIndex('c', { keys: { tags: 1, n: 1 } })).toThrow(/cannot index parallel arrays \[tags\] \[n\]/);
+    s.ensureIndex('c', { keys: { tags: 1, m: 1 } });
+    expect(() => s.insert('c', [{ tags: ['p'], m: [1] }])).toThrow(/cannot index parallel arrays/);
+    s.insert('c', [{ tags: ['p'], m: 1 }]);
+    s.ensureIndex('codes', { keys: { codes: 1 }, unique: true });
+    s.insert('codes', [{ _id: 'b1', codes: ['A', 'B', 'A'] }]);
+    expect(() => s.insert('codes', [{ _id: 'b2', codes: ['C', 'B'] }])).toThrow(/E11000 .* index: codes_1/);
+    s.insert('codes', [{ _id: 'b3', codes: ['C'] }]);
+  });
+
   it('keeps path states across a reopen', () => {
     const file = tempFile();
     const first = DocumentStore.open({ file, autoCreateCollections: true });

@@ -227,8 +227,8 @@ export class DocumentStore {
    */
   explain(collection: string, filter: Doc, sort?: SortSpec): { plan: string[]; exact: boolean; orderInSql: boolean } {
     const table = this.table(collection);
-    const plan = planQuery(filter, sort, table.paths);
-    const sql = `EXPLAIN QUERY PLAN SELECT doc FROM $T WHERE ${plan.where}${plan.orderBy ? ` ORDER BY ${plan.orderBy}` : ''}`;
+    const plan = planQuery(filter, sort, table.planContext());
+    const sql = `EXPLAIN QUERY PLAN SELECT doc FROM ${plan.from} WHERE ${plan.where}${plan.orderBy ? ` ORDER BY ${plan.orderBy}` : ''}`;
     const rows = table.stmt(sql).all(...plan.params) as { detail: string }[];
     return { plan: rows.map((r) => r.detail), exact: plan.exact, orderInSql: plan.orderBy !== null };
   }

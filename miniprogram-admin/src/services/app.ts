@@ -1,4 +1,82 @@
-import { createAppClient } from '@channel-router/ui';
+/**
+ * The admin app's single client and stores. Taro-facing wiring (confirmation dialogs) lives here;
+ * the stores themselves import no Taro (see stores/*.test.ts).
+ */
+import { confirm, createAppClient } from '@channel-router/ui';
+import { formatFen } from '@channel-router/shared/src/money.js';
+import { createSessionStore } from '../stores/session';
+import { createDirectoryStore, namesFrom } from '../stores/directory';
+import { createProductsStore } from '../stores/products';
+import { createOrgsStore } from '../stores/orgs';
+import { countsText, createBatchesStore } from '../stores/batches';
+import { createFundStore } from '../stores/fund';
+import { createAlertsStore } from '../stores/alerts';
+import { createPenaltiesStore, createSettleStore, settleConfirmText } from '../stores/penalties';
+import { createDecisionStore, createWithdrawalsStore, decisionConfirmText, payeeText } from '../stores/withdrawals';
+import { createInspectStore } from '../stores/inspect';
+import { createDashboardStore } from '../stores/dashboard';
+import { valueOf } from '../stores/load';
 
-/** The admin app's single client (gateway on h5, wx.cloud on weapp). */
 export const client = createAppClient('admin');
+
+export const sessionStore = createSessionStore({ client });
+export const directoryStore = createDirectoryStore({ client });
+
+/** Names for ids from what is loaded now (brand name from the session). */
+export function currentNames() {
+  const d = directoryStore.getState();
+  return namesFrom(d.orgs, d.products, valueOf(sessionStore.getState().me)?.brandName ?? null);
+}
+
+export const productsStore = createProductsStore({ client, reloadProducts: () => directoryStore.getState().reloadProducts() });
+
+export const orgsStore = createOrgsStore({
+  client,
+  currentOrgs: () => valueOf(directoryStore.getState().orgs),
+  reloadOrgs: () => directoryStore.getState().reloadOrgs(),
+});
+
+export const batchesStore = createBatchesStore({
+  client,
+  confirmLarge: (counts, productName) =>
+    confirm({ title: '生成大批次？', content: `将为「${productName}」生成 ${countsText(counts)} 的码。确认数量无误再生成。`, confirmText: '生成' }),
+});
+
+export const fundStore = createFundStore({
+  client,
+  confirmFund: (fen) =>
+    confirm({
+      title: `充值 ${formatFen(fen, { grouping: true })}？`,
+      content: '这笔钱将进入奖金预算，用于支付消费者奖励、门店奖励和经销商返利。请确认已完成线下付款。',
+      confirmText: '充值',
+      danger: true,
+    }),
+});
+
+export const alertsStore = createAlertsStore({ client });
+
+export const penaltiesStore = createPenaltiesStore({ client });
+export const settleStore = createSettleStore({
+  client,
+  confirm: (penaltyId, resolution) => {
+    const p = penaltiesStore.getState().items.find((x) => x.id === penaltyId);
+    if (p === undefined) return Promise.resolve(false);
+    return confirm(settleConfirmText(p, resolution, currentNames().org(p.dealerId)));
+  },
+  refresh: () => penaltiesStore.getState().load(),
+});
+
+export const withdrawalsStore = createWithdrawalsStore({ client });
+export const decisionStore = createDecisionStore({
+  client,
+  confirm: (withdrawalId, decision) => {
+    const list = valueOf(withdrawalsStore.getState().list);
+    const w = list?.find((x) => x.id === withdrawalId);
+    if (w === undefined) return Promise.resolve(false);
+    return confirm(decisionConfirmText(w, decision, payeeText(w.owner, currentNames())));
+  },
+  refresh: () => withdrawalsStore.getState().load(),
+});
+
+export const inspectStore = createInspectStore({ client });
+export const dashboardStore = createDashboardStore({ client });

@@ -79,15 +79,19 @@ describe('consumer claim flow', () => {
     });
   });
 
-  it('offers retry after a lost reply and resends the same code without asking again', async () => {
-    const { store, sent, confirmRedeem } = setup({ 'scan.redeem': [LOST, okReply({ reward: 100, productId: 'p1', alerts: [] })] });
+  it('offers retry after lost replies and resends the same claim (same key) without asking again', async () => {
+    // The client itself retries a claim twice with its key; the third loss reaches the page.
+    const { store, sent, confirmRedeem } = setup({ 'scan.redeem': [LOST, LOST, LOST, okReply({ reward: 100, productId: 'p1', alerts: [] })] });
     store.getState().setMode('redeem');
     await store.getState().submit(CODE);
     const failed = claimView(store.getState().phase, 'redeem');
     expect(failed).toMatchObject({ description: '网络不稳定，请重试', actions: ['retry', 'again'] });
     await store.getState().retry();
     expect(confirmRedeem).toHaveBeenCalledTimes(1);
-    expect(sent.map((s) => s.event['code'])).toEqual([CODE, CODE]);
+    expect(sent.map((s) => s.event['code'])).toEqual([CODE, CODE, CODE, CODE]);
+    const keys = new Set(sent.map((s) => s.event['requestId']));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/\S{8,}/);
     expect(claimView(store.getState().phase, 'redeem')?.amountFen).toBe(100);
   });
 

@@ -10,7 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
 import type { RedeemRes, VerifyRes } from '@channel-router/shared/src/api/actions.js';
 import type { Location } from '@channel-router/shared/src/model.js';
-import { userMessage, type Client, type ClientError } from '@channel-router/shared/src/client/index.js';
+import { userMessage, type Client, type ClientError, type Intent } from '@channel-router/shared/src/client/index.js';
 
 export type Mode = 'verify' | 'redeem';
 
@@ -48,6 +48,9 @@ function invalidCode(code: string, action: Mode): Phase {
 }
 
 export function createClaimStore(deps: ClaimDeps) {
+  // One intent per code the person confirmed: a retry of that claim sends the same key, so a
+  // lost reply is answered with the original result instead of ALREADY_REDEEMED.
+  const intents = new Map<string, Intent>();
   return createStore<ClaimState>()((set, get) => {
     const busy = () => {
       const k = get().phase.kind;
@@ -71,7 +74,9 @@ export function createClaimStore(deps: ClaimDeps) {
       }
       set({ phase: { kind: 'redeeming', code } });
       const location = await deps.locate?.();
-      const r = await deps.client.scan.redeem(location === undefined ? { code } : { code, location });
+      const intent = intents.get(code) ?? deps.client.newIntent();
+      intents.set(code, intent);
+      const r = await deps.client.scan.redeem(location === undefined ? { code } : { code, location }, { intent });
       set({ phase: r.ok ? { kind: 'redeemed', code, result: r.data } : { kind: 'failed', code, action: 'redeem', error: r.error } });
     };
 

@@ -22,6 +22,7 @@ import { BRAND_ORG_ID } from '../channel/model.js';
 import { keyring } from '../codes/keyring.js';
 import { storeAlerts } from '../custody/store.js';
 import { loadUnits } from '../custody/units.js';
+import { productById } from '../channel/products.js';
 import { C } from '../db/collections.js';
 import { transact, txGet } from '../db/transact.js';
 import { regionOf } from '../geo/geocoder.js';
@@ -71,5 +72,6 @@ export async function verify(ctx: ActionContext, input: VerifyReq): Promise<Resu
     });
     if (alert) await storeAlerts(ctx.db, [alert]);
   }
-  return ok({ genuine: true, productId: unit.productId, level: v.data.level, verifications: updated.data.count });
+  const product = await productById(ctx.db, unit.productId);
+  return ok({ genuine: true, productId: unit.productId, ...(product ? { productName: product.name } : {}), level: v.data.level, verifications: updated.data.count });
 }

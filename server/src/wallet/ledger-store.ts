@@ -28,8 +28,16 @@ interface AccountDoc {
 /**
  * Posts postings known not to be in the ledger yet: the caller proves it with a guard document
  * read in the same transaction (e.g. a redemption still `pending`). Saves one read per posting.
+ * `read`: balances of debited accounts the caller already read in this same transaction (not
+ * read again).
  */
-export async function postFresh(db: Database, tx: Tx, postings: readonly Posting[], at_ms: number): Promise<Result<Posting[]>> {
+export async function postFresh(
+  db: Database,
+  tx: Tx,
+  postings: readonly Posting[],
+  at_ms: number,
+  read: ReadonlyMap<string, number> = new Map(),
+): Promise<Result<Posting[]>> {
   if (postings.length === 0) return ok([]);
   if (postings.length > MAX_POSTINGS_PER_CALL) throw new Error(`too many postings: ${postings.length}`);
   for (const p of postings) {
@@ -51,8 +59,7 @@ export async function postFresh(db: Database, tx: Tx, postings: readonly Posting
   }
   for (const [id, change] of delta) {
     if (change >= 0 || isExternalAccount(id)) continue;
-    const acct = await txGet<AccountDoc>(tx, C.accounts, id);
-    const balance = acct?.balance_fen ?? 0;
+    const balance = read.get(id) ?? (await txGet<AccountDoc>(tx, C.accounts, id))?.balance_fen ?? 0;
     if (balance + change < 0) return err('INSUFFICIENT_FUNDS', `account ${id} holds ${balance} fen, needs ${-change}`);
     await accounts.doc(id).update({ balance_fen: balance + change, updatedAt: at_ms });
   }

@@ -141,6 +141,11 @@ export interface ReceiveRes {
 export interface RedeemReq {
   code: string;
   location?: Location;
+  /**
+   * Added: the claim's idempotency key. A retry of the same claim (a lost reply) with the same key
+   * gets the original reply; any other second redeem of the code fails with ALREADY_REDEEMED.
+   */
+  requestId?: string;
 }
 export type RewardNotPaidReason = 'CHANNEL_MEMBER' | 'BUDGET_EXHAUSTED';
 export interface RedeemRes {
@@ -148,6 +153,8 @@ export interface RedeemRes {
   reward: number;
   productId: string;
   alerts: Alert[];
+  /** Added: the product's name, for the result screen. */
+  productName?: string;
   /** Added: why the consumer was not paid, when a reward was due but not paid. */
   reasonNotPaid?: RewardNotPaidReason;
 }
@@ -159,6 +166,8 @@ export interface VerifyReq {
 export interface VerifyRes {
   genuine: boolean;
   productId?: string;
+  /** Added: the product's name, for the result screen. */
+  productName?: string;
   level?: UnitLevel;
   /** How many times this code has been verified, this one included. */
   verifications: number;

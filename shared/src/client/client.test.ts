@@ -58,9 +58,9 @@ describe('createClient', () => {
     }
   });
 
-  it('does not retry a write that carries no idempotency key (redeem), nor a business error', async () => {
+  it('does not retry a write that carries no idempotency key (receive), nor a business error', async () => {
     const a = scripted([lost]);
-    const r1 = await createClient(a.transport, { sleep: noSleep }).scan.redeem({ code: 'X' });
+    const r1 = await createClient(a.transport, { sleep: noSleep }).scan.receive({ codes: ['X'] });
     expect(a.sent).toHaveLength(1);
     expect(r1.ok).toBe(false);
 
@@ -92,7 +92,7 @@ describe('createClient', () => {
     const r2 = await client.wallet.balance({});
     expect(r2.ok === false && r2.error.userMessage).toBe('请先登录');
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
-    const r3 = await client.scan.redeem({ code: 'x' });
+    const r3 = await client.scan.redeem({ code: 'x' }, { intent: newIntent() });
     expect(r3.ok === false && r3.error).toMatchObject({ code: 'ALREADY_REDEEMED', message: 'spent', userMessage: '这个码的奖励已经被领取过了' });
   });
 });

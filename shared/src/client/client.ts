@@ -33,7 +33,7 @@ const READ_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Actions whose request has `requestId`: the client fills it from the intent. */
-export const INTENT_ACTIONS = ['wallet.fund', 'wallet.withdraw'] as const;
+export const INTENT_ACTIONS = ['wallet.fund', 'wallet.withdraw', 'scan.redeem'] as const;
 const INTENT_ACTION_SET: ReadonlySet<string> = new Set(INTENT_ACTIONS);
 
 /** Failures after which asking again can help. RATE_LIMITED is not one: retrying makes it worse. */

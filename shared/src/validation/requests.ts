@@ -79,7 +79,7 @@ const schemas = {
   scan: {
     ship: object({ codes: codes(), toOrgId: id(), fromOrgId: optional(id()), location: optional(location()) }),
     receive: object({ codes: codes(), orgId: optional(id()), location: optional(location()) }),
-    redeem: object({ code: code(), location: optional(location()) }),
+    redeem: object({ code: code(), location: optional(location()), requestId: optional(requestId()) }),
     verify: object({ code: code(), location: optional(location()) }),
     inspect: object({ code: code(), orgId: optional(id()) }),
     identify: object({ code: code() }),

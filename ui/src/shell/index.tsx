@@ -19,13 +19,15 @@ export interface AppShellProps {
   subtitle: string;
   /** The flows this app will offer; listed as "coming" until their pages exist. */
   flows: ReadonlyArray<{ key: string; title: string; description: string }>;
+  /** What to do when the person belongs to no org yet. */
+  emptyHint?: string;
 }
 
 /**
  * The scaffold home of an app whose pages are still being written: who you are (`channel.me`)
  * and the flows to come. Replaced page by page.
  */
-export function AppShell({ app, client, title, subtitle, flows }: AppShellProps) {
+export function AppShell({ app, client, title, subtitle, flows, emptyHint = '请向上级索取邀请码' }: AppShellProps) {
   const ready = useRequireLogin(app);
   const me = useQuery(() => client.channel.me({}), ready);
   return (
@@ -41,7 +43,7 @@ export function AppShell({ app, client, title, subtitle, flows }: AppShellProps)
         ) : null}
         {me.status === 'ready' ? (
           me.data.memberships.length === 0 ? (
-            <Empty title='还没有加入任何组织' description='请向上级索取邀请码' />
+            <Empty title='还没有加入任何组织' description={emptyHint} />
           ) : (
             <View>
               {me.data.memberships.map((m) => (

@@ -1,0 +1,28 @@
+import Taro from '@tarojs/taro';
+
+/** The screens of the admin app, by name (one place for every URL). */
+export const ROUTES = {
+  home: '/pages/index/index',
+  products: '/pages/products/index',
+  orgs: '/pages/orgs/index',
+  orgNew: '/pages/org-new/index',
+  org: '/pages/org/index',
+  batches: '/pages/batches/index',
+  batch: '/pages/batch/index',
+  fund: '/pages/fund/index',
+  alerts: '/pages/alerts/index',
+  penalties: '/pages/penalties/index',
+  withdrawals: '/pages/withdrawals/index',
+  inspect: '/pages/inspect/index',
+  dashboard: '/pages/dashboard/index',
+} as const;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** Opens a screen; `params` become its query (read with `useRouter().params`). */
+export function go(route: RouteName, params: Record<string, string> = {}): void {
+  const q = Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  void Taro.navigateTo({ url: q === '' ? ROUTES[route] : `${ROUTES[route]}?${q}` });
+}

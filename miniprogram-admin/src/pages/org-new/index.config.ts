@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '新建渠道组织' });

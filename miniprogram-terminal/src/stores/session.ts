@@ -1,0 +1,109 @@
+/**
+ * Who is holding the phone (`channel.me`) and which store they are working for. A person may
+ * belong to several stores; the choice is kept across restarts. Memberships of other kinds of org
+ * (a dealer's staff who opened this app) are kept apart: this app serves stores.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { MeRes } from '@channel-router/shared/src/api/actions.js';
+import type { OrgKind, Role } from '@channel-router/shared/src/model.js';
+import type { Client } from '@channel-router/shared/src/client/index.js';
+import type { Load } from './load';
+import { STORAGE_KEYS, type KeyValueStore } from './storage';
+
+export interface StoreMembership {
+  orgId: string;
+  orgName: string;
+  role: Role;
+}
+
+export interface OtherMembership {
+  orgId: string;
+  orgName: string;
+  kind: OrgKind;
+  role: Role;
+}
+
+export interface Identity {
+  unionId: string;
+  stores: StoreMembership[];
+  others: OtherMembership[];
+}
+
+export interface SessionState {
+  me: Load<Identity>;
+  /** The chosen store (one of `me.stores`), or null when the person belongs to none. */
+  orgId: string | null;
+  load(): Promise<void>;
+  select(orgId: string): void;
+}
+
+export interface SessionDeps {
+  client: Client;
+  storage: KeyValueStore;
+}
+
+export function identityOf(me: MeRes): Identity {
+  const stores: StoreMembership[] = [];
+  const others: OtherMembership[] = [];
+  for (const m of me.memberships) {
+    const orgName = m.orgName !== undefined && m.orgName !== '' ? m.orgName : '未命名门店';
+    if (m.kind === 'store') {
+      // One row per store: a person who is both owner and clerk acts as the owner.
+      const existing = stores.find((s) => s.orgId === m.orgId);
+      if (existing === undefined) stores.push({ orgId: m.orgId, orgName, role: m.role });
+      else if (m.role === 'owner') existing.role = 'owner';
+    } else {
+      others.push({ orgId: m.orgId, orgName, kind: m.kind, role: m.role });
+    }
+  }
+  return { unionId: me.unionId, stores, others };
+}
+
+/** The store membership the screens work with, or null. */
+export function currentStore(s: Pick<SessionState, 'me' | 'orgId'>): StoreMembership | null {
+  if (s.me.status !== 'ready' || s.orgId === null) return null;
+  return s.me.value.stores.find((m) => m.orgId === s.orgId) ?? null;
+}
+
+/** Only a store's owner may see and move its money (the server checks it again). */
+export function isOwner(m: StoreMembership | null): boolean {
+  return m !== null && m.role === 'owner';
+}
+
+export function createSessionStore(deps: SessionDeps) {
+  return createStore<SessionState>()((set, get) => {
+    let generation = 0;
+    const remembered = (): string | null => {
+      const v = deps.storage.get(STORAGE_KEYS.currentOrg);
+      return typeof v === 'string' && v !== '' ? v : null;
+    };
+    return {
+      me: { status: 'loading' },
+      orgId: null,
+      async load() {
+        const mine = ++generation;
+        // Keep what is shown while refreshing; only a first load shows the spinner.
+        if (get().me.status !== 'ready') set({ me: { status: 'loading' } });
+        const r = await deps.client.channel.me({});
+        if (mine !== generation) return; // a newer load is on its way
+        if (!r.ok) {
+          if (get().me.status !== 'ready') set({ me: { status: 'error', error: r.error } });
+          return;
+        }
+        const identity = identityOf(r.data);
+        const wanted = get().orgId ?? remembered();
+        const orgId = identity.stores.some((s) => s.orgId === wanted) ? wanted : identity.stores[0]?.orgId ?? null;
+        set({ me: { status: 'ready', value: identity }, orgId });
+        if (orgId !== null) deps.storage.set(STORAGE_KEYS.currentOrg, orgId);
+      },
+      select(orgId) {
+        const me = get().me;
+        if (me.status !== 'ready' || !me.value.stores.some((s) => s.orgId === orgId)) return;
+        set({ orgId });
+        deps.storage.set(STORAGE_KEYS.currentOrg, orgId);
+      },
+    };
+  });
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
