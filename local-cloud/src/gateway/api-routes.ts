@@ -119,7 +119,9 @@ export async function handleFunctionCall(
   const auth = authenticate(req, ctx.tokens);
   if (auth.kind === 'refused') {
     req.resume();
-    return sendJson(res, 401, errorBody('UNAUTHENTICATED', auth.message), { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    // 200 like every function reply (spec §6: the body carries the outcome); the header still
+    // tells HTTP-minded clients why.
+    return sendJson(res, 200, errorBody('UNAUTHENTICATED', auth.message), { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
   }
   const event = await readJsonObject(req, res, ctx.limits.maxEventBytes);
   if (!event) return;
