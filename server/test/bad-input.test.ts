@@ -7,10 +7,12 @@
  * The table is keyed by `function.action` and checked against the contract's FUNCTION_ACTIONS:
  * an action added to the contract without rows here fails the coverage test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, MAX_CODES_PER_CALL, type ExportedCase } from '@channel-router/shared';
-import { foreignCode, forged, startChannel, type Channel } from './fixtures.js';
+import { foreignCode, forged, startChannel, type Channel, SLOW_MACHINE_TIMEOUT_MS } from './fixtures.js';
 
+
+vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
 let tree: ExportedCase[];
 
@@ -18,7 +20,7 @@ beforeAll(async () => {
   ch = await startChannel();
   tree = await ch.batch(2);
   await ch.flow([tree[0]!.code], ['brand', 'gd', 'storeGz']);
-}, 60_000);
+});
 afterAll(async () => {
   await ch?.close();
 });
@@ -285,6 +287,8 @@ function table(): Record<string, ActionRows> {
       rows: [
         ...badCode({}, 'code', item.hiddenCode),
         ...badLocations({ code: item.hiddenCode }),
+        { name: 'requestId too short', event: { code: item.hiddenCode, requestId: 'short' }, field: 'requestId' },
+        { name: 'requestId with a colon', event: { code: item.hiddenCode, requestId: 'redeem:retry:1' }, field: 'requestId' },
         { name: 'code the visible one (hidden needed)', event: { code: item.code }, code: 'INVALID_CODE', field: 'code' },
         { name: 'code of a box (hidden item code needed)', event: { code: boxCode }, code: 'INVALID_CODE', field: 'code' },
       ],

@@ -4,15 +4,17 @@
  * inspection verdicts, consumer-location evidence, prizes redeemed upstream, an exhausted budget,
  * random consumer rewards, cloned visible codes, and custody through unpacking and repacking.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportedCase } from '@channel-router/shared';
-import { BEIJING, GUANGZHOU, balanceOf, expectLedgerBalanced, startChannel, type Channel } from './fixtures.js';
+import { BEIJING, GUANGZHOU, balanceOf, expectLedgerBalanced, startChannel, type Channel, SLOW_MACHINE_TIMEOUT_MS } from './fixtures.js';
 
+
+vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
 
 beforeAll(async () => {
   ch = await startChannel({ functionEnv: { RATE_LIMIT_MULTIPLIER: '10' } });
-}, 60_000);
+});
 afterAll(async () => {
   await ch?.close();
 });

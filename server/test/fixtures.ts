@@ -53,6 +53,13 @@ const ACTOR_OF: Record<OrgName, Who> = {
   storeWs: 'clerkWs',
 };
 
+/**
+ * Time limit of every test and hook in these files. They take seconds on an idle 2-core machine;
+ * a CI runner shared with other jobs can be ten times slower, and a timeout there says nothing
+ * about the behaviour under test. Set per file with `vi.setConfig`.
+ */
+export const SLOW_MACHINE_TIMEOUT_MS = 300_000;
+
 export const STD_POLICY: RewardPolicy = { consumerReward: 88, storeReward: 50, dealerRebate: 30, diversionPenalty: 500 };
 export const STD_PACKAGING = { itemsPerBox: 6, boxesPerCase: 4 } as const;
 /** Beijing and Guangzhou city centres (offline geocoder: 110xxx and 4401xx). */
@@ -104,7 +111,9 @@ let skuCounter = 0;
 
 export async function startChannel(options: ChannelOptions = {}): Promise<Channel> {
   const { budget = 1_000_000, empty = false, ...cloudOptions } = options;
-  const cloud = await startTestCloud(cloudOptions);
+  // Generous start and call limits: on a busy CI machine a worker may take seconds to load, and
+  // these tests are about behaviour, not about the runner's timeouts.
+  const cloud = await startTestCloud({ ...cloudOptions, runnerLimits: { workerStartTimeout_ms: 60_000, invocationTimeout_ms: 30_000, ...cloudOptions.runnerLimits } });
   const tokens: Record<string, string> = {};
   const ids = { brand: 'brand' } as Record<OrgName, string>;
 

@@ -10,12 +10,14 @@
  * invariants are checked over an ever-growing ledger. Small enough for CI: 8 runs of 12–20 steps.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectLedgerBalanced, startChannel, type Channel, type Reply } from './fixtures.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectLedgerBalanced, startChannel, type Channel, type Reply, SLOW_MACHINE_TIMEOUT_MS } from './fixtures.js';
 
 const CONSUMERS = 3;
 const RUNS = 8;
 
+
+vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
 /** Fresh hidden codes: items held by a store (consumer + store + rebate due) and by the brand (consumer only). */
 const pool = { store: [] as string[], brand: [] as string[] };
@@ -28,7 +30,7 @@ beforeAll(async () => {
   await ch.flow(cases.slice(0, 4).map((c) => c.code), ['brand', 'gd', 'storeGz']);
   for (const [i, c] of cases.entries()) for (const b of c.boxes) for (const it of b.items) (i < 4 ? pool.store : pool.brand).push(it.hiddenCode);
   for (let i = 0; i < CONSUMERS; i++) await ch.person(`p${i}`);
-}, 60_000);
+});
 afterAll(async () => {
   await ch?.close();
 });
@@ -172,5 +174,5 @@ describe('the ledger under random operation sequences', () => {
     for (const kind of ['fund', 'consumer_reward', 'store_reward', 'dealer_rebate', 'withdrawal_reserve', 'withdrawal_payout', 'withdrawal_release']) {
       expect(ledger.some((p) => p.kind === kind), `no ${kind} posting in ${RUNS} runs`).toBe(true);
     }
-  }, 120_000);
+  });
 });

@@ -5,10 +5,12 @@
  * app where an action belongs to one. A refusal is FORBIDDEN (or UNAUTHENTICATED without a
  * token) and changes nothing in the database.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, type ExportedCase } from '@channel-router/shared';
-import { startChannel, type Channel } from './fixtures.js';
+import { startChannel, type Channel, SLOW_MACHINE_TIMEOUT_MS } from './fixtures.js';
 
+
+vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
 let tree: ExportedCase[];
 
@@ -46,7 +48,7 @@ beforeAll(async () => {
   await ch.ok('consumer2', 'scan', { action: 'redeem', code: tree[1]!.boxes[0]!.items[0]!.hiddenCode });
   // Channel staff also use the consumer app, under the same unionId.
   await ch.person('clerkGz_consumer', 'consumer', 'u-clerkGz');
-}, 60_000);
+});
 afterAll(async () => {
   await ch?.close();
 });

@@ -109,7 +109,8 @@ export async function invite(ctx: AuthedContext, input: { orgId: string; role: R
 }
 
 export async function join(ctx: AuthedContext, input: { inviteCode: string }): Promise<Result<{ orgId: string; role: Role }>> {
-  const code = input.inviteCode.toUpperCase();
+  // Invite codes are Crockford base32: typed dashes and spaces go, look-alikes map to digits.
+  const code = input.inviteCode.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   const inv = await getById<InviteLike>(ctx.db, C.invites, code);
   if (!inv) return err('NOT_FOUND', 'invite code not found', 'inviteCode');
   if (inv.usedBy === ctx.caller.unionId) return ok({ orgId: inv.orgId, role: inv.role });

@@ -95,9 +95,9 @@ export async function exportBatch(ctx: AuthedContext, input: ExportBatchReq): Pr
 }
 
 export async function pack(ctx: AuthedContext, input: PackReq): Promise<Result<ActionRes<'codes', 'pack'>>> {
-  const parentV = verifyCodes([input.parent], () => 'parent');
+  const parentV = verifyCodes([input.parent], () => 'parent', { visibleOnly: true });
   if (!parentV.ok) return parentV;
-  const childrenV = verifyCodes(input.children, (i) => `children[${i}]`);
+  const childrenV = verifyCodes(input.children, (i) => `children[${i}]`, { visibleOnly: true });
   if (!childrenV.ok) return childrenV;
   const person = await loadPerson(ctx.db, ctx.caller.unionId);
   if (!isAdmin(person)) return err('FORBIDDEN', 'only a brand admin can repack');

@@ -46,12 +46,19 @@ export interface LoadedUnit extends ScannedUnit {
 const IDS_PER_READ_MAX = 1000;
 const CHAIN_DEPTH_MAX = 4;
 
-/** Authenticates codes without any database read; the first bad one answers INVALID_CODE naming its field. */
-export function verifyCodes(raw: readonly string[], field: (i: number) => string): Result<VerifiedCode[]> {
+/**
+ * Authenticates codes without any database read; the first bad one answers INVALID_CODE naming
+ * its field. Custody scans (ship, receive, open, pack) take only visible codes: the hidden code
+ * under the cap is the consumer's, and must not be exposed or consumed by the channel.
+ */
+export function verifyCodes(raw: readonly string[], field: (i: number) => string, opts: { visibleOnly?: boolean } = {}): Result<VerifiedCode[]> {
   const out: VerifiedCode[] = [];
   for (let i = 0; i < raw.length; i++) {
     const v = verifyCode(raw[i]!, keyring());
     if (!v.ok) return err('INVALID_CODE', `${v.error.message}: ${field(i)}`, field(i));
+    if (opts.visibleOnly && v.data.kind === 'hidden') {
+      return err('INVALID_ARGUMENT', `${field(i)} is a consumer's reward code; scan the code printed outside the pack`, field(i));
+    }
     out.push(v.data);
   }
   return ok(out);

@@ -43,7 +43,8 @@ export async function identify(ctx: AuthedContext, input: IdentifyReq): Promise<
   }
   // Custody is channel information: shown to channel members and brand staff, not to consumers.
   const showCustody = brandStaff || channelMember;
-  const downstream = person.memberships.filter((m) => m.kind === 'store' || m.kind === 'wholesaler').map((m) => m.orgId);
+  if (input.orgId !== undefined && !mine.has(input.orgId)) return err('FORBIDDEN', 'you are not a member of this organisation', 'orgId');
+  const downstream = person.memberships.filter((m) => (m.kind === 'store' || m.kind === 'wholesaler') && (input.orgId === undefined || m.orgId === input.orgId)).map((m) => m.orgId);
   const orgs = showCustody ? await orgsByIds(ctx.db, [custody.holderOrgId, ...downstream]) : new Map<string, OrgDoc>();
   const holder = orgs.get(custody.holderOrgId);
   const myDealers = new Set(downstream.map((id) => orgs.get(id)?.firstTierDealerId).filter((d): d is string => typeof d === 'string'));
@@ -66,7 +67,7 @@ export async function identify(ctx: AuthedContext, input: IdentifyReq): Promise<
 }
 
 export async function open(ctx: AuthedContext, input: OpenReq): Promise<Result<ActionRes<'scan', 'open'>>> {
-  const v = verifyCodes([input.code], () => 'code');
+  const v = verifyCodes([input.code], () => 'code', { visibleOnly: true });
   if (!v.ok) return v;
   const loaded = await loadUnits(ctx.db, v.data, () => 'code');
   if (!loaded.ok) return loaded;
@@ -74,8 +75,9 @@ export async function open(ctx: AuthedContext, input: OpenReq): Promise<Result<A
   if (unit.level === 'item') return err('INVALID_ARGUMENT', 'only a case or a box can be opened', 'code');
   const person = await loadPerson(ctx.db, ctx.caller.unionId);
   const custody = resolveCustody(unit.chain, BRAND_ORG_ID);
-  const orgId = input.orgId ?? custody.holderOrgId;
-  if (!person.memberships.some((m) => m.orgId === orgId)) return err('FORBIDDEN', 'you are not a member of the organisation holding these goods');
+  // Default: the caller's org that holds the goods, else their first channel org (then CONFLICT).
+  const orgId = input.orgId ?? person.memberships.find((m) => m.orgId === custody.holderOrgId)?.orgId ?? person.memberships.find((m) => m.kind !== 'brand')?.orgId;
+  if (orgId === undefined || !person.memberships.some((m) => m.orgId === orgId)) return err('FORBIDDEN', 'you are not a member of this organisation', 'orgId');
   if (custody.holderOrgId !== orgId) return err('CONFLICT', 'these goods are not held by your organisation; scan them in first', 'code');
   const orgs = await orgsByIds(ctx.db, [orgId]);
   const org = orgs.get(orgId)!;

@@ -22,6 +22,7 @@ import { newId } from '../channel/ids.js';
 import { storeAlerts, storeEvent, storeStates } from '../custody/store.js';
 import { loadUnits, nextSeq, verifyCodes, type LoadedUnit } from '../custody/units.js';
 import type { AuthedContext } from '../runtime/action.js';
+import { C } from '../db/collections.js';
 
 const codeField = (i: number) => `codes[${i}]`;
 
@@ -41,7 +42,7 @@ async function judgeAndStore(ctx: AuthedContext, units: LoadedUnit[], plan: Scan
 }
 
 export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<ActionRes<'scan', 'ship'>>> {
-  const verified = verifyCodes(input.codes, codeField);
+  const verified = verifyCodes(input.codes, codeField, { visibleOnly: true });
   if (!verified.ok) return verified;
   const person = await loadPerson(ctx.db, ctx.caller.unionId);
   const target = (await orgsByIds(ctx.db, [input.toOrgId])).get(input.toOrgId);
@@ -72,7 +73,7 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
 }
 
 export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Result<ActionRes<'scan', 'receive'>>> {
-  const verified = verifyCodes(input.codes, codeField);
+  const verified = verifyCodes(input.codes, codeField, { visibleOnly: true });
   if (!verified.ok) return verified;
   const person = await loadPerson(ctx.db, ctx.caller.unionId);
   const orgId = input.orgId ?? person.memberships.find((m) => m.kind !== 'brand')?.orgId ?? person.memberships[0]?.orgId;
@@ -95,5 +96,13 @@ export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Re
   });
   if (!plan.ok) return plan;
   const alerts = await judgeAndStore(ctx, loaded.data, plan.data);
+  // A retried receive (its reply was lost) finds the goods already held: it answers the alerts
+  // the first attempt raised, so the clerk still sees the warning.
+  const held = new Set(plan.data.event.alreadyHeldCodes ?? []);
+  if (held.size > 0) {
+    const keys = loaded.data.filter((u) => held.has(u.code)).map((u) => `diversion:receive:${receiver._id}:${u.unitId}`);
+    const earlier = await ctx.db.collection(C.alerts).where({ _id: ctx.db.command.in(keys) }).limit(keys.length).get();
+    for (const { _id, ...a } of earlier.data as Array<Omit<Alert, 'key'> & { _id: string }>) alerts.push({ key: _id, ...a });
+  }
   return ok({ items: plan.data.items, alerts, eventId });
 }

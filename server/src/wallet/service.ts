@@ -99,7 +99,9 @@ export async function history(ctx: AuthedContext, input: HistoryReq): Promise<Re
   const offset = input.cursor === undefined ? 0 : Number(input.cursor);
   if (!Number.isSafeInteger(offset) || offset < 0 || offset > HISTORY_OFFSET_MAX) return err('INVALID_ARGUMENT', 'cursor is not one this server gave', 'cursor');
   const limit = input.limit ?? HISTORY_PAGE_DEFAULT;
-  const res = await ctx.db.collection(C.ledger).where({ accounts: acct.data }).orderBy('at', 'desc').skip(offset).limit(limit + 1).get();
+  const where: Record<string, unknown> = { accounts: acct.data };
+  if (input.kind) where.kind = input.kind;
+  const res = await ctx.db.collection(C.ledger).where(where).orderBy('at', 'desc').skip(offset).limit(limit + 1).get();
   const docs = res.data as Array<Posting & { _id: string }>;
   const page = docs.slice(0, limit).map((d) => entryFor(acct.data, { ...d, key: d._id }));
   return ok({ entries: page, cursor: docs.length > limit ? String(offset + limit) : null });

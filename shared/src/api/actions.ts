@@ -3,6 +3,7 @@
  * action, the request fields and the reply's `data`. Field names in the spec's table are fixed;
  * fields marked "added" extend it. Amounts are integer fen; times are milliseconds since the epoch.
  */
+import type { PostingKind } from '../wallet/ledger.js';
 import type { Alert, AlertKind, BizStep, Location, OrgKind, RewardPolicy, Role, UnitLevel } from '../model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -220,6 +221,8 @@ export interface BalanceRes {
 
 export interface HistoryReq {
   orgId?: string;
+  /** Added: only entries of this posting kind (e.g. `store_reward`). */
+  kind?: PostingKind;
   cursor?: string;
   /** Added: page size, 1..100. */
   limit?: number;
@@ -375,6 +378,8 @@ export interface ListBatchesRes {
 export type CodeAction = 'verify' | 'redeem' | 'receive' | 'ship' | 'open' | 'inspect';
 export interface IdentifyReq {
   code: string;
+  /** Added: the org the person acts for (a person in several stores); default: all of theirs. */
+  orgId?: string;
 }
 export interface IdentifyRes {
   code: string;

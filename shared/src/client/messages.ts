@@ -40,7 +40,7 @@ const ACTION_MESSAGES: Readonly<Record<string, Partial<Record<ClientErrorCode, s
     RATE_LIMITED: '今天的提现次数或金额已达上限，请明天再试',
   },
   'wallet.fund': { INVALID_ARGUMENT: '充值金额有误' },
-  'channel.join': { NOT_FOUND: '邀请码无效或已过期', CONFLICT: '您已经加入了这个组织' },
+  'channel.join': { NOT_FOUND: '邀请码无效，请核对后重试', CONFLICT: '邀请码已被他人使用或已过期，请向邀请人索取新的邀请码' },
   'channel.bootstrap': { CONFLICT: '品牌已经初始化过了' },
 };
 

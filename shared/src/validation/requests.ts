@@ -7,6 +7,7 @@
  */
 import type { ActionName, ActionReq, CreateOrgReq, FunctionName } from '../api/actions.js';
 import { ALERT_KINDS } from '../model.js';
+import { POSTING_KINDS } from '../wallet/ledger.js';
 import type { Result } from '../result.js';
 import { err } from '../result.js';
 import {
@@ -82,13 +83,13 @@ const schemas = {
     redeem: object({ code: code(), location: optional(location()), requestId: optional(requestId()) }),
     verify: object({ code: code(), location: optional(location()) }),
     inspect: object({ code: code(), orgId: optional(id()) }),
-    identify: object({ code: code() }),
+    identify: object({ code: code(), orgId: optional(id()) }),
     open: object({ code: code(), orgId: optional(id()) }),
   },
   wallet: {
     fund: object({ amount: fen(1), requestId: optional(requestId()) }),
     balance: object({ orgId: optional(id()) }),
-    history: object({ orgId: optional(id()), cursor: optional(cursor()), limit: optional(pageSize()) }),
+    history: object({ orgId: optional(id()), kind: optional(oneOf(POSTING_KINDS)), cursor: optional(cursor()), limit: optional(pageSize()) }),
     withdraw: object({ amount: fen(1), requestId: requestId(), orgId: optional(id()) }),
     approveWithdrawal: object({ withdrawalId: id() }),
     rejectWithdrawal: object({ withdrawalId: id(), reason: optional(note()) }),

@@ -127,5 +127,7 @@ describe('transitionWithdrawal', () => {
     expect(step(approved, { type: 'approve', by: 'admin', at: T0 + 9 })).toEqual({ withdrawal: approved, postings: [], changed: false });
     const paid = step(approved, { type: 'paid', at: T0 }).withdrawal;
     expect(step(paid, { type: 'paid', at: T0 + 9 })).toEqual({ withdrawal: paid, postings: [], changed: false });
+    // An approval retried after the payout went through.
+    expect(step(paid, { type: 'approve', by: 'admin', at: T0 + 9 })).toEqual({ withdrawal: paid, postings: [], changed: false });
   });
 });

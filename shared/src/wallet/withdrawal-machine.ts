@@ -147,11 +147,14 @@ export function canTransitionWithdrawal(status: WithdrawalStatus, type: Withdraw
 /**
  * Applies an event. An illegal transition is CONFLICT (e.g. approving a rejected withdrawal). An
  * event that leads to the state the withdrawal is already in (a second `approve`, a repeated
- * `paid` notification) is answered with `changed: false` and no postings, so retries are safe.
+ * `paid` notification), or an `approve` of a withdrawal already paid, is answered with
+ * `changed: false` and no postings, so retries are safe.
  */
 export function transitionWithdrawal(w: Withdrawal, event: WithdrawalEvent): Result<WithdrawalStep> {
   const rule = TRANSITIONS[event.type];
-  const repeat = w.status === rule.to && event.type !== 'retry';
+  // A retried approval that arrives after the payout went through (an admin's double tap, a
+  // client retry) is a repeat too: what it asked for happened.
+  const repeat = (w.status === rule.to && event.type !== 'retry') || (event.type === 'approve' && w.status === 'paid');
   if (repeat) return ok({ withdrawal: w, postings: [], changed: false });
   if (!rule.from.includes(w.status)) {
     return err('CONFLICT', `a ${w.status} withdrawal cannot be ${pastTense(event.type)}`);
