@@ -92,7 +92,17 @@ async function benchPointRead(server: TcbServer, client: Client, runs: number, n
   server.store.insert('bench_points', ids.map((_id, i) => ({ _id, owner: `u${i}`, balance_fen: i * 100, at: new Date() })));
   await client.ask({ task: 'pointRead', collection: 'bench_points', ids, n: 500 }); // warm-up: JIT, sockets
   const sdk: number[][] = [];
-  for (let r = 0; r < runs; r++) sdk.push((await client.ask<{ latencies_ms: number[] }>({ task: 'pointRead', collection: 'bench_points', ids, n })).latencies_ms);
+  const clientCpu_us: number[] = [];
+  const serverCpu_us: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    // Event-loop busy time on each side (wall clock: on a loaded machine it includes time the
+    // thread was preempted): roughly what one request costs the SDK's thread and the server's.
+    const elu0 = performance.eventLoopUtilization();
+    const res = await client.ask<{ latencies_ms: number[]; clientActive_ms: number }>({ task: 'pointRead', collection: 'bench_points', ids, n });
+    serverCpu_us.push((performance.eventLoopUtilization(elu0).active / n) * 1000);
+    clientCpu_us.push((res.clientActive_ms / n) * 1000);
+    sdk.push(res.latencies_ms);
+  }
   const direct: number[][] = [];
   for (let r = 0; r < runs + 1; r++) {
     const lat: number[] = [];
@@ -111,6 +121,8 @@ async function benchPointRead(server: TcbServer, client: Client, runs: number, n
     { name: '(a) point read straight from SQLite, p50', value: round(b.p50, 4), unit: 'ms' },
     { name: '(a) point read straight from SQLite, p99', value: round(b.p99, 4), unit: 'ms' },
     { name: '(a) SDK / SQLite p50 ratio', value: round(a.p50 / b.p50, 1), unit: 'x' },
+    { name: '(a) event-loop busy per read, SDK thread (wall clock)', value: Math.round(median(clientCpu_us)), unit: 'us' },
+    { name: '(a) event-loop busy per read, /tcb server thread (wall clock)', value: Math.round(median(serverCpu_us)), unit: 'us' },
   ];
 }
 

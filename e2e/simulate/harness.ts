@@ -11,7 +11,9 @@
  *   token from `/api/dev/login` (standing in for the identity WeChat injects), and whose
  *   device APIs (`scanCode`, `showModal`, storage…) answer from a script the test controls.
  *
- * The app's own `app.js` runs first, so Taro's React root exists before the page mounts.
+ * The app's own `app.js` runs first, so Taro's React root exists before the page mounts. Pages
+ * are found by class, by text, or by their `data-testid`s, read from Taro's own document (the
+ * templates render no `data-*`; see `findTaroDocument`).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -38,6 +40,8 @@ export interface WeappEnv {
   readonly calls: CloudCall[];
   readonly toasts: string[];
   readonly modals: Array<{ title: string; content: string }>;
+  /** Pages the app asked to open (`navigateTo`, `redirectTo`, `reLaunch`), as `url`s; not opened here. */
+  readonly navigations: string[];
   /** Removes the globals this environment installed. */
   close(): Promise<void>;
 }
@@ -51,6 +55,18 @@ export interface RenderedPage {
   tap(className: string, index?: number): Promise<void>;
   /** Taps the innermost element whose own text is exactly `text`. */
   tapText(text: string): Promise<void>;
+  /**
+   * Rendered elements whose Taro element carries `data-testid` = `testId` (or, with a trailing
+   * `*`, starts with it). The weapp templates do not render `data-*` attributes, so this asks
+   * Taro's own document, by the Taro element id each rendered node carries as `data-sid`.
+   */
+  byTestId(testId: string): Element[];
+  /** Taps the first element with that test id. */
+  tapTestId(testId: string): Promise<void>;
+  /** Visible text of the first element with that test id, whitespace collapsed. */
+  textOf(testId: string): string;
+  /** The `data-*` values Taro keeps for a rendered element (`data-status` → `status`). */
+  datasetOf(el: Element): Record<string, unknown>;
   /** Waits until `predicate(text())` holds (Taro renders through async setData). */
   waitForText(predicate: (text: string) => boolean, timeout_ms?: number): Promise<string>;
   readonly root: Element;
@@ -70,6 +86,43 @@ function systemInfo() {
   };
 }
 
+/** The part of Taro's own document (`@tarojs/runtime`) the harness reads. */
+interface TaroDocumentLike {
+  nodeName: string;
+  getElementById(id: string): { dataset?: Record<string, unknown> } | null;
+}
+
+/**
+ * Taro's runtime document, reached through the app's webpack runtime: a probe chunk pushed onto
+ * `wx.webpackJsonp` receives `__webpack_require__`, and the runtime modules that look elements up
+ * by id are required again (they ran when app.js loaded, so this returns their cached exports) to
+ * find the document among their exports. Null if this Taro build is shaped differently;
+ * `byTestId` then says so.
+ */
+function findTaroDocument(): TaroDocumentLike | null {
+  const chunks = (globalThis as unknown as { wx: { webpackJsonp?: { push(c: unknown): void } } }).wx.webpackJsonp;
+  if (chunks === undefined) return null;
+  type Require = ((id: string) => unknown) & { m: Record<string, unknown> };
+  let req: Require | null = null;
+  chunks.push([['weapp-harness-probe'], {}, (r: Require) => void (req = r)]);
+  if (req === null) return null;
+  const r: Require = req;
+  const isDocument = (v: unknown): v is TaroDocumentLike =>
+    v !== null && typeof v === 'object' && (v as TaroDocumentLike).nodeName === '#document' && typeof (v as TaroDocumentLike).getElementById === 'function';
+  for (const id of Object.keys(r.m)) {
+    // Only the runtime modules that look documents up; they all ran when app.js loaded.
+    if (!String(r.m[id]).includes('getElementById')) continue;
+    const exports = r(id);
+    if (exports === null || typeof exports !== 'object') continue;
+    // The document itself, or Taro's `env` holding it (`env.document`).
+    for (const v of Object.values(exports as Record<string, unknown>)) {
+      if (isDocument(v)) return v;
+      if (v !== null && typeof v === 'object' && isDocument((v as { document?: unknown }).document)) return (v as { document: TaroDocumentLike }).document;
+    }
+  }
+  return null;
+}
+
 export function createWeappEnv(options: {
   distDir: string;
   gatewayUrl: string;
@@ -83,6 +136,7 @@ export function createWeappEnv(options: {
   const calls: CloudCall[] = [];
   const toasts: string[] = [];
   const modals: Array<{ title: string; content: string }> = [];
+  const navigations: string[] = [];
   const storage = new Map<string, unknown>();
   const saved = new Map<string, unknown>();
   for (const k of GLOBAL_KEYS) saved.set(k, (globalThis as Record<string, unknown>)[k]);
@@ -157,10 +211,19 @@ export function createWeappEnv(options: {
     getFuzzyLocation: api(() => {
       throw { errMsg: 'getFuzzyLocation:fail auth deny' };
     }),
-    navigateTo: api(() => ok('navigateTo')),
+    navigateTo: api((o) => {
+      navigations.push(String(o['url'] ?? ''));
+      return ok('navigateTo');
+    }),
     navigateBack: api(() => ok('navigateBack')),
-    redirectTo: api(() => ok('redirectTo')),
-    reLaunch: api(() => ok('reLaunch')),
+    redirectTo: api((o) => {
+      navigations.push(String(o['url'] ?? ''));
+      return ok('redirectTo');
+    }),
+    reLaunch: api((o) => {
+      navigations.push(String(o['url'] ?? ''));
+      return ok('reLaunch');
+    }),
     setNavigationBarTitle: api(() => ok('setNavigationBarTitle')),
     stopPullDownRefresh: api(() => ok('stopPullDownRefresh')),
     createSelectorQuery: () => ({ in: function () { return this; }, select: function () { return this; }, selectAll: function () { return this; }, boundingClientRect: function () { return this; }, exec: () => {} }),
@@ -243,6 +306,8 @@ export function createWeappEnv(options: {
   app['onLaunch']?.call(app, launch);
   app['onShow']?.call(app, launch);
 
+  const taroDocument = findTaroDocument();
+
   const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
   /** A WeChat `tap` on the element, through exparser so Taro's `bindtap` handlers see it. */
@@ -258,6 +323,7 @@ export function createWeappEnv(options: {
     calls,
     toasts,
     modals,
+    navigations,
     async renderPage(pagePath, query = {}) {
       currentRoute = pagePath;
       currentQuery = query;
@@ -286,6 +352,28 @@ export function createWeappEnv(options: {
           const el = matches.at(-1);
           if (el === undefined) throw new Error(`no element with text ${text} in: ${page.text()}`);
           await tapElement(el);
+        },
+        byTestId(testId) {
+          if (taroDocument === null) throw new Error("byTestId: Taro's document was not found in this build");
+          const prefix = testId.endsWith('*') ? testId.slice(0, -1) : null;
+          const matches = (v: unknown) => typeof v === 'string' && (prefix === null ? v === testId : v.startsWith(prefix));
+          // Every rendered Taro node carries its Taro element id as `data-sid`.
+          return [...root.querySelectorAll('[data-sid]')].filter((e) => matches(taroDocument.getElementById(e.getAttribute('data-sid')!)?.dataset?.['testid']));
+        },
+        async tapTestId(testId) {
+          const el = page.byTestId(testId)[0];
+          if (el === undefined) throw new Error(`no element with test id ${testId} in: ${page.text()}`);
+          await tapElement(el);
+        },
+        datasetOf(el) {
+          if (taroDocument === null) throw new Error("datasetOf: Taro's document was not found in this build");
+          const sid = el.getAttribute('data-sid');
+          return (sid === null ? undefined : taroDocument.getElementById(sid)?.dataset) ?? {};
+        },
+        textOf(testId) {
+          const el = page.byTestId(testId)[0];
+          if (el === undefined) throw new Error(`no element with test id ${testId} in: ${page.text()}`);
+          return collapse(el.textContent ?? '');
         },
         async waitForText(predicate, timeout_ms = 15_000) {
           const deadline = Date.now() + timeout_ms;

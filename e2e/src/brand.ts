@@ -14,8 +14,13 @@ export interface ScannableItem {
   consumerReward_fen: number;
 }
 
+/**
+ * A set-up call the backend refused. It fails the test that asked: the backend is expected to
+ * answer, so this is never a reason to skip.
+ */
 export class BackendNotReady extends Error {}
 
+/** The call's data; any refusal throws BackendNotReady. */
 async function must<T>(cloud: TestCloud, fn: string, event: Record<string, unknown>, token: string): Promise<T> {
   const r = await cloud.call<T>(fn, event, token);
   if (!r.ok) throw new BackendNotReady(`${fn}.${String(event['action'])} answered ${r.error.code}: ${r.error.message}`);

@@ -7,6 +7,7 @@ const pages = [
   'pages/wallet/index',
   'pages/rewards/index',
   'pages/join/index',
+  'pages/invite/index',
 ];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, MAX_CODES_PER_CALL, type ExportedCase } from '@channel-router/shared';
-import { foreignCode, forged, startChannel, type Channel, SLOW_MACHINE_TIMEOUT_MS } from './fixtures.js';
+import { foreignCode, forged, SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectLedgerBalanced, startChannel, type Channel, type Reply, SLOW_MACHINE_TIMEOUT_MS } from './fixtures.js';
+import { expectLedgerBalanced, SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel, type Reply } from './fixtures.js';
 
 const CONSUMERS = 3;
 const RUNS = 8;

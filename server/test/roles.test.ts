@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, type ExportedCase } from '@channel-router/shared';
-import { startChannel, type Channel, SLOW_MACHINE_TIMEOUT_MS } from './fixtures.js';
+import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
@@ -210,7 +210,9 @@ describe('scan', () => {
 
   it('open: a member of the holder, in the terminal or dealer app', async () => {
     const code = tree[0]!.boxes[3]!.code; // held by storeGz
-    for (const who of ['clerkBj', 'ownerGd', 'admin', 'consumer1', 'clerkGz_consumer']) await forbidden(who, 'scan', { action: 'open', code });
+    for (const who of ['admin', 'consumer1', 'clerkGz_consumer']) await forbidden(who, 'scan', { action: 'open', code }); // wrong app
+    for (const who of ['clerkBj', 'ownerGd']) await forbidden(who, 'scan', { action: 'open', code, orgId: ch.ids.storeGz }); // not a member
+    await expectOutcome('clerkBj', 'scan', { action: 'open', code }, 'CONFLICT'); // its own store does not hold it
     await allowed('clerkGz', 'scan', { action: 'open', code });
   });
 });

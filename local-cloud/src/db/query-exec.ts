@@ -111,7 +111,8 @@ function sortInMemory(table: CollectionTable, plan: QueryPlan, q: BoundedQuery, 
   return (cursor.skip(q.skip).limit(q.limit).all() as Doc[]).map((d) => texts.get(d) ?? encodeDoc(d));
 }
 
-function project(texts: string[], projection: Doc): string[] {
+/** Applies a MongoDB projection to stored texts. */
+export function project(texts: string[], projection: Doc): string[] {
   try {
     const docs = texts.map(decodeDoc);
     return (mingoFind(docs, {}, projection, MINGO_OPTIONS).all() as Doc[]).map((d) => encodeDoc(idFirst(d)));

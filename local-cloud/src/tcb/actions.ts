@@ -22,6 +22,7 @@
 import { encodeDoc, isPlainObject, parseWireValue, type Doc } from '../db/doc-codec.js';
 import { DbError, invalidParam, limitExceeded, unsupportedOperation } from '../db/errors.js';
 import { assertDocId, type DocId } from '../db/ids.js';
+import { project } from '../db/query-exec.js';
 import type { DocumentStore } from '../db/store.js';
 import type { RequestParams } from './request-params.js';
 
@@ -61,15 +62,16 @@ const getDocument: Action = (p, store) => {
   const collection = p.string('collectionName');
   const doc = isDocQuery(p);
   const txId = transactionOf(p, doc);
+  const projection = p.ejson('projection');
+  if (projection !== undefined && !isPlainObject(projection)) throw invalidParam('projection must be an object');
   if (txId !== undefined) {
     const id = docIdOf(p);
     return inTurn(store, txId, collection, id, () => {
       const text = store.transactions.get(txId, collection, id);
-      return { data: { list: text === null ? [] : [text] } };
+      const list = text === null ? [] : [text];
+      return { data: { list: projection ? project(list, projection) : list } };
     });
   }
-  const projection = p.ejson('projection');
-  if (projection !== undefined && !isPlainObject(projection)) throw invalidParam('projection must be an object');
   const list = store.findTexts(collection, {
     filter: p.ejsonObject('query'),
     sort: doc ? undefined : p.sort(),

@@ -40,6 +40,14 @@ describeConformance(
       expect((await db.collection(COLL).doc(result.ledgerId).get()).data[0]).toMatchObject({ kind: 'ledger', amount: 30 });
     });
 
+    it('reads a missing document as null and projects fields inside a transaction', async () => {
+      const seen = await db.runTransaction(async (tx: Db) => ({
+        missing: (await tx.collection(COLL).doc('tx-nobody').get()).data,
+        projected: (await tx.collection(COLL).doc('acct-b').field({ balance: true }).get()).data,
+      }));
+      expect(seen).toEqual({ missing: null, projected: { _id: 'acct-b', balance: 30 } });
+    });
+
     it('discards every write when the callback throws, and rethrows', async () => {
       const boom = new Error('insufficient');
       await expect(

@@ -19,7 +19,8 @@ export interface AlertFilter {
 
 export const ALERT_FILTER_TABS: ReadonlyArray<{ key: AlertKind | 'all'; label: string }> = [
   { key: 'all', label: '全部' },
-  ...ALERT_KINDS.map((k) => ({ key: k, label: ALERT_KIND_LABELS[k] })),
+  // Short enough for five tabs on a 375-px screen.
+  ...ALERT_KINDS.map((k) => ({ key: k, label: k === 'cloned_code' ? '克隆码' : ALERT_KIND_LABELS[k] })),
 ];
 
 export function createAlertsStore(deps: { client: Client }) {

@@ -20,8 +20,8 @@ describe('dashboard', () => {
   it('shows totals as tiles, money in yuan, and flags what waits for a person', () => {
     const stats = dashboardStats(TOTALS, 14);
     expect(stats.find((s) => s.key === 'budget')?.value).toBe('¥9,982.61');
-    expect(stats.find((s) => s.key === 'rate')?.value).toBe('37%');
+    expect(stats.map((s) => s.key)).toEqual(['scans', 'redeems', 'diversion', 'budget', 'paid', 'pending']);
     expect(stats.find((s) => s.key === 'pending')).toMatchObject({ value: '1', attention: true });
-    expect(dashboardStats({ ...TOTALS, scans: 0, diversionAlerts: 0 }, 7).find((s) => s.key === 'rate')?.value).toBe('—');
+    expect(dashboardStats({ ...TOTALS, diversionAlerts: 0 }, 7).find((s) => s.key === 'diversion')).toMatchObject({ label: '7 天窜货预警', attention: false });
   });
 });

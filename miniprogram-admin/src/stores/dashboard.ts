@@ -45,11 +45,9 @@ export interface Stat {
 
 /** The totals as tiles, in the order a brand manager reads them. */
 export function dashboardStats(t: DashboardRes['totals'], days: number): Stat[] {
-  const sellThrough = t.scans > 0 ? `${Math.round((t.redeems / t.scans) * 100)}%` : '—';
   return [
     { key: 'scans', label: `${days} 天扫码`, value: String(t.scans) },
     { key: 'redeems', label: `${days} 天领奖（动销）`, value: String(t.redeems) },
-    { key: 'rate', label: '领奖 / 扫码', value: sellThrough },
     { key: 'diversion', label: `${days} 天窜货预警`, value: String(t.diversionAlerts), attention: t.diversionAlerts > 0 },
     { key: 'budget', label: '奖金预算余额', value: formatFen(t.budget, { grouping: true }) },
     { key: 'paid', label: '累计提现打款', value: formatFen(t.paid, { grouping: true }) },

@@ -7,6 +7,7 @@
  */
 import { formatFen, MAX_FEN, parseYuan } from '@channel-router/shared/src/money.js';
 import type { ClientError } from '@channel-router/shared/src/client/index.js';
+import type { Schema } from '@channel-router/shared/src/validation/schema.js';
 
 export interface FieldSpec {
   /** What the person sees as the field's name, e.g. 「每盒件数」. */
@@ -113,4 +114,14 @@ export function parseMoney(text: string, label: string, example = '0.88'): { ok:
   if (r.ok) return { ok: true, fen: r.data };
   if (/too large/.test(r.error.message)) return { ok: false, problem: `${label}不能大于 ${formatFen(MAX_FEN)}` };
   return { ok: false, problem: `${label}请填写正确的金额（元），例如 ${example}` };
+}
+
+/**
+ * One field checked with its schema from the shared field schemas (the very rule the request
+ * schema applies to it), so that every faulty field of a form is named at once rather than the
+ * first one the request schema meets.
+ */
+export function checkField<T>(schema: Schema<T>, value: unknown, path: string, specs: FieldSpecs): FieldProblem | null {
+  const r = schema.parse(value, path);
+  return r.ok ? null : describeProblem(r.path, r.message, specs);
 }

@@ -31,7 +31,15 @@ describe('dealers, wholesalers and stores', () => {
   it('requires a territory for a dealer and checks region codes against the table', () => {
     const base = { ...emptyOrgForm('dealer'), name: '湖南经销', regionCode: '430100' };
     expect(orgRequest(base)).toEqual({ ok: false, errors: { territory: '请至少添加一个经营区域' } });
-    expect(orgRequest({ ...base, regionCode: '430199' })).toEqual({ ok: false, errors: { regionCode: '所在地区：没有 430199 这个地区码' } });
+    expect(orgRequest(emptyOrgForm('wholesaler'))).toEqual({
+      ok: false,
+      errors: { name: '请填写名称', upstreamId: '请选择上级供货方', regionCode: '请填写所在地区', territory: '请至少添加一个经营区域' },
+    });
+    expect(orgRequest({ ...base, regionCode: '4301', territory: ['430000', '999999'] })).toEqual({
+      ok: false,
+      errors: { regionCode: '所在地区应为 6 位数字的地区码', territory: '经营区域第 2 项：没有 999999 这个地区码' },
+    });
+    expect(orgRequest({ ...base, regionCode: '430199', territory: ['430000'] })).toEqual({ ok: false, errors: { regionCode: '所在地区：没有 430199 这个地区码' } });
     expect(orgRequest({ ...base, territory: ['430000'] })).toEqual({ ok: true, req: { kind: 'dealer', name: '湖南经销', upstreamId: 'brand', regionCode: '430100', territory: ['430000'] } });
   });
 

@@ -13,7 +13,8 @@ import type { Client, ClientError } from '@channel-router/shared/src/client/inde
 import { ROLES_BY_ORG_KIND, type ChannelOrgKind, type OrgKind, type Role } from '@channel-router/shared/src/model.js';
 import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
 import { BRAND_ORG_ID } from './directory';
-import { describeProblem, isRetryable, problemFromReply, type FieldSpecs } from './form-errors';
+import * as fields from '@channel-router/shared/src/validation/fields.js';
+import { checkField, describeProblem, isRetryable, problemFromReply, type FieldProblem, type FieldSpecs } from './form-errors';
 
 export const ORG_KIND_NAMES: Readonly<Record<ChannelOrgKind, string>> = {
   dealer: '经销商',
@@ -58,23 +59,27 @@ export function upstreamOptions(kind: ChannelOrgKind, orgs: readonly OrgView[], 
 }
 
 export function orgRequest(f: OrgForm): { ok: true; req: CreateOrgReq } | { ok: false; errors: OrgErrors } {
-  const raw: Record<string, unknown> = { kind: f.kind, name: f.name, upstreamId: f.upstreamId, regionCode: f.regionCode.trim() };
+  // Everything left empty is named at once; then the server's schema checks what was filled in.
+  const errors: OrgErrors = {};
+  if (f.name.trim() === '') errors.name = '请填写名称';
+  if (f.upstreamId === '') errors.upstreamId = '请选择上级供货方';
+  if (f.regionCode.trim() === '') errors.regionCode = '请填写所在地区';
+  if (hasTerritory(f.kind) && f.territory.length === 0) errors.territory = '请至少添加一个经营区域';
+  // Each filled-in field against its own rule (the request schema stops at the first problem).
+  const mark = (p: FieldProblem | null) => {
+    if (p !== null) errors[p.field as OrgField] ??= p.message;
+  };
+  if (f.name.trim() !== '') mark(checkField(fields.name(), f.name, 'name', ORG_FIELDS));
+  if (f.regionCode.trim() !== '') mark(checkField(fields.regionCode(), f.regionCode.trim(), 'regionCode', ORG_FIELDS));
+  if (hasTerritory(f.kind) && f.territory.length > 0) mark(checkField(fields.territory(), f.territory, 'territory', ORG_FIELDS));
+  const raw: Record<string, unknown> = { kind: f.kind, name: f.name, upstreamId: f.upstreamId === '' ? 'x' : f.upstreamId, regionCode: f.regionCode.trim() };
   if (hasTerritory(f.kind) && f.territory.length > 0) raw['territory'] = f.territory;
-  // The schema asks for the supplier before the region; a person fills the form top to bottom.
-  if (f.upstreamId === '') {
-    const rest = parseRequest('channel', 'createOrg', { ...raw, upstreamId: 'x' });
-    const errors: OrgErrors = { upstreamId: '请选择上级供货方' };
-    if (!rest.ok) {
-      const p = describeProblem(rest.error.field, rest.error.message, ORG_FIELDS);
-      errors[p.field as OrgField] ??= p.message;
-    }
-    return { ok: false, errors };
-  }
   const parsed = parseRequest('channel', 'createOrg', raw);
   if (!parsed.ok) {
     const p = describeProblem(parsed.error.field, parsed.error.message, ORG_FIELDS);
-    return { ok: false, errors: { [p.field]: p.message } };
+    errors[p.field as OrgField] ??= p.message;
   }
+  if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, req: parsed.data };
 }
 

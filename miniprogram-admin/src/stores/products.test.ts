@@ -71,6 +71,21 @@ describe('products and their policies', () => {
     });
   });
 
+  it('names every empty required field at once', () => {
+    const r = productRequest(EMPTY_PRODUCT_FORM);
+    expect(r.ok === false && r.errors).toEqual({ sku: '请填写商品编码', name: '请填写商品名称', itemsPerBox: '请填写每盒件数', boxesPerCase: '请填写每箱盒数' });
+  });
+
+  it('names every faulty field at once, not only the first the request schema meets', () => {
+    const r = productRequest({ ...FORM, sku: '生抽', gtin: '6901234567891', itemsPerBox: '5000', rewardMode: 'random', rewardMin: '3', rewardMax: '1' });
+    expect(r.ok === false && r.errors).toEqual({
+      sku: '商品编码格式不对：字母、数字和 - _ . /，以字母或数字开头',
+      gtin: '商品条码的校验位不对，请核对',
+      itemsPerBox: '每盒件数不能大于 1000',
+      rewardMax: '最高奖励不能低于最低金额',
+    });
+  });
+
   it('catches a wrong GTIN check digit and a bad SKU before sending', () => {
     expect(productRequest({ ...FORM, gtin: '6901234567891' })).toEqual({ ok: false, errors: { gtin: '商品条码的校验位不对，请核对' } });
     const bad = productRequest({ ...FORM, sku: '生抽' });

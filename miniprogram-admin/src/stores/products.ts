@@ -13,7 +13,8 @@ import type { Client, ClientError } from '@channel-router/shared/src/client/inde
 import type { ConsumerReward, RewardPolicy } from '@channel-router/shared/src/model.js';
 import { formatFen } from '@channel-router/shared/src/money.js';
 import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
-import { describeProblem, isRetryable, parseCount, parseMoney, problemFromReply, type FieldSpecs } from './form-errors';
+import * as fields from '@channel-router/shared/src/validation/fields.js';
+import { checkField, describeProblem, isRetryable, parseCount, parseMoney, problemFromReply, type FieldProblem, type FieldSpecs } from './form-errors';
 
 export type RewardMode = 'fixed' | 'random';
 
@@ -84,6 +85,8 @@ export type FieldErrors = Partial<Record<ProductField | 'form', string>>;
  */
 export function productRequest(f: ProductForm): { ok: true; req: CreateProductReq } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
+  if (f.sku.trim() === '') errors.sku = '请填写商品编码';
+  if (f.name.trim() === '') errors.name = '请填写商品名称';
   const money = (field: MoneyField, required: boolean): number | null => {
     const text = f[field].trim();
     if (text === '') {
@@ -120,6 +123,15 @@ export function productRequest(f: ProductForm): { ok: true; req: CreateProductRe
   const diversionPenalty = money('diversionPenalty', false);
   const itemsPerBox = count('itemsPerBox', '每盒件数');
   const boxesPerCase = count('boxesPerCase', '每箱盒数');
+
+  // Each filled-in field against its own rule, so all of them are named in one go.
+  const mark = (p: FieldProblem | null) => {
+    if (p !== null && errors[p.field as ProductField] === undefined) errors[p.field as ProductField] = p.message;
+  };
+  if (f.sku.trim() !== '') mark(checkField(fields.sku(), f.sku, 'sku', PRODUCT_FIELDS));
+  if (f.gtin.trim() !== '') mark(checkField(fields.gtin(), f.gtin, 'gtin', PRODUCT_FIELDS));
+  if (itemsPerBox !== null && boxesPerCase !== null) mark(checkField(fields.packaging(), { itemsPerBox, boxesPerCase }, 'packaging', PRODUCT_FIELDS));
+  if (consumerReward !== null) mark(checkField(fields.consumerReward(), consumerReward, 'policy.consumerReward', PRODUCT_FIELDS));
 
   const raw: Record<string, unknown> = {
     sku: f.sku,

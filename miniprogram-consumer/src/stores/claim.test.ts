@@ -95,6 +95,21 @@ describe('consumer claim flow', () => {
     expect(claimView(store.getState().phase, 'redeem')?.amountFen).toBe(100);
   });
 
+  it('treats a later scan of a claimed code as a new claim (new key), so a spent code says so', async () => {
+    const { store, sent } = setup({
+      'scan.redeem': [okReply({ reward: 188, productId: 'p1', alerts: [] }), errReply('ALREADY_REDEEMED', 'spent')],
+    });
+    store.getState().setMode('redeem');
+    await store.getState().submit(CODE);
+    expect(claimView(store.getState().phase, 'redeem')?.amountFen).toBe(188);
+    store.getState().reset();
+    await store.getState().submit(CODE);
+    expect(claimView(store.getState().phase, 'redeem')?.title).toBe('已经领取过了');
+    const keys = sent.map((s) => s.event['requestId']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
   it('ignores a second submit while one is in flight (no double redeem from a double tap)', async () => {
     const { store, sent, confirmRedeem } = setup({ 'scan.redeem': [okReply({ reward: 1, productId: 'p', alerts: [] })] });
     store.getState().setMode('redeem');

@@ -47,6 +47,9 @@ function invalidCode(code: string, action: Mode): Phase {
   return { kind: 'failed', code, action, error };
 }
 
+/** Errors after which the claim may still have gone through: a retry must send the same key. */
+const RETRYABLE: ReadonlySet<string> = new Set(['NETWORK', 'BAD_REPLY', 'INTERNAL', 'RATE_LIMITED']);
+
 export function createClaimStore(deps: ClaimDeps) {
   // One intent per code the person confirmed: a retry of that claim sends the same key, so a
   // lost reply is answered with the original result instead of ALREADY_REDEEMED.
@@ -77,6 +80,10 @@ export function createClaimStore(deps: ClaimDeps) {
       const intent = intents.get(code) ?? deps.client.newIntent();
       intents.set(code, intent);
       const r = await deps.client.scan.redeem(location === undefined ? { code } : { code, location }, { intent });
+      // A final answer ends the claim: scanning the code again later is a new claim (a spent
+      // code then says so) rather than a replay of this one's reward. Only a reply that may have
+      // been lost keeps the key for the retry.
+      if (r.ok || !RETRYABLE.has(r.error.code)) intents.delete(code);
       set({ phase: r.ok ? { kind: 'redeemed', code, result: r.data } : { kind: 'failed', code, action: 'redeem', error: r.error } });
     };
 

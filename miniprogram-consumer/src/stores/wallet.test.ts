@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '@channel-router/shared/src/client/index.js';
 import { createWalletStore, withdrawProblem } from './wallet';
-import { entryTime, entryTitle } from './format';
+import { entryTime, entryTitle, withdrawalStatus } from './format';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
 
 function setup(script: Script, confirm = true) {
@@ -12,12 +12,14 @@ function setup(script: Script, confirm = true) {
 }
 
 const entry = (key: string, amount: number) => ({ key, kind: 'consumer_reward', amount, ref: 'c', at: 0 });
+const withdrawal = (id: string, amount: number, status: string) => ({ id, owner: 'person:u1', requestedBy: 'u1', amount, status, requestedAt: 0, reason: null });
 
 describe('wallet', () => {
   it('loads balance and the first history page, then appends the next page by cursor', async () => {
     const { store, sent } = setup({
       'wallet.balance': [okReply({ balance: 1500, reserved: 200 })],
       'wallet.history': [okReply({ entries: [entry('a', 1000)], cursor: 'c2' }), okReply({ entries: [entry('b', 500)], cursor: null })],
+      'wallet.listWithdrawals': [okReply({ withdrawals: [] })],
     });
     await store.getState().load();
     expect(store.getState().balance).toEqual({ status: 'ready', value: { balance: 1500, reserved: 200 } });
@@ -37,7 +39,7 @@ describe('wallet', () => {
   });
 
   it('asks for confirmation and sends nothing when declined', async () => {
-    const { store, sent, confirmWithdraw } = setup({ 'wallet.balance': [okReply({ balance: 1000 })], 'wallet.history': [okReply({ entries: [], cursor: null })] }, false);
+    const { store, sent, confirmWithdraw } = setup({ 'wallet.balance': [okReply({ balance: 1000 })], 'wallet.history': [okReply({ entries: [], cursor: null })], 'wallet.listWithdrawals': [okReply({ withdrawals: [] })] }, false);
     await store.getState().load();
     store.getState().setAmountText('5');
     await store.getState().submitWithdraw();
@@ -49,6 +51,7 @@ describe('wallet', () => {
     const { store, sent } = setup({
       'wallet.balance': [okReply({ balance: 1000 }), okReply({ balance: 500, reserved: 500 })],
       'wallet.history': [okReply({ entries: [], cursor: null }), okReply({ entries: [entry('w', -500)], cursor: null })],
+      'wallet.listWithdrawals': [okReply({ withdrawals: [] }), okReply({ withdrawals: [withdrawal('w1', 500, 'requested')] })],
       'wallet.withdraw': [LOST, okReply({ withdrawalId: 'w1', status: 'requested' })],
     });
     await store.getState().load();
@@ -62,12 +65,32 @@ describe('wallet', () => {
     expect(withdraws[0]!.event['amount']).toBe(500);
     expect(store.getState().withdraw).toMatchObject({ status: 'done', result: { status: 'requested' } });
     expect(store.getState().balance).toEqual({ status: 'ready', value: { balance: 500, reserved: 500 } });
+    expect(store.getState().withdrawals).toEqual({ status: 'ready', value: [withdrawal('w1', 500, 'requested')] });
+  });
+
+  it('lists the person\'s own withdrawals with where each stands, in words', async () => {
+    const { store, sent } = setup({
+      'wallet.balance': [okReply({ balance: 88 })],
+      'wallet.history': [okReply({ entries: [], cursor: null })],
+      'wallet.listWithdrawals': [okReply({ withdrawals: [withdrawal('w2', 100, 'paid'), withdrawal('w1', 50, 'rejected')] })],
+    });
+    await store.getState().load();
+    // No orgId: the person's own wallet, never an org's.
+    expect(sent.find((s) => s.name === 'wallet.listWithdrawals')?.event).toEqual({ action: 'listWithdrawals' });
+    const shown = store.getState().withdrawals;
+    expect(shown.status === 'ready' ? shown.value.map((w) => [w.id, withdrawalStatus(w.status).text]) : shown).toEqual([
+      ['w2', '已到账'],
+      ['w1', '未通过，已退回余额'],
+    ]);
+    expect(withdrawalStatus('requested').text).toBe('审核中');
+    expect(withdrawalStatus('something_new').text).toBe('处理中');
   });
 
   it('starts a new intent when the person changes the amount after a failure', async () => {
     const { store, sent } = setup({
       'wallet.balance': [okReply({ balance: 1000 })],
       'wallet.history': [okReply({ entries: [], cursor: null })],
+      'wallet.listWithdrawals': [okReply({ withdrawals: [] })],
       'wallet.withdraw': [errReply('INSUFFICIENT_FUNDS'), errReply('RATE_LIMITED')],
     });
     await store.getState().load();

@@ -1,5 +1,6 @@
 /**
- * The consumer's wallet: balance, history (paged), and withdrawing with a confirmation.
+ * The consumer's wallet: balance, history (paged), the withdrawals and where each stands
+ * (审核中 → 已到账, or returned), and withdrawing with a confirmation.
  * No Taro here (tested in Node); the page passes `confirmWithdraw`.
  *
  * A withdrawal is one intent: the key is made when the person confirms, and "retry" after a
@@ -7,7 +8,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { formatFen, parseYuan } from '@channel-router/shared/src/money.js';
-import type { LedgerEntryView, WithdrawRes } from '@channel-router/shared/src/api/actions.js';
+import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/src/api/actions.js';
 import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
 
 /** Spec §5: the smallest withdrawal. */
@@ -16,6 +17,8 @@ export const MIN_WITHDRAW_FEN = 10;
 export const HISTORY_PAGE = 20;
 /** Pages kept in memory; beyond this the list stops growing (a person can reload). */
 export const MAX_HISTORY_PAGES = 25;
+/** Withdrawals shown: the most recent ones (the history has every posting). */
+export const MAX_WITHDRAWALS_SHOWN = 10;
 
 export type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ClientError };
 
@@ -33,6 +36,8 @@ export interface WalletState {
   balance: Load<{ balance: number; reserved: number }>;
   entries: LedgerEntryView[];
   history: { status: 'idle' | 'loading' | 'error'; cursor: string | null; pages: number; error: ClientError | null; loaded: boolean };
+  /** The person's own withdrawals, newest first (at most MAX_WITHDRAWALS_SHOWN). */
+  withdrawals: Load<WithdrawalView[]>;
   withdraw: WithdrawState;
   load(): Promise<void>;
   loadMore(): Promise<void>;
@@ -68,6 +73,11 @@ export function createWalletStore(deps: WalletDeps) {
       set({ balance: r.ok ? { status: 'ready', value: { balance: r.data.balance, reserved: r.data.reserved ?? 0 } } : { status: 'error', error: r.error } });
     };
 
+    const loadWithdrawals = async () => {
+      const r = await deps.client.wallet.listWithdrawals({});
+      set({ withdrawals: r.ok ? { status: 'ready', value: r.data.withdrawals.slice(0, MAX_WITHDRAWALS_SHOWN) } : { status: 'error', error: r.error } });
+    };
+
     const loadHistory = async (cursor: string | null) => {
       const h = get().history;
       if (h.status === 'loading') return;
@@ -89,7 +99,7 @@ export function createWalletStore(deps: WalletDeps) {
       const r = await deps.client.wallet.withdraw({ amount: w.amountFen }, { intent: w.intent });
       if (r.ok) {
         set({ withdraw: { ...get().withdraw, status: 'done', result: r.data, intent: null, amountText: '' } });
-        await Promise.all([loadBalance(), loadHistory(null)]);
+        await Promise.all([loadBalance(), loadHistory(null), loadWithdrawals()]);
       } else {
         // Keep the intent: "retry" must send the same key.
         set({ withdraw: { ...get().withdraw, status: 'failed', error: r.error } });
@@ -100,10 +110,11 @@ export function createWalletStore(deps: WalletDeps) {
       balance: { status: 'loading' },
       entries: [],
       history: { status: 'idle', cursor: null, pages: 0, error: null, loaded: false },
+      withdrawals: { status: 'loading' },
       withdraw: EMPTY_WITHDRAW,
       async load() {
         set({ balance: { status: 'loading' } });
-        await Promise.all([loadBalance(), loadHistory(null)]);
+        await Promise.all([loadBalance(), loadHistory(null), loadWithdrawals()]);
       },
       async loadMore() {
         const h = get().history;

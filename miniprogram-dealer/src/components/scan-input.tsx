@@ -1,8 +1,8 @@
 /**
- * Continuous scanning for the dealer's lists: the camera reopens after every code until the person
- * closes it (weapp: `Taro.scanCode`; h5: the kit's camera scanner, loaded on demand), and each
- * code's verdict — added, already in the list, refused and why — is shown before the next scan,
- * so a refused code is never missed. A field takes a code typed off a damaged label.
+ * Continuous scanning for the dealer's lists, one code after another until the person is done:
+ * weapp reopens `Taro.scanCode` after each code, first showing that code's verdict (added, already
+ * in the list, refused and why) so a refused code is never missed; h5 keeps the kit's continuous
+ * camera view open and shows each verdict on it. A field takes a code typed off a damaged label.
  */
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
@@ -46,29 +46,50 @@ async function weappLoop(onScan: ScanInputProps['onScan'], alive: () => boolean)
   }
 }
 
-async function h5Loop(onScan: ScanInputProps['onScan'], firstHint: string, alive: () => boolean): Promise<void> {
+type CameraModule = typeof import('@channel-router/ui/src/continuous-scan/camera');
+
+/** h5 only: the kit's continuous camera view, loaded when first used (never in a weapp build). */
+async function loadCamera(): Promise<CameraModule | null> {
+  // The import must sit inside the platform check, or webpack bundles the decoder into weapp.
+  if (process.env.TARO_ENV === 'h5') return import('@channel-router/ui/src/continuous-scan/camera');
+  return null;
+}
+
+const OVERLAY_COLOURS: Readonly<Record<Echo['tone'], string>> = { success: '#4ade80', warning: '#fbbf24', fail: '#f87171', info: '#e5e7eb' };
+
+/** The camera view shows the immediate answer; the verdict replaces it when it arrives. */
+function showVerdictOnCamera(echo: Echo): void {
+  const line = document.querySelector<HTMLElement>('.cr-camera__feedback');
+  if (line === null) return; // the view was closed meanwhile
+  line.textContent = echo.text;
+  line.style.color = OVERLAY_COLOURS[echo.tone];
+}
+
+async function h5Loop(onScan: ScanInputProps['onScan'], hint: string): Promise<void> {
   if (!canUseCamera({ mediaDevices: navigator.mediaDevices, isSecureContext: window.isSecureContext })) {
     toast('此浏览器无法使用摄像头，请手动输入码');
     return;
   }
-  const { scanWithCamera, CameraUnavailableError } = await import('@channel-router/ui/src/scan-button/camera');
-  let hint = firstHint;
-  for (let n = 0; n < MAX_LIST_CODES && alive(); n++) {
-    let text: string | null;
-    try {
-      text = await scanWithCamera({ hint, timeout_ms: 120_000 });
-    } catch (e) {
-      if (e instanceof CameraUnavailableError) toast('无法打开摄像头，请手动输入码');
-      else throw e;
-      return;
-    }
-    if (text === null) return; // 取消, or nothing for two minutes
-    const r = onScan(text);
-    const verdict = await within(r.done, VERDICT_WAIT_MS, r.echo);
-    if (typeof navigator.vibrate === 'function') navigator.vibrate(verdict.tone === 'fail' ? [60, 60, 60] : 40);
-    // The next camera view says what became of this code.
-    hint = `已扫 ${n + 1} 个 · ${verdict.text}`;
-    await sleep(300);
+  const camera = await loadCamera();
+  if (camera === null) return;
+  let newest: string | null = null;
+  try {
+    await camera.scanContinuouslyWithCamera({
+      hint,
+      onCode: (text) => {
+        const r = onScan(text);
+        newest = text;
+        void r.done.then((verdict) => {
+          if (newest !== text) return; // a later code is on screen now
+          showVerdictOnCamera(verdict);
+          if (verdict.tone === 'fail' && typeof navigator.vibrate === 'function') navigator.vibrate([60, 60, 60]);
+        });
+        return { tone: r.echo.tone === 'fail' ? 'danger' : r.echo.tone, text: r.echo.text, accepted: r.accepted };
+      },
+    });
+  } catch (e) {
+    if (e instanceof camera.CameraUnavailableError) toast('无法打开摄像头，请手动输入码');
+    else throw e;
   }
 }
 
@@ -87,7 +108,7 @@ export function ScanInput({ onScan, hint, disabled }: ScanInputProps) {
     if (scanning || disabled === true) return;
     setScanning(true);
     try {
-      if (process.env.TARO_ENV === 'h5') await h5Loop(onScan, hint, () => mounted.current);
+      if (process.env.TARO_ENV === 'h5') await h5Loop(onScan, hint);
       else await weappLoop(onScan, () => mounted.current);
     } finally {
       if (mounted.current) setScanning(false);
@@ -115,7 +136,7 @@ export function ScanInput({ onScan, hint, disabled }: ScanInputProps) {
         value={typed}
         onChange={setTyped}
         onConfirm={submitTyped}
-        placeholder='输入箱、盒外包装上的码，或粘贴码链接'
+        placeholder='箱、盒上的码或码链接'
         maxlength={512}
         disabled={disabled}
         suffix={

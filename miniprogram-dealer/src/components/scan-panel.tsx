@@ -37,7 +37,16 @@ function EntryRow({ entry, onRemove, disabled }: { entry: ScanEntry; onRemove: (
       </View>
       <View className='dl-entry__side'>
         {entry.items !== undefined ? <Text className='dl-entry__items'>{entry.items} 件</Text> : null}
-        <Text className={disabled ? 'dl-entry__remove dl-entry__remove--off' : 'dl-entry__remove'} onClick={disabled ? undefined : onRemove} data-testid={`remove-${entry.code}`}>
+        {/* The handler stays bound while disabled: on weapp, Taro 4.2.1 throws when a <Text>
+            loses its last listener (componentsAlias['pure-text'] is missing, NervJS/taro#19453),
+            and that aborts the React commit, so the page stops updating and taps stop working. */}
+        <Text
+          className={disabled ? 'dl-entry__remove dl-entry__remove--off' : 'dl-entry__remove'}
+          onClick={() => {
+            if (!disabled) onRemove();
+          }}
+          data-testid={`remove-${entry.code}`}
+        >
           删除
         </Text>
       </View>

@@ -5,7 +5,7 @@
 import dayjs from 'dayjs';
 import type { PenaltyStatus, WithdrawalStatus } from '@channel-router/shared/src/api/actions.js';
 import type { AlertEvidence, AlertKind, OrgKind, Role, UnitLevel } from '@channel-router/shared/src/model.js';
-import { regionName } from '@channel-router/shared/src/channel/regions/names.js';
+import { regionName, regionOwnName } from '@channel-router/shared/src/channel/regions/names.js';
 
 const OTHER = '其他';
 
@@ -117,7 +117,12 @@ export function ledgerKindLabel(kind: string): string {
 /** `北京市 朝阳区`; an unknown or missing code reads as 「未知地区」. */
 export function regionLabel(code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '未知地区';
-  return regionName(code) ?? '未知地区';
+  try {
+    return regionName(code) ?? '未知地区';
+  } catch {
+    // regionName uses Array.prototype.at, which older phones' JS engines lack: the short name will do.
+    return regionOwnName(code) ?? '未知地区';
+  }
 }
 
 /** `2026-03-08 14:05` in the phone's time zone. */

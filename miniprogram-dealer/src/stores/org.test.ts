@@ -47,6 +47,14 @@ describe('org context', () => {
     expect(s.currentOrgId).toBeNull();
   });
 
+  it('keeps working with what it knew when a later refresh fails', async () => {
+    const { client } = scriptedClient({ 'channel.me': [me(GD), LOST, LOST, LOST] });
+    const store = createOrgStore({ client });
+    await store.getState().load();
+    await store.getState().load();
+    expect(store.getState()).toMatchObject({ me: { status: 'ready' }, currentOrgId: 'dealer_gd' });
+  });
+
   it('lets owners handle money, invites and (dealers only) alerts and penalties; staff scan and see stock', () => {
     expect(abilitiesOf({ kind: 'dealer', role: 'owner' })).toEqual({ receive: true, ship: true, stock: true, wallet: true, alerts: true, penalties: true, invite: true });
     expect(abilitiesOf({ kind: 'wholesaler', role: 'owner' })).toMatchObject({ wallet: true, alerts: false, penalties: false, invite: true });

@@ -83,7 +83,8 @@ export function createOrgStore(deps: OrgDeps) {
         const r = await deps.client.channel.me({});
         if (!gen.isLatest(mine)) return;
         if (!r.ok) {
-          set({ me: { status: 'error', error: r.error } });
+          // A failed refresh keeps what was known (the person can keep working); a first load says why.
+          if (get().me.status !== 'ready') set({ me: { status: 'error', error: r.error } });
           return;
         }
         const memberships = dealerMemberships(r.data);

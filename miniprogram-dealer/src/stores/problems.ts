@@ -57,7 +57,7 @@ export function describe(path: string | undefined, message: string): Problem {
   if ((m = /must be at least (\d+)$/.exec(message)) !== null) return say(`${name}不能小于 ${m[1]}`);
   if ((m = /must be at most (\d+)$/.exec(message)) !== null) return say(`${name}太大了`);
   if (/must be one of/.test(message)) return say(`请选择${label}`);
-  return say(`${name}填写有误，请检查`);
+  return say(FIELD_LABELS[base] === undefined ? '填写的内容有误，请检查' : `${name}填写有误，请检查`);
 }
 
 /**

@@ -84,7 +84,7 @@ describe('scan list: continuous scanning', () => {
     expect(echo).toEqual({ tone: 'success', text: '已添加：箱 · 特级生抽 500ml · 24 件', code: CASE_A });
     expect(store.getState().entries).toEqual([{ code: CASE_A, status: 'ready', level: 'case', productId: 'p_soy', productName: '特级生抽 500ml', items: 24 }]);
     expect((await store.getState().add(CASE_A)).text).toBe('已在清单中，已忽略');
-    expect(names(sent)).toEqual(['scan.identify']);
+    expect(sent).toEqual([{ name: 'scan.identify', event: { action: 'identify', code: CASE_A, orgId: ORG } }]);
   });
 
   it('answers a malformed code at once and sends nothing', async () => {

@@ -302,7 +302,8 @@ export function createScanListStore(deps: ScanListDeps) {
     /** Identifies one code already in the list; returns what to say. */
     const check = async (code: string, orgId: string): Promise<Echo> => {
       const generation = listGeneration;
-      const r = await client.scan.identify({ code });
+      // For this org: a person in several orgs is told about this one's goods (spec: the channel router).
+      const r = await client.scan.identify({ code, orgId });
       if (generation !== listGeneration || !get().entries.some((e) => e.code === code)) {
         return { tone: 'info', text: '清单已更换，这次扫码未加入', code };
       }

@@ -12,6 +12,7 @@ import { createOpenStore } from '../stores/open';
 import { createStockStore } from '../stores/stock';
 import { createWalletStore } from '../stores/wallet';
 import { createRewardsStore } from '../stores/rewards';
+import { createInviteStore } from '../stores/invite';
 import { packLabel } from '../stores/labels';
 import type { KeyValueStore } from '../stores/storage';
 
@@ -86,3 +87,5 @@ export const walletStore = createWalletStore({
 });
 
 export const rewardsStore = createRewardsStore({ client });
+
+export const inviteStore = createInviteStore({ client });

@@ -8,6 +8,7 @@ export const PAGES = {
   stock: '/pages/stock/index',
   wallet: '/pages/wallet/index',
   rewards: '/pages/rewards/index',
+  invite: '/pages/invite/index',
 } as const;
 
 export function go(url: string): void {

@@ -36,9 +36,17 @@ const WORDS: Partial<Record<ClientError['code'], string>> = {
   CONFLICT: '这个邀请码已被使用或已过期，请向店主索取新的邀请码',
 };
 
-/** Invite codes are read aloud and typed: spaces and dashes people add are dropped. */
+/**
+ * Invite codes are read aloud and typed by hand: the spaces and dashes people add are dropped,
+ * and the look-alikes are read as the server writes them (its codes use Crockford's alphabet,
+ * which has no I, L or O: they can only be a mistyped 1 or 0).
+ */
 export function normalizeInvite(text: string): string {
-  return text.replace(/[\s\u3000]+/g, '').toUpperCase();
+  return text
+    .replace(/[\s\u3000\-‐–—－]+/g, '')
+    .toUpperCase()
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
 }
 
 export function createJoinStore(deps: JoinDeps) {

@@ -51,7 +51,7 @@ export function entryView(e: ScanEntry): EntryView {
   const parts: string[] = [];
   if (e.level !== undefined && e.items !== undefined) parts.push(packLabel(e.level, e.items));
   parts.push(`码 ${codeTail(e.code)}`);
-  const title = e.productName ?? (e.state === 'checking' ? '正在核对…' : '未核对的码');
+  const title = e.productName ?? (e.state === 'checking' ? '正在核对…' : e.state === 'rejected' ? '无效的码' : '未核对的码');
   const tags: EntryView['tags'] = [];
   let note = e.note;
   let noteTone: EntryView['noteTone'] = 'muted';
@@ -106,6 +106,23 @@ export interface OutcomeView {
   status: 'success' | 'warning';
   title: string;
   lines: string[];
+}
+
+export interface AlertRow {
+  key: string;
+  title: string;
+  label: string;
+  quantity: number;
+}
+
+/** One row per diversion alert of a stock-in: which goods, how many items. */
+export function alertRows(o: ReceiveOutcome): AlertRow[] {
+  return o.alerts.map((a, i) => ({
+    key: `${a.code}:${i}`,
+    title: o.names[a.code] ?? '商品',
+    label: `码 ${codeTail(a.code)} · 分配给其他经销商，已记录`,
+    quantity: a.quantity,
+  }));
 }
 
 export function outcomeView(o: ReceiveOutcome): OutcomeView {

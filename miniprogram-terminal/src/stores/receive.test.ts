@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
 import { createReceiveStore, MAX_LIST, restoreEntries } from './receive';
-import { entryView, outcomeView, submitLabel, summarize, summaryLine } from './receive-view';
+import { alertRows, entryView, outcomeView, submitLabel, summarize, summaryLine } from './receive-view';
 import { memoryStorage, STORAGE_KEYS } from './storage';
 import { deferred, errReply, flush, LOST, okReply, scriptedClient, type Script } from './test-transport';
 
@@ -177,6 +177,7 @@ describe('stock-in submit', () => {
     expect(v.status).toBe('warning');
     expect(v.title).toBe('入库完成，有窜货提醒');
     expect(v.lines[1]).toContain('24 件');
+    expect(alertRows(phase.outcome)).toEqual([{ key: `${CASE_A}:0`, title: '特级生抽 500ml', label: '码 …YFJTFB · 分配给其他经销商，已记录', quantity: 24 }]);
   });
 
   it('keeps the list when the network fails, and retry sends exactly the same request', async () => {

@@ -76,6 +76,8 @@ export interface ReceiveOutcome {
   foreignCodes: string[];
   /** Codes left out (already in stock, or not stock-in codes). */
   skipped: number;
+  /** Product names of the codes sent, as identify told them (for the alerts' rows). */
+  names: Record<string, string>;
 }
 
 export type SubmitPhase =
@@ -90,6 +92,7 @@ interface Pending {
   codes: string[];
   foreignCodes: string[];
   skipped: number;
+  names: Record<string, string>;
 }
 
 export interface ReceiveState {
@@ -239,7 +242,7 @@ export function createReceiveStore(deps: ReceiveDeps) {
       set({ submit: { kind: 'submitting' }, problem: null });
       const r = await deps.client.scan.receive({ codes: p.codes, orgId: p.orgId });
       if (r.ok) {
-        const outcome: ReceiveOutcome = { items: r.data.items, codes: p.codes.length, alerts: r.data.alerts, foreignCodes: p.foreignCodes, skipped: p.skipped };
+        const outcome: ReceiveOutcome = { items: r.data.items, codes: p.codes.length, alerts: r.data.alerts, foreignCodes: p.foreignCodes, skipped: p.skipped, names: p.names };
         set({ entries: [], pending: null, submit: { kind: 'done', outcome } });
         persist();
         return;
@@ -351,7 +354,9 @@ export function createReceiveStore(deps: ReceiveDeps) {
             return;
           }
         }
-        set({ pending: { orgId, codes: checked.value.codes, foreignCodes: foreign.map((e) => e.code), skipped: entries.length - sendable.length } });
+        const names: Record<string, string> = {};
+        for (const e of sendable) if (e.productName !== undefined) names[e.code] = e.productName;
+        set({ pending: { orgId, codes: checked.value.codes, foreignCodes: foreign.map((e) => e.code), skipped: entries.length - sendable.length, names } });
         await send();
       },
       async retry() {

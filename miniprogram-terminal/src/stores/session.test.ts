@@ -95,6 +95,9 @@ describe('join a store', () => {
 
   it('tidies typed invites', () => {
     expect(normalizeInvite(' ab cd\u3000ef ')).toBe('ABCDEF');
+    expect(normalizeInvite('QM1F-T6SM-P2')).toBe('QM1FT6SMP2');
+    expect(normalizeInvite('qmif t6sm p2')).toBe('QM1FT6SMP2');
+    expect(normalizeInvite('o0lI')).toBe('0011');
   });
 });
 

@@ -26,7 +26,7 @@ import { loadPerson } from '../channel/person.js';
 import { newId } from '../channel/ids.js';
 import { BRAND_ORG_ID, type ProductDoc } from '../channel/model.js';
 import { storeEvent } from '../custody/store.js';
-import { loadUnits, nextSeq, stateOf, unitDocFor, verifyCodes, type LoadedUnit, type UnitDoc } from '../custody/units.js';
+import { adjustItemCounts, loadUnits, nextSeq, stateOf, unitDocFor, verifyCodes, type LoadedUnit, type UnitDoc } from '../custody/units.js';
 import { C } from '../db/collections.js';
 import { getById } from '../db/ops.js';
 import { transact, txGet } from '../db/transact.js';
@@ -123,6 +123,8 @@ export async function pack(ctx: AuthedContext, input: PackReq): Promise<Result<A
       return ctx.db.collection(C.units).doc(l.childUnitId).set(doc);
     }),
   );
+  const packedItems = plan.data.links.reduce((n, l) => n + byId.get(l.childUnitId)!.itemCount, 0);
+  await adjustItemCounts(ctx.db, parent, parent.chain.map((s) => s.unitId), packedItems);
   await storeEvent(ctx.db, plan.data.event, new Map(loaded.data.map((u) => [u.unitId, u.productId])));
   return ok({ parent: parent.code, packed: plan.data.links.length });
 }
@@ -158,6 +160,8 @@ export async function unpack(ctx: AuthedContext, input: UnpackReq): Promise<Resu
       return ctx.db.collection(C.units).doc(s.unitId).set({ ...unitDocFor(child, s), parentUnitId: null });
     }),
   );
+  const released = children.reduce((n, c) => n + c.itemCount, 0);
+  await adjustItemCounts(ctx.db, parent, parent.chain.map((s) => s.unitId), -released);
   await storeEvent(ctx.db, plan.data.event, new Map(children.map((u) => [u.unitId, u.productId])));
   return ok({ parent: parent.code, unpacked: children.length });
 }

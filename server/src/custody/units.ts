@@ -31,6 +31,12 @@ export interface UnitDoc extends Omit<UnitState, 'unitId'> {
   productId: string;
   /** Absent: the parent implied by the batch layout. A string: repacked into it. Null: unpacked, loose. */
   parentUnitId?: string | null;
+  /**
+   * Items packed in (+) or unpacked out (−) of this unit since printing, on it and its ancestors:
+   * the unit holds its layout's count plus this. Kept by pack/unpack so that a scan still costs
+   * a constant number of reads.
+   */
+  itemDelta?: number;
   openedAt?: number;
 }
 
@@ -150,7 +156,7 @@ export async function loadUnits(db: Database, codes: readonly VerifiedCode[], fi
       unitId,
       level: c.level,
       productId: batch.productId,
-      itemCount: itemCountOf(c.level, c.index, batch),
+      itemCount: Math.max(0, itemCountOf(c.level, c.index, batch) + (docs.get(unitId)?.itemDelta ?? 0)),
       chain,
       verified: c,
       batch,
@@ -175,6 +181,7 @@ export function unitDocFor(unit: LoadedUnit, state: UnitState): Omit<UnitDoc, '_
     shipment: state.shipment ?? null,
   };
   if (prev?.parentUnitId !== undefined) doc.parentUnitId = prev.parentUnitId;
+  if (prev?.itemDelta !== undefined) doc.itemDelta = prev.itemDelta;
   if (prev?.openedAt !== undefined) doc.openedAt = prev.openedAt;
   return doc;
 }
@@ -184,4 +191,19 @@ let counter = 0;
 export function nextSeq(now_ms: number): number {
   counter = (counter + 1) % 1000;
   return now_ms * 1000 + counter;
+}
+
+/**
+ * Adds `delta` items to a unit and every unit above it (pack: +, unpack: −). One write per
+ * level, at most four; a unit never scanned gets its document here.
+ */
+export async function adjustItemCounts(db: Database, unit: LoadedUnit, chainIds: readonly string[], delta: number): Promise<void> {
+  if (delta === 0) return;
+  for (const id of chainIds) {
+    const res = (await db.collection(C.units).where({ _id: id }).update({ itemDelta: db.command.inc(delta) })) as { updated?: number };
+    if ((res.updated ?? 0) > 0) continue;
+    const [b, level, idx] = id.split('.');
+    if (unit.docs.has(id)) continue; // stored, and units are never removed: the increment applied
+    await db.collection(C.units).doc(id).set({ level, batchNo: Number(b), index: Number(idx), productId: unit.productId, holder: null, allocation: null, shipment: null, itemDelta: delta });
+  }
 }

@@ -29,7 +29,7 @@ export async function stock(ctx: AuthedContext, input: StockReq): Promise<Result
     // knows, and its parent (if any) was read with it when scanned: keep what it says itself.
     const custody = resolveCustody([{ unitId: d._id, level: d.level as UnitLevel, holder: d.holder ?? null, allocation: d.allocation ?? null, shipment: d.shipment ?? null }], BRAND_ORG_ID);
     if (custody.holderOrgId !== input.orgId || custody.inTransit !== null) continue;
-    const n = itemCountOf(d.level as UnitLevel, d.index, b);
+    const n = Math.max(0, itemCountOf(d.level as UnitLevel, d.index, b) + (d.itemDelta ?? 0));
     items += n;
     units.push({
       code: encodeCode({ batchNo: b.batchNo, level: d.level as UnitLevel, kind: 'visible', index: d.index }, keyringForBatch(b)),

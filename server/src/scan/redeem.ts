@@ -62,9 +62,11 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
 
   // The claim: first insert wins.
   let claim: RedemptionDoc = { _id: unit.unitId, code: v.data.code, unionId: ctx.caller.unionId, requestId: input.requestId ?? null, status: 'pending', at: ctx.now_ms };
+  let fresh = true;
   try {
     await insertOne(ctx.db, C.redemptions, claim);
   } catch (e) {
+    fresh = false;
     if (!isDuplicateKey(e)) throw e;
     const existing = await getById<RedemptionDoc>(ctx.db, C.redemptions, unit.unitId);
     if (existing === null) throw e;
@@ -122,7 +124,10 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
     // lets the local cloud line such transactions up on it instead of failing and retrying them
     // (bench/backend.bench.ts: ~2.5 retries per redeem under 16 clients before, none after).
     const budget = await txGet<{ balance_fen: number }>(tx, C.accounts, BUDGET_ACCOUNT);
-    const guard = await txGet<RedemptionDoc>(tx, C.redemptions, unit.unitId);
+    // A claim this call just inserted cannot be paid yet: no need to read it. (Were the same
+    // person's retry resuming it at once, both transactions write the claim and the ledger keys,
+    // so one of them conflicts, retries, and then finds it paid.)
+    const guard = fresh ? null : await txGet<RedemptionDoc>(tx, C.redemptions, unit.unitId);
     if (guard?.status === 'paid' && guard.reply) return ok(guard.reply);
     // Alerts and the penalty commit with the money (keyed: a retry writes the same documents).
     // The plan's alerts do not depend on the budget, so a plan against zero lists them.

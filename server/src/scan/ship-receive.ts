@@ -53,6 +53,10 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
   }
   const from = (await orgsByIds(ctx.db, [fromId])).get(fromId);
   if (!from) return err('INVALID_ARGUMENT', 'the receiving organisation has no supplier', 'toOrgId');
+  // The brand's stock is moved by its admins; an inspector (稽查) only observes.
+  if (from.kind === 'brand' && !person.memberships.some((m) => m.orgId === from._id && m.role === 'admin')) {
+    return err('FORBIDDEN', 'only a brand admin can ship the brand\'s goods');
+  }
   const loaded = await loadUnits(ctx.db, verified.data, codeField);
   if (!loaded.ok) return loaded;
   const eventId = newId('evt');

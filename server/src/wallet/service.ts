@@ -31,6 +31,7 @@ import {
 } from '@channel-router/shared';
 import { hasBrandRole, membershipsOf, roleIn } from '../channel/access.js';
 import { newId } from '../channel/ids.js';
+import { BRAND_ORG_ID } from '../channel/model.js';
 import { C } from '../db/collections.js';
 import { getById } from '../db/ops.js';
 import { transact, txGet } from '../db/transact.js';
@@ -58,6 +59,8 @@ function toWithdrawal(d: WithdrawalDoc): Withdrawal {
 async function walletOf(ctx: AuthedContext, orgId: string | undefined): Promise<Result<string>> {
   if (orgId === undefined) return ok(personAccount(ctx.caller.unionId));
   const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
+  // The brand's wallet is its reward budget, read by its admins (it is never withdrawn from).
+  if (orgId === BRAND_ORG_ID) return hasBrandRole(ms, ['admin']) ? ok(BUDGET_ACCOUNT) : err('FORBIDDEN', 'only a brand admin can see the budget', 'orgId');
   if (roleIn(ms, orgId) !== 'owner') return err('FORBIDDEN', "only the organisation's owner can use its wallet", 'orgId');
   return ok(orgAccount(orgId));
 }
@@ -113,6 +116,7 @@ function dayOf(now_ms: number): string {
 }
 
 export async function withdraw(ctx: AuthedContext, input: WithdrawReq): Promise<Result<ActionRes<'wallet', 'withdraw'>>> {
+  if (input.orgId === BRAND_ORG_ID) return err('FORBIDDEN', "the brand's reward budget cannot be withdrawn", 'orgId');
   const acct = await walletOf(ctx, input.orgId);
   if (!acct.ok) return acct;
   const owner = acct.data;

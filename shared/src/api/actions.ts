@@ -21,7 +21,7 @@ export interface CreateOrgReq {
   name: string;
   upstreamId: string;
   regionCode: string;
-  /** Required for a dealer; optional for a wholesaler; ignored (dropped) for a store. */
+  /** Required for a dealer and a wholesaler (where it may sell); ignored (dropped) for a store. */
   territory?: string[];
 }
 export interface CreateOrgRes {

@@ -30,6 +30,14 @@ const READ_ACTIONS: ReadonlySet<string> = new Set([
   'wallet.history',
   'report.alerts',
   'report.penalties',
+  'channel.listOrgs',
+  'channel.listProducts',
+  'codes.listBatches',
+  'scan.identify',
+  'wallet.listWithdrawals',
+  'report.stock',
+  'report.diversion',
+  'report.dashboard',
 ]);
 
 /** Actions whose request has `requestId`: the client fills it from the intent. */

@@ -32,7 +32,7 @@ const ACTION_MESSAGES: Readonly<Record<string, Partial<Record<ClientErrorCode, s
     INVALID_ARGUMENT: '请扫描瓶盖内（或包装内）的领奖码',
     INSUFFICIENT_FUNDS: '活动奖金已发完，暂时无法领取',
   },
-  'scan.receive': { FORBIDDEN: '您还不是门店成员，不能入库' },
+  'scan.receive': { FORBIDDEN: '您不是该组织的成员，不能入库' },
   'scan.ship': { FORBIDDEN: '这些货不在您的库存里，不能发货' },
   'wallet.withdraw': {
     INSUFFICIENT_FUNDS: '可提现余额不足',

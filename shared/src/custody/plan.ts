@@ -22,7 +22,7 @@ export interface ScannedUnit {
   unitId: string;
   level: UnitLevel;
   productId: string;
-  /** Items inside the unit (1 for an item). */
+  /** Items inside the unit (1 for an item; 0 for a box or case emptied by unpacking). */
   itemCount: number;
   /** [the unit's own state (blank `{ unitId, level }` if never scanned), its parent's, ...]. */
   chain: readonly UnitState[];
@@ -108,7 +108,8 @@ function distinctUnits(units: readonly ScannedUnit[]): { kept: Array<{ unit: Sca
   const covered: string[] = [];
   units.forEach((unit, index) => {
     if (unit.chain[0]?.unitId !== unit.unitId) throw new Error(`chain of ${unit.unitId} does not start with its own state`);
-    if (!(Number.isSafeInteger(unit.itemCount) && unit.itemCount >= 1)) throw new Error(`bad itemCount for ${unit.unitId}`);
+    // 0 is possible: a box or case emptied by unpacking.
+    if (!(Number.isSafeInteger(unit.itemCount) && unit.itemCount >= 0)) throw new Error(`bad itemCount for ${unit.unitId}`);
     if (seen.has(unit.unitId)) return;
     seen.add(unit.unitId);
     if (unit.chain.slice(1).some((s) => listed.has(s.unitId))) {

@@ -9,12 +9,13 @@ describe('bar chart geometry', () => {
   it('gives each bar its share of the scale, and integer grid lines', () => {
     const m = chartModel(['a', 'b'], [{ key: 's', label: '扫码', values: [30, 11] }, { key: 'r', label: '领奖', values: [0, 5] }]);
     expect(m.max).toBe(50);
-    expect(m.ticks).toEqual([50, 38, 25, 13, 0]);
+    expect(m.ticks).toEqual([50, 40, 30, 20, 10, 0]);
     expect(m.groups[0]!.bars).toEqual([{ key: 's', value: 30, pct: 60 }, { key: 'r', value: 0, pct: 0 }]);
     expect(m.groups[1]!.bars[0]).toEqual({ key: 's', value: 11, pct: 22 });
     expect(m.empty).toBe(false);
-    // A scale of 0..1 gets one line, not fractions.
+    // A scale of 0..1 gets one line, not fractions; 0..20 four steps of 5.
     expect(chartModel(['a'], [{ key: 's', label: 's', values: [1] }]).ticks).toEqual([1, 0]);
+    expect(chartModel(['a'], [{ key: 's', label: 's', values: [11] }]).ticks).toEqual([20, 15, 10, 5, 0]);
   });
 
   it('says when there is nothing to draw and ignores negative or missing values', () => {

@@ -45,8 +45,8 @@ export function chartModel(labels: readonly string[], series: readonly Series[],
   let top = 0;
   for (const s of series) for (const v of s.values) top = Math.max(top, Number.isFinite(v) && v > 0 ? v : 0);
   const max = niceCeil(top);
-  // Integer ticks: a scale of 0..1 or 0..2 gets fewer lines rather than fractions.
-  const count = Math.max(1, Math.min(tickCount, max));
+  // Round grid steps: the first of 4, 5, 2, 1 lines that divides the scale (50 → 5 steps of 10).
+  const count = [tickCount, 5, 2, 1].find((c) => c <= max && max % c === 0) ?? 1;
   const ticks: number[] = [];
   for (let i = count; i >= 0; i--) ticks.push(Math.round((max * i) / count));
   const every = Math.max(1, Math.ceil(labels.length / MAX_AXIS_LABELS));

@@ -74,7 +74,7 @@ export function Screen({ testId, title, subtitle, access, onShow, extra, childre
     );
   } else if (!allowed) {
     body = (
-      <Result status='warning' title='仅品牌管理员可以使用' description='稽查员可以使用稽查扫码、预警和数据看板。' testId='admin-only'>
+      <Result status='warning' title='仅品牌管理员可以使用' description='稽查员可以使用稽查扫码、预警、渠道组织和数据看板。' testId='admin-only'>
         <Button block onClick={goBack}>返回</Button>
       </Result>
     );

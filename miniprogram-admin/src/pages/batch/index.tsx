@@ -53,7 +53,7 @@ function Tree({ cases }: { cases: readonly ExportedCase[] }) {
       {cases.map((c, ci) => (
         <View key={c.code}>
           <Cell
-            title={<Text className='ad-mono'>{`箱 ${ci + 1} · ${groupedCode(c.code)}`}</Text>}
+            title={<Text className='ad-mono batch__code-title'>{`箱 ${ci + 1} · ${groupedCode(c.code)}`}</Text>}
             label={`${c.boxes.length} 盒`}
             value={<Text className='cr-muted'>{exp.openCase === ci ? '收起' : '展开'}</Text>}
             onClick={() => toggleCase(ci)}
@@ -63,7 +63,7 @@ function Tree({ cases }: { cases: readonly ExportedCase[] }) {
             ? c.boxes.map((b, bi) => (
                 <View key={b.code} className='batch__box'>
                   <Cell
-                    title={<Text className='ad-mono'>{`盒 ${bi + 1} · ${groupedCode(b.code)}`}</Text>}
+                    title={<Text className='ad-mono batch__code-title'>{`盒 ${bi + 1} · ${groupedCode(b.code)}`}</Text>}
                     label={`${b.items.length} 件`}
                     value={<Text className='cr-muted'>{exp.openBox === bi ? '收起' : '展开'}</Text>}
                     onClick={() => toggleBox(bi)}

@@ -80,6 +80,11 @@ export default function Batches() {
   const list = useStore(batchesStore, (s) => s.list);
   const productsLoad = useStore(directoryStore, (s) => s.products);
   const [formOpen, setFormOpen] = useState(false);
+  const openForm = () => {
+    // A finished form starts afresh; an unfinished one (a failed send) keeps what was typed.
+    if (batchesStore.getState().status === 'done') batchesStore.getState().resetForm();
+    setFormOpen(true);
+  };
   const products = valueOf(productsLoad) ?? [];
   const names = currentNames();
 
@@ -93,7 +98,7 @@ export default function Batches() {
         void batchesStore.getState().load();
         void directoryStore.getState().load();
       }}
-      extra={formOpen ? undefined : <Button size='small' variant='primary' onClick={() => setFormOpen(true)} testId='batch-new'>新建</Button>}
+      extra={formOpen ? undefined : <Button size='small' variant='primary' onClick={openForm} testId='batch-new'>新建</Button>}
     >
       {formOpen ? <BatchForm products={products} onClose={() => setFormOpen(false)} /> : null}
 
@@ -101,7 +106,7 @@ export default function Batches() {
       {list.status === 'error' ? <ErrorNote text={list.error.userMessage} onRetry={() => void batchesStore.getState().load()} testId='batches-error' /> : null}
       {list.status === 'ready' && list.value.length === 0 && !formOpen ? (
         <Empty title='还没有码批次' description='为商品生成一批码，导出后交给印刷厂。' testId='batches-empty'>
-          <Button variant='primary' onClick={() => setFormOpen(true)}>生成码批次</Button>
+          <Button variant='primary' onClick={openForm}>生成码批次</Button>
         </Empty>
       ) : null}
       {list.status === 'ready' && list.value.length > 0 ? (

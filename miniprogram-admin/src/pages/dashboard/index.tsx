@@ -3,7 +3,7 @@
  * dealer, over 7, 14 or 30 days.
  *
  * data-testids: dashboard (page), days-7, days-14, days-30, dashboard-loading,
- * dashboard-error(-retry), dashboard-stats, stat-<key> (scans, redeems, rate, diversion,
+ * dashboard-error(-retry), dashboard-stats, stat-<key> (scans, redeems, diversion,
  * budget, paid, pending), daily-chart, daily-chart-group, diversion-by-region(-row),
  * diversion-by-dealer(-row), diversion-empty.
  */

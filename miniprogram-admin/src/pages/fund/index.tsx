@@ -3,7 +3,8 @@
  * moves. A retry after a failure sends the same request key (the top-up is credited once).
  *
  * data-testids: fund (page), budget, budget-loading, budget-error(-retry), amount (field;
- * error: amount-error), fund-submit, fund-done, fund-again, fund-failed, fund-retry, fund-edit.
+ * error: amount-error), fund-submit, fund-done, fund-again, fund-failed, fund-retry,
+ * fund-refresh, fund-edit.
  */
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
@@ -32,9 +33,14 @@ export default function Fund() {
         status='fail'
         title='充值没有完成'
         testId='fund-failed'
-        description={retryable ? `${s.error.userMessage}。重试使用同一笔充值申请，不会重复入账。` : s.error.userMessage}
+        description={
+          retryable
+            ? `${s.error.userMessage}。重试使用同一笔充值申请，不会重复入账；如要改金额，请先刷新余额，确认上一笔是否已经入账。`
+            : s.error.userMessage
+        }
       >
         {retryable ? <Button block variant='primary' onClick={() => void retry()} testId='fund-retry'>重试</Button> : null}
+        {retryable ? <Button block onClick={() => void loadBudget()} testId='fund-refresh'>刷新余额</Button> : null}
         <Button block onClick={() => setAmountText(s.amountText)} testId='fund-edit'>修改金额</Button>
       </Result>
     );
@@ -63,7 +69,11 @@ export default function Fund() {
   }
 
   return (
-    <Screen testId='fund' title='奖金预算' subtitle='扫码奖励和返利的资金来源' access='admin' onShow={() => void loadBudget()}>
+    <Screen testId='fund' title='奖金预算' subtitle='扫码奖励和返利的资金来源' access='admin' onShow={() => {
+        // A top-up finished on an earlier visit is not shown again as if it had just happened.
+        if (fundStore.getState().status === 'done') reset();
+        void loadBudget();
+      }}>
       <Card title='预算余额'>
         {s.budget.status === 'loading' ? <Loading testId='budget-loading' /> : null}
         {s.budget.status === 'error' ? <ErrorNote text={s.budget.error.userMessage} onRetry={() => void loadBudget()} testId='budget-error' /> : null}

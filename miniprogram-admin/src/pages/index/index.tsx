@@ -16,6 +16,7 @@ import { client, sessionStore } from '../../services/app';
 import { ErrorNote } from '../../components/error-note';
 import { StatGrid } from '../../components/stat-grid';
 import { go, type RouteName } from '../../nav';
+import { isRetryable } from '../../stores/form-errors';
 import type { BrandRole } from '../../stores/session';
 import './index.css';
 
@@ -58,7 +59,7 @@ function FirstRun() {
         {bootstrap.status === 'failed' && bootstrap.error !== null ? <ErrorNote text={bootstrap.error.userMessage} testId='bootstrap-failed' /> : null}
         <View className='ad-actions'>
           <Button block variant='primary' loading={bootstrap.status === 'submitting'} onClick={() => void submitBootstrap()} testId='bootstrap-submit'>
-            {bootstrap.status === 'failed' ? '重试' : '创建品牌'}
+            {bootstrap.status === 'failed' && bootstrap.error !== null && isRetryable(bootstrap.error) ? '重试' : '创建品牌'}
           </Button>
         </View>
       </Card>

@@ -10,7 +10,7 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Button, Card, Loading, Result, ScanButton, Tag, type ResultStatus } from '@channel-router/ui';
+import { Button, Card, Loading, Result, ScanButton, type ResultStatus } from '@channel-router/ui';
 import { currentNames, directoryStore, inspectStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
@@ -50,7 +50,11 @@ export default function Inspect() {
       <View data-testid='inspect-result'>
         <Result
           status={VERDICT_STATUS[v.verdict.tone] ?? 'info'}
-          title={<Tag tone={v.verdict.tone} testId={v.verdict.testId}>{v.verdict.label}</Tag>}
+          title={
+            <Text className={`inspect__verdict inspect__verdict--${v.verdict.tone}`} data-testid={v.verdict.testId}>
+              {v.verdict.label}
+            </Text>
+          }
           description={v.verdict.text}
           testId='verdict'
         />

@@ -99,6 +99,11 @@ function ProductForm({ onClose }: { onClose: () => void }) {
 export default function Products() {
   const products = useStore(directoryStore, (s) => s.products);
   const [formOpen, setFormOpen] = useState(false);
+  const openForm = () => {
+    // A finished form starts afresh; an unfinished one (a failed send) keeps what was typed.
+    if (productsStore.getState().status === 'done') productsStore.getState().reset();
+    setFormOpen(true);
+  };
 
   return (
     <Screen
@@ -107,7 +112,7 @@ export default function Products() {
       subtitle='每件商品的包装和扫码奖励'
       access='admin'
       onShow={() => void directoryStore.getState().reloadProducts()}
-      extra={formOpen ? undefined : <Button size='small' variant='primary' onClick={() => setFormOpen(true)} testId='product-new'>新建</Button>}
+      extra={formOpen ? undefined : <Button size='small' variant='primary' onClick={openForm} testId='product-new'>新建</Button>}
     >
       {formOpen ? <ProductForm onClose={() => setFormOpen(false)} /> : null}
 
@@ -115,7 +120,7 @@ export default function Products() {
       {products.status === 'error' ? <ErrorNote text={products.error.userMessage} onRetry={() => void directoryStore.getState().reloadProducts()} testId='products-error' /> : null}
       {products.status === 'ready' && products.value.length === 0 && !formOpen ? (
         <Empty title='还没有商品' description='先创建商品和它的奖励政策，再为它生成码。' testId='products-empty'>
-          <Button variant='primary' onClick={() => setFormOpen(true)}>新建商品</Button>
+          <Button variant='primary' onClick={openForm}>新建商品</Button>
         </Empty>
       ) : null}
       {products.status === 'ready' && products.value.length > 0 ? (

@@ -1,9 +1,18 @@
+/*
+ * The wallet: balance (and what is held for withdrawals in review), withdrawing with a
+ * confirmation, the withdrawals and where each stands, the history.
+ *
+ * data-testids: wallet (page), balance, balance-loading, balance-error, reload, reserved,
+ * amount field (`.cr-field--amount input`; error: amount-error), withdraw-all, withdraw,
+ * withdraw-done, withdraw-again, withdraw-failed, withdraw-retry, withdrawals,
+ * withdrawal-<id> (data-status), history, history-empty, history-error, history-more.
+ */
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Amount, Button, Card, Cell, Empty, Field, Header, List, Loading, Page, Result, useRequireLogin } from '@channel-router/ui';
+import { Amount, Button, Card, Cell, Empty, Field, Header, List, Loading, Page, Result, Tag, useRequireLogin } from '@channel-router/ui';
 import { walletStore } from '../../services/app';
-import { entryTime, entryTitle } from '../../stores/format';
+import { entryTime, entryTitle, withdrawalStatus } from '../../stores/format';
 import { MIN_WITHDRAW_FEN } from '../../stores/wallet';
 import { formatFen } from '@channel-router/shared/src/money.js';
 import './index.css';
@@ -13,6 +22,7 @@ export default function Wallet() {
   const balance = useStore(walletStore, (s) => s.balance);
   const entries = useStore(walletStore, (s) => s.entries);
   const history = useStore(walletStore, (s) => s.history);
+  const withdrawals = useStore(walletStore, (s) => s.withdrawals);
   const withdraw = useStore(walletStore, (s) => s.withdraw);
   const { load, loadMore, setAmountText, submitWithdraw, retryWithdraw, resetWithdraw } = walletStore.getState();
 
@@ -88,6 +98,19 @@ export default function Wallet() {
           </View>
         </View>
       )}
+
+      {withdrawals.status === 'ready' && withdrawals.value.length > 0 ? (
+        <List title='提现记录' testId='withdrawals'>
+          {withdrawals.value.map((w) => {
+            const st = withdrawalStatus(w.status);
+            return (
+              <View key={w.id} data-testid={`withdrawal-${w.id}`} data-status={w.status}>
+                <Cell title={formatFen(w.amount)} label={entryTime(w.requestedAt)} value={<Tag tone={st.tone}>{st.text}</Tag>} />
+              </View>
+            );
+          })}
+        </List>
+      ) : null}
 
       <List title='收支明细' testId='history'>
         {entries.map((e) => (

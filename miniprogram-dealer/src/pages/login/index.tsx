@@ -1,3 +1,4 @@
+/** h5 demo login (the kit's person picker). Test ids: login, person-<openId>, login-custom. */
 import { LoginScreen } from '@channel-router/ui';
 
 export default function Login() {

@@ -1,7 +1,7 @@
 /**
  * Home: which store, the person's role, and what they can do there.
  * testIds: terminal-home, store-card, store-name, store-role, store-option-<orgId>,
- *   go-receive, receive-pending, go-open, go-stock, go-wallet, go-rewards, go-join-more,
+ *   go-receive, receive-pending, go-open, go-stock, go-wallet, go-rewards, go-invite, go-join-more,
  *   (from StoreGate) me-loading, me-error, me-retry, no-store, go-join
  */
 import { View, Text } from '@tarojs/components';
@@ -57,6 +57,7 @@ function StoreHome({ store }: { store: StoreMembership }) {
         <Cell title='库存' label='本店已入库的货' onClick={() => go(PAGES.stock)} testId='go-stock' />
         {owner ? <Cell title='门店钱包' label='门店奖励余额、提现' onClick={() => go(PAGES.wallet)} testId='go-wallet' /> : null}
         {owner ? <Cell title='奖励记录' label='消费者扫码后门店获得的奖励' onClick={() => go(PAGES.rewards)} testId='go-rewards' /> : null}
+        {owner ? <Cell title='邀请店员' label='生成邀请码，让店员、导购加入本店' onClick={() => go(PAGES.invite)} testId='go-invite' /> : null}
       </List>
       {!owner ? <Text className='t-hint'>门店钱包和奖励记录仅店主可见。</Text> : null}
 

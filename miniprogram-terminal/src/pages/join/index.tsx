@@ -64,7 +64,7 @@ export default function Join() {
               加入
             </Button>
           </View>
-          <Text className='t-hint'>没有邀请码？请让店主在门店助手里邀请您，或联系品牌业务员。</Text>
+          <Text className='t-hint'>没有邀请码？请让店主在门店助手「邀请店员」里生成，或联系品牌业务员。</Text>
         </View>
       ) : null}
     </Page>

@@ -8,7 +8,6 @@
  *   receive-alerts, receive-again, receive-go-stock, receive-empty
  *   (from StoreGate) me-loading, me-error, me-retry, no-store, go-join
  */
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
@@ -16,8 +15,7 @@ import { Button, Cell, ContinuousScan, Empty, Header, List, Page, Result, Tag, c
 import { receiveStore } from '../../services/app';
 import { StoreGate } from '../../components/store-gate';
 import { go, onBackIfH5, PAGES } from '../../services/nav';
-import { entryView, outcomeView, submitLabel, summarize, summaryLine } from '../../stores/receive-view';
-import { codeTail } from '../../stores/labels';
+import { alertRows, entryView, outcomeView, submitLabel, summarize, summaryLine } from '../../stores/receive-view';
 import type { StoreMembership } from '../../stores/session';
 
 function ReceiveScreen({ store }: { store: StoreMembership }) {
@@ -43,8 +41,8 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
         </Result>
         {phase.outcome.alerts.length > 0 ? (
           <List title='窜货提醒' testId='receive-alerts'>
-            {phase.outcome.alerts.map((a) => (
-              <Cell key={`${a.code}:${a.at}`} title={`码 ${codeTail(a.code)}`} label='分配给其他经销商，已记录' value={<Tag tone='danger'>{a.quantity} 件</Tag>} />
+            {alertRows(phase.outcome).map((a) => (
+              <Cell key={a.key} title={a.title} label={a.label} value={<Tag tone='danger'>{a.quantity} 件</Tag>} />
             ))}
           </List>
         ) : null}
@@ -128,14 +126,10 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
 }
 
 export default function Receive() {
-  const leave = () => {
-    // The list stays (in memory and storage): leaving never loses scans.
-    if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-    else void Taro.reLaunch({ url: PAGES.home });
-  };
+  // Leaving keeps the list (in memory and storage): nothing scanned is lost.
   return (
     <Page testId='receive'>
-      <Header title='扫码入库' subtitle='连续扫码，核对清单后一次提交' onBack={onBackIfH5 === undefined ? undefined : leave} />
+      <Header title='扫码入库' subtitle='连续扫码，核对清单后一次提交' onBack={onBackIfH5} />
       <StoreGate>{(store) => <ReceiveScreen store={store} />}</StoreGate>
     </Page>
   );

@@ -50,7 +50,7 @@ function StockScreen({ store }: { store: StoreMembership }) {
           </View>
           <View className='t-stat'>
             <Text className='t-stat__value' data-testid='stock-units'>{v.units}</Text>
-            <Text className='t-stat__label'>个箱 / 盒 / 件码</Text>
+            <Text className='t-stat__label'>个入库码</Text>
           </View>
           <View className='t-stat'>
             <Text className='t-stat__value'>{v.products.length}</Text>

@@ -34,6 +34,6 @@ export function regionName(code: string): string | null {
     if (!placeholder) parts.push(own);
   }
   // A municipality's own city level (110100 市辖区) reads as the municipality.
-  if (regionLevel(code) === 'city' && /^(市辖区|县)$/.test(parts.at(-1) ?? '')) parts.pop();
+  if (regionLevel(code) === 'city' && /^(市辖区|县)$/.test(parts[parts.length - 1] ?? '')) parts.pop();
   return parts.join(' ');
 }
