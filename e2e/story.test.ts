@@ -5,8 +5,8 @@
  *
  * 1. the brand admin bootstraps the brand, creates a product with its reward policy, a Guangdong
  *    dealer (territory 广东 440000) with a store in 天河 (440106), a Beijing dealer with a store in
- *    朝阳 (for diversion), invite codes, funds the budget, creates a batch and reads its codes off
- *    the export screen;
+ *    朝阳 (for diversion), invite codes, funds the budget, creates a batch, reads its codes off
+ *    the export screen and ships both cases to the Guangdong dealer;
  * 2. the Guangdong dealer joins by invite, receives both cases from the brand and ships one to its
  *    store;
  * 3. the store clerk joins and scans that case in;
@@ -19,10 +19,9 @@
  * Bad input is refused on the phone with a message naming the problem and nothing sent (the
  * product form, the withdraw form): requests to /api/fn are counted from the page's own traffic.
  *
- * One exception to "through the UIs only": the admin app has no shipping screen, so the brand's
- * shipment of the two cases to the dealer is sent through the API as the same admin person
- * (`scan.ship`, as a warehouse scanner would); the dealer then receives them in the dealer app.
- * Reads behind the UI (the export cross-check, the alert's fields) are marked where they happen.
+ * The brand admin ships the two cases to the dealer on the admin app's shipping screen; the
+ * dealer then receives them in the dealer app. Reads behind the UI (the export cross-check, the
+ * alert's fields) are marked where they happen.
  *
  * Screenshots: artifacts/screenshots/<app>-<screen>.png.
  */
@@ -363,10 +362,24 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     story.cases = cases;
     story.items = items;
 
-    // The brand ships both cases to the Guangdong dealer. The admin app has no shipping screen,
-    // so this one step goes through the API as the same admin (what a warehouse scanner sends).
-    const shipped = await cloud.call<{ items: number }>('scan', { action: 'ship', codes: cases, toOrgId: dealerGd }, adminToken);
-    expect(shipped).toMatchObject({ ok: true, data: { items: 2 * ITEMS_PER_CASE } });
+    // The brand ships both cases to the Guangdong dealer on the shipping screen: pick the dealer,
+    // type both case codes into the running list, confirm, one submit.
+    await adminFlow(page, 'ship', 'ship');
+    await tap(page, `dealer-${dealerGd}`);
+    await shows(page, 'target-name', ORGS.dealerGd.name);
+    for (const code of cases) {
+      await fill(page, 'code', code);
+      await tap(page, 'manual-submit');
+      await page.locator(`[data-testid="entry-${code}"][data-status="ready"]:visible`).waitFor();
+    }
+    await showsPart(page, 'scan-summary', `${2 * ITEMS_PER_CASE} 件`);
+    await screenshot(page, 'admin-ship-list');
+    await tap(page, 'submit');
+    await confirmModal(page);
+    expect(await textOf(page, 'submit-done')).toContain(`已发货给 ${ORGS.dealerGd.name}`);
+    await shows(page, 'done-items', `${2 * ITEMS_PER_CASE} 件`);
+    await screenshot(page, 'admin-ship-done');
+    expect(admin.fnCalls.filter((c) => c === 'scan.ship')).toHaveLength(1);
     noPageErrors(admin);
   }, STEP_TIMEOUT_MS);
 

@@ -14,6 +14,7 @@ const pages = [
   'pages/withdrawals/index',
   'pages/inspect/index',
   'pages/dashboard/index',
+  'pages/ship/index',
 ];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 

@@ -15,6 +15,7 @@ export const ROUTES = {
   withdrawals: '/pages/withdrawals/index',
   inspect: '/pages/inspect/index',
   dashboard: '/pages/dashboard/index',
+  ship: '/pages/ship/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

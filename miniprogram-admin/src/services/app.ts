@@ -1,7 +1,8 @@
 /**
- * The admin app's single client and stores. Taro-facing wiring (confirmation dialogs) lives here;
+ * The admin app's single client and stores. Taro-facing wiring (storage, dialogs) lives here;
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
+import Taro from '@tarojs/taro';
 import { confirm, createAppClient } from '@channel-router/ui';
 import { formatFen } from '@channel-router/shared/src/money.js';
 import { createSessionStore } from '../stores/session';
@@ -15,6 +16,7 @@ import { createPenaltiesStore, createSettleStore, settleConfirmText } from '../s
 import { createDecisionStore, createWithdrawalsStore, decisionConfirmText, payeeText } from '../stores/withdrawals';
 import { createInspectStore } from '../stores/inspect';
 import { createDashboardStore } from '../stores/dashboard';
+import { createShipStore, type KeyValueStorage } from '../stores/ship';
 import { valueOf } from '../stores/load';
 
 export const client = createAppClient('admin');
@@ -80,3 +82,28 @@ export const decisionStore = createDecisionStore({
 
 export const inspectStore = createInspectStore({ client });
 export const dashboardStore = createDashboardStore({ client });
+
+/** Taro's synchronous storage: wx storage on weapp, localStorage on h5. */
+const storage: KeyValueStorage = {
+  get(key) {
+    const v: unknown = Taro.getStorageSync(key);
+    return typeof v === 'string' && v !== '' ? v : null;
+  },
+  set(key, value) {
+    Taro.setStorageSync(key, value);
+  },
+  remove(key) {
+    Taro.removeStorageSync(key);
+  },
+};
+
+export const shipStore = createShipStore({
+  client,
+  storage,
+  confirm: ({ codes, items, targetName }) =>
+    confirm({
+      title: `发货给 ${targetName}？`,
+      content: `共 ${codes} 个码，${items} 件。提交后货物分配给该经销商，记为已发出，等待对方扫码签收。`,
+      confirmText: '发货',
+    }),
+});
