@@ -18,8 +18,3 @@ export function hasBrandRole(ms: readonly MembershipDoc[], roles: readonly Role[
 export function roleIn(ms: readonly MembershipDoc[], orgId: string): Role | null {
   return ms.find((m) => m.orgId === orgId)?.role ?? null;
 }
-
-/** Channel staff: anyone holding a membership in a dealer, wholesaler or store. */
-export function isChannelMember(ms: readonly MembershipDoc[]): boolean {
-  return ms.some((m) => m.orgKind === 'dealer' || m.orgKind === 'wholesaler' || m.orgKind === 'store');
-}

@@ -8,6 +8,7 @@ import type { AuthedContext } from '../runtime/action.js';
 import { C } from '../db/collections.js';
 import { isDuplicateKey } from '../db/errors.js';
 import { getById, insertOne } from '../db/ops.js';
+import { orgsByIds } from './orgs.js';
 import { hasBrandRole, membershipsOf, roleIn } from './access.js';
 import { newId, randomToken } from './ids.js';
 import {
@@ -26,7 +27,7 @@ const INVITE_CODE_LENGTH = 10;
 
 
 export async function getOrg(ctx: AuthedContext, orgId: string): Promise<OrgDoc | null> {
-  return getById<OrgDoc>(ctx.db, C.orgs, orgId);
+  return (await orgsByIds(ctx.db, [orgId])).get(orgId) ?? null;
 }
 
 export async function bootstrap(ctx: AuthedContext, input: { brandName: string }): Promise<Result<{ brandId: string }>> {

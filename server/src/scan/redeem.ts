@@ -21,7 +21,7 @@ import {
   type Result,
 } from '@channel-router/shared';
 import { LIMITS, takeToken } from '../abuse/rate-limit.js';
-import { BRAND_ORG_ID, type ProductDoc } from '../channel/model.js';
+import { BRAND_ORG_ID } from '../channel/model.js';
 import { orgsByIds, territoryOf } from '../channel/orgs.js';
 import { loadPerson } from '../channel/person.js';
 import { keyring } from '../codes/keyring.js';

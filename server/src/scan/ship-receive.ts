@@ -5,6 +5,7 @@
 import {
   err,
   judgeReceive,
+  receiveAlertKey,
   ok,
   planReceive,
   planShip,
@@ -14,6 +15,9 @@ import {
   type Result,
   type ScanPlan,
   type ShipReq,
+  type Location,
+  type Person,
+  type ScanContext,
 } from '@channel-router/shared';
 import { BRAND_ORG_ID, orgRef } from '../channel/model.js';
 import { orgsByIds, territoryOf } from '../channel/orgs.js';
@@ -25,6 +29,11 @@ import type { AuthedContext } from '../runtime/action.js';
 import { C } from '../db/collections.js';
 
 const codeField = (i: number) => `codes[${i}]`;
+
+/** The who/when/where every scan event of this call shares. */
+function scanContext(ctx: AuthedContext, actor: Person, location: Location | undefined): ScanContext {
+  return { eventId: newId('evt'), seq: nextSeq(ctx.now_ms), at: ctx.now_ms, actor, brandId: BRAND_ORG_ID, location: location ?? null };
+}
 
 async function judgeAndStore(ctx: AuthedContext, units: LoadedUnit[], plan: ScanPlan): Promise<Alert[]> {
   const dealers = await orgsByIds(ctx.db, plan.diversionChecks.map((c) => c.allocatedDealerId));
@@ -59,21 +68,16 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
   }
   const loaded = await loadUnits(ctx.db, verified.data, codeField);
   if (!loaded.ok) return loaded;
-  const eventId = newId('evt');
+  const scan = scanContext(ctx, person, input.location);
   const plan = planShip({
-    eventId,
-    seq: nextSeq(ctx.now_ms),
-    at: ctx.now_ms,
-    actor: person,
-    brandId: BRAND_ORG_ID,
-    location: input.location ?? null,
+    ...scan,
     from: orgRef(from),
     target: orgRef(target),
     units: loaded.data,
   });
   if (!plan.ok) return plan;
   await judgeAndStore(ctx, loaded.data, plan.data);
-  return ok({ items: plan.data.items, eventId });
+  return ok({ items: plan.data.items, eventId: scan.eventId });
 }
 
 export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Result<ActionRes<'scan', 'receive'>>> {
@@ -87,14 +91,9 @@ export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Re
   if (!receiver) return err('NOT_FOUND', 'organisation not found', 'orgId');
   const loaded = await loadUnits(ctx.db, verified.data, codeField);
   if (!loaded.ok) return loaded;
-  const eventId = newId('evt');
+  const scan = scanContext(ctx, person, input.location);
   const plan = planReceive({
-    eventId,
-    seq: nextSeq(ctx.now_ms),
-    at: ctx.now_ms,
-    actor: person,
-    brandId: BRAND_ORG_ID,
-    location: input.location ?? null,
+    ...scan,
     receiver: orgRef(receiver),
     units: loaded.data,
   });
@@ -104,9 +103,9 @@ export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Re
   // the first attempt raised, so the clerk still sees the warning.
   const held = new Set(plan.data.event.alreadyHeldCodes ?? []);
   if (held.size > 0) {
-    const keys = loaded.data.filter((u) => held.has(u.code)).map((u) => `diversion:receive:${receiver._id}:${u.unitId}`);
+    const keys = loaded.data.filter((u) => held.has(u.code)).map((u) => receiveAlertKey(receiver._id, u.unitId));
     const earlier = await ctx.db.collection(C.alerts).where({ _id: ctx.db.command.in(keys) }).limit(keys.length).get();
     for (const { _id, ...a } of earlier.data as Array<Omit<Alert, 'key'> & { _id: string }>) alerts.push({ key: _id, ...a });
   }
-  return ok({ items: plan.data.items, alerts, eventId });
+  return ok({ items: plan.data.items, alerts, eventId: scan.eventId });
 }

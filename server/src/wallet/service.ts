@@ -33,7 +33,6 @@ import { hasBrandRole, membershipsOf, roleIn } from '../channel/access.js';
 import { newId } from '../channel/ids.js';
 import { BRAND_ORG_ID } from '../channel/model.js';
 import { C } from '../db/collections.js';
-import { getById } from '../db/ops.js';
 import { transact, txGet } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { applyPostings, postFresh } from './ledger-store.js';

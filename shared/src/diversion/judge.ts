@@ -8,6 +8,11 @@ import type { DiversionCheck } from '../custody/plan.js';
 import type { Alert, DealerTerritory, OrgRef } from '../model.js';
 import { provinceOf, withinTerritory } from './territory.js';
 
+/** The identity of a stock-in diversion alert: one per receiving org and unit, however often scanned. */
+export function receiveAlertKey(observedOrgId: string, unitId: string): string {
+  return `diversion:receive:${observedOrgId}:${unitId}`;
+}
+
 /**
  * Rule 1, stock-in: when org O receives a unit allocated to dealer D and O's registered region is
  * outside territory(D): a `diversion` alert with evidence `receive` and quantity = items in the
@@ -19,7 +24,7 @@ export function judgeReceive(check: DiversionCheck, dealer: DealerTerritory): Al
   if (o.kind === 'brand' || o.id === dealer.id) return null;
   if (withinTerritory(o.regionCode, dealer.territory)) return null;
   return {
-    key: `diversion:receive:${o.id}:${check.unitId}`,
+    key: receiveAlertKey(o.id, check.unitId),
     kind: 'diversion',
     evidence: 'receive',
     code: check.code,
