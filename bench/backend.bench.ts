@@ -46,7 +46,7 @@ function median(xs: number[]): number {
 }
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
-class Bench {
+export class Bench {
   readonly tokens: Record<string, string> = {};
   readonly ids: Record<string, string> = {};
   constructor(readonly cloud: TestCloud) {}
@@ -75,7 +75,7 @@ class Bench {
 }
 
 /** Brand, a Guangdong dealer with a store, a Beijing dealer with a store, staff, a 12 × 20 product, a budget. */
-async function setUp(b: Bench, cases: number): Promise<ExportedCase[]> {
+export async function setUp(b: Bench, cases: number): Promise<ExportedCase[]> {
   for (const [who, app] of [
     ['admin', 'admin'],
     ['ownerGd', 'dealer'],
@@ -117,7 +117,7 @@ async function setUp(b: Bench, cases: number): Promise<ExportedCase[]> {
 }
 
 /** Warm every scan worker (each caches the batch record on first use). */
-async function warm(b: Bench, tree: ExportedCase[]): Promise<void> {
+export async function warm(b: Bench, tree: ExportedCase[]): Promise<void> {
   for (let round = 0; round < 3; round++) {
     await Promise.all(Array.from({ length: 16 }, (_, i) => b.ok(null, 'scan', { action: 'verify', code: tree[0]!.boxes[i % 20]!.code })));
   }

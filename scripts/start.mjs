@@ -17,7 +17,18 @@ const args = process.argv.slice(2);
 const noBuild = args.includes('--no-app-build') || process.env.CHANNEL_ROUTER_NO_APP_BUILD === '1';
 const cliArgs = args.filter((a) => a !== '--no-app-build');
 
-if (!noBuild && !cliArgs.includes('--help')) {
+register();
+const cli = await import('../local-cloud/src/cli.ts');
+// Bad flags are refused before minutes of app builds, not after.
+let parsed;
+try {
+  parsed = cli.parseArgs(cliArgs);
+} catch (e) {
+  if (!(e instanceof cli.UsageError)) throw e;
+  parsed = null;
+}
+
+if (!noBuild && parsed !== null && parsed !== 'help') {
   const lockDir = path.join(ROOT, 'node_modules', '.cache');
   mkdirSync(lockDir, { recursive: true });
   const lock = path.join(lockDir, 'channel-router-app-build.lock');
@@ -31,6 +42,4 @@ if (!noBuild && !cliArgs.includes('--help')) {
   }
 }
 
-register();
-const { main } = await import('../local-cloud/src/cli.ts');
-await main(cliArgs);
+await cli.main(cliArgs);

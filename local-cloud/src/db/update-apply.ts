@@ -7,6 +7,7 @@ import { update as mingoUpdate } from 'mingo';
 import { isPlainObject, type Doc } from './doc-codec.js';
 import { invalidParam, requestFailed } from './errors.js';
 import { MINGO_OPTIONS } from './mingo-options.js';
+import { tryFastUpdate } from './update-fast.js';
 
 /** Update operators the SDK can produce (db.command: set, remove, inc, mul, push, pull, pullAll, pop, shift, unshift, addToSet, rename, bit, max, min). */
 const OPERATORS = new Set(['$set', '$unset', '$inc', '$mul', '$push', '$pull', '$pullAll', '$pop', '$addToSet', '$rename', '$bit', '$max', '$min']);
@@ -115,6 +116,8 @@ function preflight(doc: Doc, modifier: Modifier): void {
 /** Applies `modifier` to `doc` in place; true when the document changed. */
 export function applyModifier(doc: Doc, modifier: Modifier): boolean {
   preflight(doc, modifier);
+  const fast = tryFastUpdate(doc, modifier);
+  if (fast !== null) return fast;
   try {
     const changed = mingoUpdate(doc, modifier as Parameters<typeof mingoUpdate>[1], [], undefined, {
       cloneMode: 'deep',
