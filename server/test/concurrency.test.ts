@@ -172,6 +172,24 @@ describe('concurrency', () => {
     expectLedgerBalanced(ch.cloud);
   });
 
+  it('parallel verifications of one person never pass the limit (2 × 60 per minute), and the window counts them all', async () => {
+    // Goal: the one-request check of both windows (person and address) admits no call beyond the
+    // limit when many arrive at once, including the race to open a new minute's windows.
+    const run = await inOneRateWindow(async (n) => {
+      const who = await ch.person(`burst${n}`);
+      const code = (await ch.batch(1))[0]!.code;
+      const replies = await Promise.all(Array.from({ length: 150 }, () => ch.as(who, 'scan', { action: 'verify', code })));
+      return { replies, who };
+    });
+    const t = tally(run.replies);
+    expect(Object.keys(t).sort()).toEqual(['RATE_LIMITED', 'ok']);
+    expect(t.ok).toBeLessThanOrEqual(120);
+    // A window near its limit may refuse a call early under a race, never many.
+    expect(t.ok).toBeGreaterThanOrEqual(110);
+    const window = ch.cloud.db.all('rate_limits').find((d) => String(d._id).startsWith(`verify:person:`) && (d.left as number) <= 0);
+    expect(window).toBeDefined();
+  });
+
   it('the redeem limit per person scales with RATE_LIMIT_MULTIPLIER (2 × 30 per minute)', async () => {
     const [c] = await ch.batch(1);
     const run = await inOneRateWindow(async (n) => {

@@ -1,9 +1,16 @@
 /**
  * Fixed-window rate limits kept in the database, so that every warm instance of a function
  * shares one count (an in-memory counter would multiply the limit by the number of instances).
- * One conditional increment per check in the common case; a TTL index on `expiresAt` removes
- * old windows in CloudBase.
+ * A TTL index on `expiresAt` removes old windows in CloudBase.
+ *
+ * Every limit of a call is taken in one conditional multi-document decrement (a redeem checks the
+ * person and the client address: one database request, not two). A window document holds the
+ * tokens left; the decrement touches only windows that still have one. When fewer windows were
+ * decremented than asked for, the slow path reads them, opens the missing ones and refuses the call
+ * if any is exhausted (the windows that were decremented keep counting the refused attempt, as a
+ * limiter should).
  */
+import { randomUUID } from 'node:crypto';
 import { C } from '../db/collections.js';
 import { isDuplicateKey } from '../db/errors.js';
 import type { Database } from '../runtime/cloud.js';
@@ -22,24 +29,87 @@ export const LIMITS = {
   verifyPerAddress: { name: 'verify:ip', max: 600, window_ms: 60_000 },
 } as const satisfies Record<string, Limit>;
 
-/** True when the call is within the limit (and counts it); false when it must be refused. */
-export async function takeToken(db: Database, limit: Limit, subject: string, now_ms: number, multiplier = 1): Promise<boolean> {
-  if (!subject) return true; // no address known (internal call): nothing to limit by
-  const window = Math.floor(now_ms / limit.window_ms);
-  const id = `${limit.name}:${subject}:${window}`;
-  const max = limit.max * multiplier;
+/** At most this many limits per call (each is one window document). */
+const LIMITS_PER_CALL_MAX = 4;
+
+interface WindowDoc {
+  _id: string;
+  /** Tokens left in this window. */
+  left: number;
+  /** The call that took the latest token by the multi-window decrement. */
+  lastCall?: string;
+  expiresAt: Date;
+}
+
+interface Wanted {
+  id: string;
+  max: number;
+  expiresAt: Date;
+}
+
+/**
+ * True when the call is within every limit (and counts it against each); false when it must be
+ * refused. A check with an empty subject (no address known: an internal call) is skipped.
+ */
+export async function takeTokens(
+  db: Database,
+  checks: ReadonlyArray<{ limit: Limit; subject: string }>,
+  now_ms: number,
+  multiplier = 1,
+): Promise<boolean> {
+  if (checks.length > LIMITS_PER_CALL_MAX) throw new Error(`too many rate limits in one call: ${checks.length}`);
+  const wanted: Wanted[] = [];
+  for (const { limit, subject } of checks) {
+    if (!subject) continue;
+    const window = Math.floor(now_ms / limit.window_ms);
+    wanted.push({ id: `${limit.name}:${subject}:${window}`, max: limit.max * multiplier, expiresAt: new Date((window + 2) * limit.window_ms) });
+  }
+  if (wanted.length === 0) return true;
   const _ = db.command;
-  const increment = async (): Promise<boolean> => {
-    const res = (await db.collection(C.rateLimits).where({ _id: id, count: _.lt(max) }).update({ count: _.inc(1) })) as { updated?: number };
-    return res.updated === 1;
-  };
-  if (await increment()) return true;
+  const windows = db.collection(C.rateLimits);
+  const ids = wanted.map((w) => w.id);
+  // The marker tells, on the slow path, which windows this decrement took a token from.
+  const call = randomUUID();
+  const res = (await windows.where({ _id: _.in(ids), left: _.gt(0) }).update({ left: _.inc(-1), lastCall: call })) as { updated?: number };
+  if (res.updated === wanted.length) return true;
+
+  // Slow path: a window is new (the first call of its minute) or exhausted.
+  const found = new Map<string, WindowDoc>();
+  const read = await windows.where({ _id: _.in(ids) }).limit(ids.length).get();
+  for (const d of read.data as WindowDoc[]) found.set(d._id, d);
+  let allowed = true;
+  for (const w of wanted) {
+    const doc = found.get(w.id);
+    if (doc === undefined) {
+      if (!(await openWindow(db, w))) allowed = false;
+    } else if (doc.lastCall === call) {
+      // Ours, and nobody took a token after us: within the limit.
+    } else if (doc.left > 0) {
+      // Opened by another call after our decrement, or decremented by us and then by another call:
+      // take a token now. The second case counts this call twice, so a window near its limit may
+      // refuse one call early; it never admits one too many.
+      if (!(await takeOne(db, w.id))) allowed = false;
+    } else {
+      allowed = false; // exhausted
+    }
+  }
+  return allowed;
+}
+
+async function takeOne(db: Database, id: string): Promise<boolean> {
+  const _ = db.command;
+  const res = (await db.collection(C.rateLimits).where({ _id: id, left: _.gt(0) }).update({ left: _.inc(-1) })) as { updated?: number };
+  return res.updated === 1;
+}
+
+/** Opens a window with this call's token taken; when another call opened it first, takes a token from it. */
+async function openWindow(db: Database, w: Wanted): Promise<boolean> {
   try {
-    await db.collection(C.rateLimits).add({ _id: id, count: 1, expiresAt: new Date((window + 2) * limit.window_ms) });
+    await db.collection(C.rateLimits).add({ _id: w.id, left: w.max - 1, expiresAt: w.expiresAt });
     return true;
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
-    // Someone opened the window between our two steps: count against it once more.
-    return increment();
+    return takeOne(db, w.id);
   }
 }
+

@@ -5,7 +5,7 @@ import { orgsByIds } from '../channel/orgs.js';
 import { C } from '../db/collections.js';
 import type { Database } from '../runtime/cloud.js';
 import type { AuthedContext } from '../runtime/action.js';
-import { readBalance } from '../wallet/balances.js';
+import { readBalance } from '../wallet/account-shards.js';
 
 const DAY_MS = 86_400_000;
 /** China Standard Time: days start at 16:00 UTC. */

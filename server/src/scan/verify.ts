@@ -16,7 +16,7 @@ import {
   type VerifyReq,
 } from '@channel-router/shared';
 import { createHash } from 'node:crypto';
-import { LIMITS, takeToken } from '../abuse/rate-limit.js';
+import { LIMITS, takeTokens } from '../abuse/rate-limit.js';
 import { rateLimitMultiplier } from '../abuse/config.js';
 import { BRAND_ORG_ID } from '../channel/model.js';
 import { keyring } from '../codes/keyring.js';
@@ -46,7 +46,8 @@ export async function verify(ctx: ActionContext, input: VerifyReq): Promise<Resu
   const m = rateLimitMultiplier(ctx.env);
   const person = ctx.caller?.unionId ?? '';
   const address = ctx.caller?.clientIp ?? ctx.env.WX_CLIENTIP ?? '';
-  if (!(await takeToken(ctx.db, LIMITS.verifyPerPerson, person, ctx.now_ms, m)) || !(await takeToken(ctx.db, LIMITS.verifyPerAddress, address, ctx.now_ms, m))) {
+  const checks = [{ limit: LIMITS.verifyPerPerson, subject: person }, { limit: LIMITS.verifyPerAddress, subject: address }];
+  if (!(await takeTokens(ctx.db, checks, ctx.now_ms, m))) {
     return err('RATE_LIMITED', 'too many checks; try again in a minute');
   }
   const loaded = await loadUnits(ctx.db, [v.data], () => 'code');

@@ -7,12 +7,14 @@
  * - credits are blind increments (no read): they cannot break the non-negative rule;
  * - debits are read, checked and written, and come last, so the window in which a concurrent
  *   writer of a hot account (the brand budget) conflicts is as short as possible;
+ * - hot accounts are split over shards (account-shards.ts): a call writes one shard of each;
  * - all ledger documents of a call are inserted in one write.
  */
 import { checkPosting, err, isExternalAccount, ok, MAX_POSTINGS_PER_CALL, type Posting, type Result } from '@channel-router/shared';
 import { C } from '../db/collections.js';
 import { txGet, type Tx } from '../db/transact.js';
 import type { Database } from '../runtime/cloud.js';
+import { addToDoc, creditPlan, planDebit, shardIndex } from './account-shards.js';
 
 export interface LedgerDoc extends Omit<Posting, 'key'> {
   _id: string;
@@ -20,24 +22,18 @@ export interface LedgerDoc extends Omit<Posting, 'key'> {
   accounts: [string, string];
 }
 
-interface AccountDoc {
-  _id: string;
-  balance_fen: number;
+export interface PostOptions {
+  /** Balances of balance documents this transaction already read, by document id: not read again. */
+  read?: ReadonlyMap<string, number>;
+  /** Chooses the shard of sharded accounts (account-shards.ts); default: the first posting's key. */
+  shardKey?: string;
 }
 
 /**
  * Posts postings known not to be in the ledger yet: the caller proves it with a guard document
- * read in the same transaction (e.g. a redemption still `pending`). Saves one read per posting.
- * `read`: balances of debited accounts the caller already read in this same transaction (not
- * read again).
+ * read in the same transaction (e.g. a redemption not yet claimed). Saves one read per posting.
  */
-export async function postFresh(
-  db: Database,
-  tx: Tx,
-  postings: readonly Posting[],
-  at_ms: number,
-  read: ReadonlyMap<string, number> = new Map(),
-): Promise<Result<Posting[]>> {
+export async function postFresh(db: Database, tx: Tx, postings: readonly Posting[], at_ms: number, opts: PostOptions = {}): Promise<Result<Posting[]>> {
   if (postings.length === 0) return ok([]);
   if (postings.length > MAX_POSTINGS_PER_CALL) throw new Error(`too many postings: ${postings.length}`);
   for (const p of postings) {
@@ -49,19 +45,18 @@ export async function postFresh(
     delta.set(p.debit, (delta.get(p.debit) ?? 0) - p.amount_fen);
     delta.set(p.credit, (delta.get(p.credit) ?? 0) + p.amount_fen);
   }
-  const accounts = tx.collection(C.accounts);
+  const shardKey = opts.shardKey ?? postings[0]!.key;
   for (const [id, change] of delta) {
-    if (change <= 0 && !isExternalAccount(id)) continue;
-    if (change === 0) continue;
+    if (change === 0 || (change < 0 && !isExternalAccount(id))) continue;
     // External accounts may go negative, and credits only raise a balance: no read needed.
-    const res = await accounts.doc(id).update({ balance_fen: db.command.inc(change), updatedAt: at_ms });
-    if ((res.updated ?? 0) === 0) await accounts.doc(id).set({ balance_fen: change, createdAt: at_ms });
+    const parts: Array<[string, number]> = change > 0 ? creditPlan(id, change, shardKey) : [[id, change]];
+    for (const [docId, part] of parts) await addToDoc(db, tx, docId, part, at_ms);
   }
   for (const [id, change] of delta) {
     if (change >= 0 || isExternalAccount(id)) continue;
-    const balance = read.get(id) ?? (await txGet<AccountDoc>(tx, C.accounts, id))?.balance_fen ?? 0;
-    if (balance + change < 0) return err('INSUFFICIENT_FUNDS', `account ${id} holds ${balance} fen, needs ${-change}`);
-    await accounts.doc(id).update({ balance_fen: balance + change, updatedAt: at_ms });
+    const debit = await planDebit(tx, id, -change, shardIndex(shardKey), opts.read ?? new Map());
+    if (!debit.covered) return err('INSUFFICIENT_FUNDS', `account ${id} holds ${debit.available_fen} fen, needs ${-change}`);
+    for (const [docId, balance_fen] of debit.writes) await tx.collection(C.accounts).doc(docId).update({ balance_fen, updatedAt: at_ms });
   }
   const docs = postings.map((p) => {
     const { key, ...rest } = p;
@@ -72,11 +67,11 @@ export async function postFresh(
 }
 
 /** Posts what is not in the ledger yet (one read per posting); a replay changes nothing. */
-export async function applyPostings(db: Database, tx: Tx, postings: readonly Posting[], at_ms: number): Promise<Result<{ posted: Posting[]; replayed: Posting[] }>> {
+export async function applyPostings(db: Database, tx: Tx, postings: readonly Posting[], at_ms: number, opts: PostOptions = {}): Promise<Result<{ posted: Posting[]; replayed: Posting[] }>> {
   const seen = await Promise.all(postings.map((p) => txGet<LedgerDoc>(tx, C.ledger, p.key)));
   const fresh = postings.filter((_, i) => seen[i] === null);
   const replayed = postings.filter((_, i) => seen[i] !== null);
-  const posted = await postFresh(db, tx, fresh, at_ms);
+  const posted = await postFresh(db, tx, fresh, at_ms, opts);
   if (!posted.ok) return posted;
   return ok({ posted: posted.data, replayed });
 }

@@ -37,7 +37,7 @@ import { transact, txGet } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { applyPostings, postFresh } from './ledger-store.js';
 import { payoutProvider } from './payout/configured.js';
-import { readBalance } from './balances.js';
+import { readBalance, txShardBalances } from './account-shards.js';
 import { withdrawalPolicy } from './policy.js';
 
 const HISTORY_PAGE_DEFAULT = 20;
@@ -129,13 +129,14 @@ export async function withdraw(ctx: AuthedContext, input: WithdrawReq): Promise<
       return same.ok ? ok({ withdrawalId: id, status: same.data.status }) : same;
     }
     const day = (await txGet<{ total_fen: number; count: number }>(tx, C.meta, dayId)) ?? { total_fen: 0, count: 0 };
-    const bal = (await txGet<{ balance_fen: number }>(tx, C.accounts, owner))?.balance_fen ?? 0;
+    const shards = await txShardBalances(tx, owner);
+    const bal = [...shards.values()].reduce((a, b) => a + b, 0);
     const step = requestWithdrawal(
       { id, owner, requestedBy: ctx.caller.unionId, requestId: input.requestId, amount_fen: input.amount, at: ctx.now_ms, available_fen: bal, todayRequested_fen: day.total_fen, todayCount: day.count },
       withdrawalPolicy(ctx.env),
     );
     if (!step.ok) return step;
-    const posted = await postFresh(ctx.db, tx, step.data.postings, ctx.now_ms);
+    const posted = await postFresh(ctx.db, tx, step.data.postings, ctx.now_ms, { read: shards });
     if (!posted.ok) return posted;
     const { id: _id, ...fields } = step.data.withdrawal;
     await tx.collection(C.withdrawals).doc(id).set({ ...fields, payeeOpenId: ctx.caller.openId });
@@ -197,11 +198,12 @@ export async function settlePenalty(ctx: AuthedContext, input: SettlePenaltyReq)
   return transact<ActionRes<'wallet', 'settlePenalty'>>(ctx.db, async (tx) => {
     const p = await txGet<PenaltyDoc>(tx, C.penalties, input.penaltyId);
     if (!p) return err('NOT_FOUND', 'penalty not found', 'penaltyId');
-    const dealerBalance_fen = (await txGet<{ balance_fen: number }>(tx, C.accounts, orgAccount(p.dealerId)))?.balance_fen ?? 0;
+    const shards = await txShardBalances(tx, orgAccount(p.dealerId));
+    const dealerBalance_fen = [...shards.values()].reduce((a, b) => a + b, 0);
     const s = settlePenaltyRule({ key: input.penaltyId, dealerId: p.dealerId, amount_fen: p.amount_fen, status: p.status }, input.resolution, { dealerBalance_fen, at: ctx.now_ms });
     if (!s.ok) return s;
     if (s.data.changed) {
-      const posted = await applyPostings(ctx.db, tx, s.data.postings, ctx.now_ms);
+      const posted = await applyPostings(ctx.db, tx, s.data.postings, ctx.now_ms, { read: shards });
       if (!posted.ok) return posted;
       await tx.collection(C.penalties).doc(input.penaltyId).update({ status: s.data.status, resolution: input.resolution, note: input.note ?? null, settledBy: ctx.caller.unionId, settledAt: ctx.now_ms });
     }
