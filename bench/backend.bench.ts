@@ -12,12 +12,15 @@
  *     redeems and latency p50/p99. Then where the time went: /tcb requests per redeem, the main
  *     thread's load (it serves HTTP, /tcb and SQLite), the time inside the /tcb handler, and CPU
  *     per redeem across all threads.
+ * (c) The floor: CPU of the cheapest database request (an SDK point read), and the ceiling it puts
+ *     on (b) for a redeem of (a)'s request count on this machine's cores.
  */
 import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { startTestCloud, type TcbRequestCount, type TestCloud } from '../local-cloud/src/testing.js';
 import { accountOfDoc } from '../server/src/wallet/account-shards.js';
+import { loadLocalSecrets } from '../local-cloud/src/secrets.js';
 
 export interface BenchResult {
   name: string;
@@ -146,6 +149,10 @@ async function countOps(b: Bench, tree: ExportedCase[]): Promise<{ rows: BenchRe
 
   const forgedOps = await med('redeem, forged code', () => () => b.call('c0', 'scan', { action: 'redeem', code: forged(tree[1]!.boxes[0]!.items[0]!.hiddenCode) }), 'INVALID_CODE');
   rows.push({ name: '(a) db ops: redeem of a forged code', value: forgedOps.ops, unit: 'ops', target: '= 0', pass: forgedOps.ops === 0 });
+  // Steady state: the store's and the dealer's wallet shards exist (a first credit of a shard
+  // costs one more request, once). About a hundred redeems touch all 16 shards.
+  await b.login('c1', 'consumer');
+  for (const box of tree[1]!.boxes.slice(3, 12)) for (const item of box.items) await b.ok('c1', 'scan', { action: 'redeem', code: item.hiddenCode });
   const redeem = await med('redeem', (i) => () => b.call('c0', 'scan', { action: 'redeem', code: tree[1]!.boxes[1]!.items[i]!.hiddenCode }));
   rows.push({ name: '(a) db ops: redeem (store-held item, reward + store reward + rebate)', value: redeem.ops, unit: 'ops' });
   for (const [k, v] of Object.entries(redeem.byAction).sort()) rows.push({ name: `    of which ${k.replace('database.', '')}`, value: v, unit: 'ops' });
@@ -262,19 +269,57 @@ function ledgerSum(cloud: TestCloud): number {
   return cloud.db.all('accounts').reduce((s, a) => s + (a.balance_fen as number), 0);
 }
 
+/**
+ * (c) The floor under (b): what one database request costs on this machine, measured with the
+ * real SDK in a worker thread (as a function instance runs it) doing point reads against this
+ * cloud's /tcb, sequentially: CPU of the SDK's thread plus CPU of the /tcb thread per read, the
+ * cheapest request there is. A redeem needs `redeemOps` requests, so on this many cores no design
+ * that keeps them can pass `cores × 1000 / (redeemOps × floor_ms)` redeems per second, even with
+ * the functions' own work, the gateway and the clients costing nothing.
+ */
+async function floor(cloud: TestCloud, redeemOps: number): Promise<BenchResult[]> {
+  const { credentials } = loadLocalSecrets(cloud.dataDir);
+  const ids = Array.from({ length: 100 }, (_, i) => `floor-${i}`);
+  cloud.db.store!.insert('meta', ids.map((_id, i) => ({ _id, balance_fen: i })));
+  const worker = new Worker(new URL('./db-bench-client.mjs', import.meta.url), { workerData: { url: `${cloud.url}/tcb`, credentials } });
+  const ask = <T>(task: Record<string, unknown>) =>
+    new Promise<T>((resolve, reject) => {
+      worker.once('message', (m: { ok: boolean; result?: T; error?: string }) => (m.ok ? resolve(m.result as T) : reject(new Error(m.error))));
+      worker.postMessage(task);
+    });
+  try {
+    const N = 3000;
+    await ask({ task: 'pointRead', collection: 'meta', ids, n: 500 }); // JIT warm-up
+    const cpu0 = process.cpuUsage();
+    const res = await ask<{ latencies_ms: number[] }>({ task: 'pointRead', collection: 'meta', ids, n: N });
+    const cpu = process.cpuUsage(cpu0);
+    const perRead_ms = (cpu.user + cpu.system) / 1000 / N;
+    const lat = [...res.latencies_ms].sort((a, b) => a - b);
+    const ceiling = (cpus().length * 1000) / (redeemOps * perRead_ms);
+    return [
+      { name: '(c) floor: one SDK point read, CPU of both threads', value: round(perRead_ms, 3), unit: 'ms' },
+      { name: '(c) floor: one SDK point read, latency p50', value: round(percentile(lat, 0.5), 3), unit: 'ms' },
+      { name: `(c) ceiling: ${cpus().length} cores / (${redeemOps} requests per redeem x floor)`, value: round(ceiling, 0), unit: 'redeems/s', target: `>= ${THROUGHPUT_TARGET_PER_S} needed`, pass: undefined },
+    ];
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /** The bench runner calls `run()` and passes its flags on the command line (`--quick`). */
 export async function run(opts: { quick?: boolean } = { quick: process.argv.includes('--quick') }): Promise<BenchResult[]> {
   const duration_ms = opts.quick ? 3_000 : 10_000;
   const loadBefore = loadavg()[0]!;
   // 13 cases for (a), the rest (240 items each) for the load: enough for ~600 redeems/s.
   const cases = 13 + (opts.quick ? 10 : 25);
-  const cloud = await startTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' }, ...(process.env.WPF ? { runnerLimits: { maxWorkersPerFunction: Number(process.env.WPF), maxWorkers: Math.max(8, Number(process.env.WPF) + 4) } } : {}) });
+  const cloud = await startTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' } });
   try {
     const b = new Bench(cloud);
     const tree = await setUp(b, cases);
     await warm(b, tree);
     const a = await countOps(b, tree);
-    const rows = [...a.rows, ...(await load(b, tree, duration_ms, a.redeemOps))];
+    const f = await floor(cloud, a.redeemOps);
+    const rows = [...a.rows, ...(await load(b, tree, duration_ms, a.redeemOps)), ...f];
     // Other work on the machine takes cores from the figures above: say how busy it was.
     rows.push({ name: `(env) machine load average (1 min) before / after, ${cpus().length} cores`, value: round(loadBefore, 1), unit: `/ ${round(loadavg()[0]!, 1)}` });
     return rows;
