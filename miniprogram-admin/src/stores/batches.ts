@@ -4,9 +4,10 @@
  * of cases, boxes and items for a small batch; larger batches are a print file made on the
  * server side (the JSON tree of 100 cases is already tens of thousands of codes).
  *
- * createBatch has no request key: as for orgs, the batches that existed before the first attempt
- * are remembered, and after a lost reply a new batch of the same product and size is taken as
- * that attempt's result instead of printing a second run.
+ * A lost reply is guarded by re-reading (written before createBatch took a request key; moving
+ * this form to the key is a change of its own): as for orgs, the batches that existed before the
+ * first attempt are remembered, and after a lost reply a new batch of the same product and size
+ * is taken as that attempt's result instead of printing a second run.
  */
 import { createStore } from 'zustand/vanilla';
 import type { BatchView, CreateBatchRes, ExportedCase, ProductView } from '@channel-router/shared/src/api/actions.js';

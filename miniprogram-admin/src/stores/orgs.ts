@@ -2,10 +2,11 @@
  * Dealers (with territories), wholesalers and stores: creating one (`channel.createOrg`) and
  * inviting people into an org (`channel.invite`).
  *
- * createOrg has no request key, so a retry after a lost reply could create the org twice. The
- * store remembers which orgs existed before the first attempt; before sending again it reloads
- * the list, and an org with the same kind, name, supplier and region that appeared since is
- * taken as the first attempt's result.
+ * A retry after a lost reply must not create the org twice. This form guards it by re-reading
+ * (written before createOrg took a request key; moving it to the key is a change of its own):
+ * the store remembers which orgs existed before the first attempt; before sending again it
+ * reloads the list, and an org with the same kind, name, supplier and region that appeared since
+ * is taken as the first attempt's result.
  */
 import { createStore } from 'zustand/vanilla';
 import type { CreateOrgReq, InviteRes, OrgView } from '@channel-router/shared/src/api/actions.js';

@@ -131,7 +131,8 @@ describe('brand shipping: the running list', () => {
     await store.getState().add(CASE_B);
     await store.getState().submitList();
     expect(confirm).toHaveBeenCalledWith({ codes: 2, items: 48, targetName: GD.name });
-    expect(of('scan.ship')).toEqual([{ action: 'ship', codes: [CASE_A, CASE_B], toOrgId: DEALER }]);
+    // Keyed: a retry of this shipment (a lost reply) ships once.
+    expect(of('scan.ship')).toEqual([{ action: 'ship', codes: [CASE_A, CASE_B], toOrgId: DEALER, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
     expect(store.getState().submit).toMatchObject({ status: 'done', result: { items: 48, codes: 2, targetName: GD.name } });
     expect(store.getState().entries).toEqual([]);
     expect(JSON.parse(storage.data.get(SHIP_STORAGE_KEY)!)).toMatchObject({ entries: [], target: GD });

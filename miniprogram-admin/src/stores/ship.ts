@@ -16,7 +16,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { IdentifyRes, OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
 import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
 import type { UnitLevel } from '@channel-router/shared/src/model.js';
 import { MAX_CODES_PER_CALL } from '@channel-router/shared/src/validation/fields.js';
@@ -74,6 +74,8 @@ export interface ShipRequest {
   codes: string[];
   toOrgId: string;
   targetName: string;
+  /** One confirmed shipment is one intent: a retry of it carries the same key and ships once. */
+  intent: Intent;
 }
 
 export interface ShipResult {
@@ -322,7 +324,7 @@ export function createShipStore(deps: ShipDeps) {
       const request = get().submit.request;
       if (request === null) return;
       set({ submit: { ...get().submit, status: 'submitting', error: null, message: null } });
-      const r = await client.scan.ship({ codes: request.codes, toOrgId: request.toOrgId });
+      const r = await client.scan.ship({ codes: request.codes, toOrgId: request.toOrgId }, { intent: request.intent });
       if (r.ok) {
         const sent = new Set(request.codes);
         const result: ShipResult = { items: r.data.items, codes: request.codes.length, targetName: request.targetName };
@@ -442,7 +444,7 @@ export function createShipStore(deps: ShipDeps) {
             return;
           }
         }
-        set({ submit: { ...IDLE, request: { codes, toOrgId: target.orgId, targetName: target.name } } });
+        set({ submit: { ...IDLE, request: { codes, toOrgId: target.orgId, targetName: target.name, intent: client.newIntent() } } });
         await send();
       },
 

@@ -251,8 +251,25 @@ describe('scan list: shipping', () => {
     await store.getState().add(CASE_A);
     await store.getState().add(BOX_C);
     await store.getState().submitList();
-    expect(sent.at(-1)!.event).toEqual({ action: 'ship', codes: [CASE_A, BOX_C], toOrgId: STORE, fromOrgId: ORG });
+    expect(sent.at(-1)!.event).toEqual({ action: 'ship', codes: [CASE_A, BOX_C], toOrgId: STORE, fromOrgId: ORG, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) });
     expect(store.getState().submit.result).toEqual({ items: 30, alerts: [], codes: 2, targetName: '天河好邻居便利店' });
+  });
+
+  it('retries a shipment whose reply was lost under the same key, so the server ships it once', async () => {
+    const { store, sent } = setup('ship', {
+      'scan.identify': identifyBy({ [CASE_A]: heldUnit(CASE_A) }),
+      'scan.ship': [LOST, okReply({ items: 24, eventId: 'e' })],
+    });
+    store.getState().setTarget({ orgId: STORE, name: '天河好邻居便利店' });
+    await store.getState().add(CASE_A);
+    await store.getState().submitList();
+    expect(store.getState().submit.status).toBe('failed');
+    await store.getState().retry();
+    const ships = sent.filter((x) => x.name === 'scan.ship').map((x) => x.event);
+    expect(ships).toHaveLength(2);
+    expect(typeof ships[0]!['requestId']).toBe('string');
+    expect(ships[1]).toEqual(ships[0]);
+    expect(store.getState().submit.status).toBe('done');
   });
 
   it('marks the entry the server refused, keeps the list, and makes an edited list a new submit (asked again)', async () => {

@@ -16,7 +16,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, ClientResult } from '@channel-router/shared/src/client/index.js';
+import type { Client, ClientError, ClientResult, Intent } from '@channel-router/shared/src/client/index.js';
 import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
 import type { Alert, UnitLevel } from '@channel-router/shared/src/model.js';
 import { MAX_CODES_PER_CALL } from '@channel-router/shared/src/validation/fields.js';
@@ -64,6 +64,8 @@ export interface SentRequest {
   orgId: string;
   toOrgId?: string;
   targetName?: string;
+  /** One confirmed shipment is one intent: a retry of it carries the same key and ships once. */
+  intent?: Intent;
 }
 
 export interface SubmitResult {
@@ -345,7 +347,7 @@ export function createScanListStore(deps: ScanListDeps) {
       const r: ClientResult<{ items: number; alerts?: Alert[] }> =
         purpose === 'receive'
           ? await client.scan.receive({ codes: request.codes, orgId: request.orgId })
-          : await client.scan.ship({ codes: request.codes, toOrgId: request.toOrgId!, fromOrgId: request.orgId });
+          : await client.scan.ship({ codes: request.codes, toOrgId: request.toOrgId!, fromOrgId: request.orgId }, request.intent === undefined ? undefined : { intent: request.intent });
       if (r.ok) {
         const alerts = r.data.alerts ?? [];
         const result: SubmitResult = { items: r.data.items, alerts, codes: request.codes.length };
@@ -465,6 +467,7 @@ export function createScanListStore(deps: ScanListDeps) {
         if (purpose === 'ship' && target !== null) {
           request.toOrgId = target.orgId;
           request.targetName = target.name;
+          request.intent = client.newIntent();
         }
         // What an earlier reply said about an entry no longer applies to this new submit.
         set({ entries: get().entries.map((e) => (e.problem !== undefined && e.status === 'ready' ? withoutProblem(e) : e)) });

@@ -1,5 +1,5 @@
 /** Random identifiers that cannot be guessed (invite codes, org ids). */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -14,4 +14,16 @@ export function randomToken(length: number): string {
 
 export function newId(prefix: string): string {
   return `${prefix}_${randomToken(16).toLowerCase()}`;
+}
+
+/**
+ * The id a request with an idempotency key creates: the same key gives the same id, so a retry
+ * meets the first attempt's document (a duplicate `_id`) instead of creating a second one.
+ * `scope` names the action, so one key used for two actions makes two ids.
+ */
+export function derivedId(prefix: string, scope: string, requestId: string): string {
+  const digest = createHash('sha256').update(`${scope}|${requestId}`).digest();
+  let out = '';
+  for (let i = 0; i < 16; i++) out += CROCKFORD[digest[i]! & 31];
+  return `${prefix}_${out.toLowerCase()}`;
 }

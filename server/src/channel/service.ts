@@ -10,7 +10,7 @@ import { isDuplicateKey } from '../db/errors.js';
 import { getById, insertOne } from '../db/ops.js';
 import { orgsByIds } from './orgs.js';
 import { hasBrandRole, membershipsOf, roleIn } from './access.js';
-import { newId, randomToken } from './ids.js';
+import { derivedId, newId, randomToken } from './ids.js';
 import {
   BRAND_ORG_ID,
   membershipId,
@@ -60,6 +60,7 @@ export interface CreateOrgInput {
   upstreamId: string;
   regionCode: string;
   territory?: string[];
+  requestId?: string;
 }
 
 export async function createOrg(ctx: AuthedContext, input: CreateOrgInput): Promise<Result<{ orgId: string }>> {
@@ -76,7 +77,8 @@ export async function createOrg(ctx: AuthedContext, input: CreateOrgInput): Prom
   const firstTierDealerId =
     input.kind === 'dealer' ? null : upstream.kind === 'dealer' ? upstream._id : upstream.firstTierDealerId;
   const org: OrgDoc = {
-    _id: newId(input.kind),
+    // With a requestId the id is derived from it: a retry meets the first attempt's org.
+    _id: input.requestId === undefined ? newId(input.kind) : derivedId(input.kind, 'createOrg', input.requestId),
     kind: input.kind,
     name: input.name,
     upstreamId: upstream._id,
@@ -85,7 +87,15 @@ export async function createOrg(ctx: AuthedContext, input: CreateOrgInput): Prom
     firstTierDealerId,
     createdAt: ctx.now_ms,
   };
-  await insertOne(ctx.db, C.orgs, org);
+  try {
+    await insertOne(ctx.db, C.orgs, org);
+  } catch (e) {
+    if (!isDuplicateKey(e) || input.requestId === undefined) throw e;
+    const first = await getById<OrgDoc>(ctx.db, C.orgs, org._id);
+    const same = first !== null && first.kind === org.kind && first.name === org.name && first.upstreamId === org.upstreamId && first.regionCode === org.regionCode;
+    if (!same) return err('CONFLICT', 'this requestId was already used for another organisation', 'requestId');
+  }
+  // Also on a retry: the first attempt may have stopped between the two writes.
   await ensureAccount(ctx, `org:${org._id}`);
   return ok({ orgId: org._id });
 }
@@ -155,13 +165,14 @@ export interface CreateProductInput {
   gtin?: string;
   packaging: { itemsPerBox: number; boxesPerCase: number };
   policy: Policy;
+  requestId?: string;
 }
 
 export async function createProduct(ctx: AuthedContext, input: CreateProductInput): Promise<Result<{ productId: string }>> {
   const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
   if (!hasBrandRole(ms, ['admin'])) return err('FORBIDDEN', 'only a brand admin can create products');
   const product: ProductDoc = {
-    _id: newId('prd'),
+    _id: input.requestId === undefined ? newId('prd') : derivedId('prd', 'createProduct', input.requestId),
     sku: input.sku,
     name: input.name,
     gtin: input.gtin ?? null,
@@ -172,9 +183,14 @@ export async function createProduct(ctx: AuthedContext, input: CreateProductInpu
   try {
     await insertOne(ctx.db, C.products, product);
   } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    if (input.requestId !== undefined) {
+      // A retry: the first attempt's product answers (or the key was used for another product).
+      const first = await getById<ProductDoc>(ctx.db, C.products, product._id);
+      if (first !== null) return first.sku === input.sku ? ok({ productId: first._id }) : err('CONFLICT', 'this requestId was already used for another product', 'requestId');
+    }
     // The unique index on sku turns a second product with the same SKU into a clear conflict.
-    if (isDuplicateKey(e)) return err('CONFLICT', `a product with SKU ${input.sku} already exists`, 'sku');
-    throw e;
+    return err('CONFLICT', `a product with SKU ${input.sku} already exists`, 'sku');
   }
   return ok({ productId: product._id });
 }

@@ -23,7 +23,7 @@ import {
   type UnpackReq,
 } from '@channel-router/shared';
 import { loadPerson } from '../channel/person.js';
-import { newId } from '../channel/ids.js';
+import { derivedId, newId } from '../channel/ids.js';
 import { BRAND_ORG_ID, type ProductDoc } from '../channel/model.js';
 import { storeEvent } from '../custody/store.js';
 import { adjustItemCounts, loadUnits, nextSeq, stateOf, unitDocFor, verifyCodes, type LoadedUnit, type UnitDoc } from '../custody/units.js';
@@ -56,10 +56,18 @@ export async function createBatch(ctx: AuthedContext, input: CreateBatchReq): Pr
   const probe = validateLayout({ batchNo: 0, cases: input.cases, ...product.packaging });
   if (!probe.ok) return probe;
   const counts = layoutCounts(probe.data);
-  const batchId = newId('bat');
+  // With a requestId the batch id is derived from it: a retry finds the first attempt's batch.
+  const batchId = input.requestId === undefined ? newId('bat') : derivedId('bat', 'createBatch', input.requestId);
   const slot = keyring().activeSlot;
   // The batch number is allocated and the batch stored in one transaction: numbers are never reused.
   const created = await transact<BatchDoc>(ctx.db, async (tx) => {
+    if (input.requestId !== undefined) {
+      const first = await txGet<Omit<BatchDoc, '_id'>>(tx, C.batches, batchId);
+      if (first !== null) {
+        const same = first.productId === product._id && first.cases === input.cases;
+        return same ? ok({ ...first, _id: batchId }) : err('CONFLICT', 'this requestId was already used for another batch', 'requestId');
+      }
+    }
     const counter = await txGet<{ next: number }>(tx, C.meta, BATCH_COUNTER_ID);
     const batchNo = counter?.next ?? 1;
     const batch: BatchDoc = {

@@ -27,7 +27,8 @@ export async function storeStates(db: Database, units: readonly LoadedUnit[], st
 export async function storeEvent(db: Database, event: CustodyEvent, productIds: ReadonlyMap<string, string>): Promise<void> {
   if (event.unitIds.length === 0) return;
   const { codes, unitIds, ...common } = event;
-  const docs = unitIds.map((unitId, i) => ({ ...common, unitId, code: codes[i], productId: productIds.get(unitId) ?? null }));
+  // Ids from the event id: storing one event twice (a retried request racing itself) collides.
+  const docs = unitIds.map((unitId, i) => ({ _id: `${event.eventId}.${i}`, ...common, unitId, code: codes[i], productId: productIds.get(unitId) ?? null }));
   await insertMany(db, C.events, docs);
 }
 

@@ -22,7 +22,8 @@ import {
 import { BRAND_ORG_ID, orgRef } from '../channel/model.js';
 import { orgsByIds, territoryOf } from '../channel/orgs.js';
 import { loadPerson } from '../channel/person.js';
-import { newId } from '../channel/ids.js';
+import { derivedId, newId } from '../channel/ids.js';
+import { isDuplicateKey } from '../db/errors.js';
 import { storeAlerts, storeEvent, storeStates } from '../custody/store.js';
 import { loadUnits, nextSeq, verifyCodes, type LoadedUnit } from '../custody/units.js';
 import type { AuthedContext } from '../runtime/action.js';
@@ -66,9 +67,16 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
   if (from.kind === 'brand' && !person.memberships.some((m) => m.orgId === from._id && m.role === 'admin')) {
     return err('FORBIDDEN', 'only a brand admin can ship the brand\'s goods');
   }
+  // With a requestId the event id is derived from it (per person): a retry finds the first
+  // attempt's event and answers its reply instead of shipping again.
+  const eventId = input.requestId === undefined ? undefined : derivedId('evt', `ship:${ctx.caller.unionId}`, input.requestId);
+  if (eventId !== undefined) {
+    const first = await shippedBefore(ctx, eventId, target._id);
+    if (first !== null) return first;
+  }
   const loaded = await loadUnits(ctx.db, verified.data, codeField);
   if (!loaded.ok) return loaded;
-  const scan = scanContext(ctx, person, input.location);
+  const scan = { ...scanContext(ctx, person, input.location), ...(eventId === undefined ? {} : { eventId }) };
   const plan = planShip({
     ...scan,
     from: orgRef(from),
@@ -76,8 +84,25 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
     units: loaded.data,
   });
   if (!plan.ok) return plan;
-  await judgeAndStore(ctx, loaded.data, plan.data);
+  try {
+    await judgeAndStore(ctx, loaded.data, plan.data);
+  } catch (e) {
+    // The same request twice at once: both wrote the same states; the second event collides.
+    if (eventId === undefined || !isDuplicateKey(e)) throw e;
+    const first = await shippedBefore(ctx, eventId, target._id);
+    if (first === null) throw e;
+    return first;
+  }
   return ok({ items: plan.data.items, eventId: scan.eventId });
+}
+
+/** The reply of an earlier shipment under this event id, a CONFLICT if it went elsewhere, or null. */
+async function shippedBefore(ctx: AuthedContext, eventId: string, toOrgId: string): Promise<Result<ActionRes<'scan', 'ship'>> | null> {
+  const res = await ctx.db.collection(C.events).where({ eventId }).limit(1).get();
+  const first = (res.data as Array<{ bizStep: string; toOrgId?: string; quantity: number }>)[0];
+  if (first === undefined) return null;
+  if (first.bizStep !== 'shipping' || first.toOrgId !== toOrgId) return err('CONFLICT', 'this requestId was already used for another shipment', 'requestId');
+  return ok({ items: first.quantity, eventId });
 }
 
 export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Result<ActionRes<'scan', 'receive'>>> {

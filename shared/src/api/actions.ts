@@ -23,6 +23,8 @@ export interface CreateOrgReq {
   regionCode: string;
   /** Required for a dealer and a wholesaler (where it may sell); ignored (dropped) for a store. */
   territory?: string[];
+  /** Added: an idempotency key; a retry with the same key answers the first attempt's reply and creates nothing more. */
+  requestId?: string;
 }
 export interface CreateOrgRes {
   orgId: string;
@@ -59,6 +61,8 @@ export interface CreateProductReq {
   gtin?: string;
   packaging: { itemsPerBox: number; boxesPerCase: number };
   policy: RewardPolicy;
+  /** Added: an idempotency key; a retry with the same key answers the first attempt's reply and creates nothing more. */
+  requestId?: string;
 }
 export interface CreateProductRes {
   productId: string;
@@ -70,6 +74,8 @@ export interface CreateProductRes {
 export interface CreateBatchReq {
   productId: string;
   cases: number;
+  /** Added: an idempotency key; a retry with the same key answers the first attempt's reply and creates nothing more. */
+  requestId?: string;
 }
 export interface CreateBatchRes {
   batchId: string;
@@ -118,6 +124,8 @@ export interface ShipReq {
   /** Added: the org shipping, for a person who belongs to several; default: the holder. */
   fromOrgId?: string;
   location?: Location;
+  /** Added: an idempotency key; a retry with the same key answers the first attempt's reply and creates nothing more. */
+  requestId?: string;
 }
 export interface ShipRes {
   /** Items inside the shipped units. */

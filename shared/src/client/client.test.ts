@@ -70,6 +70,24 @@ describe('createClient', () => {
     expect(r2.ok === false && r2.error.userMessage).toBe('可提现余额不足');
   });
 
+  it('keys a creating write when given an intent (retried with the same requestId), and sends it unkeyed once otherwise', async () => {
+    const keyed = scripted([lost, { ok: true, data: { items: 240, eventId: 'evt_1' } }]);
+    const client = createClient(keyed.transport, { sleep: noSleep, retryDelays_ms: [1, 1] });
+    const intent = client.newIntent();
+    const r = await client.scan.ship({ codes: ['C1'], toOrgId: 'dealer_1' }, { intent });
+    expect(r).toEqual({ ok: true, data: { items: 240, eventId: 'evt_1' } });
+    expect(keyed.sent.map((x) => x.event)).toEqual([
+      { action: 'ship', codes: ['C1'], toOrgId: 'dealer_1', requestId: intent },
+      { action: 'ship', codes: ['C1'], toOrgId: 'dealer_1', requestId: intent },
+    ]);
+    const plain = scripted([lost]);
+    const client2 = createClient(plain.transport, { sleep: noSleep, retryDelays_ms: [1, 1] });
+    const r2 = await client2.codes.createBatch({ productId: 'prd_1', cases: 2 });
+    expect(r2.ok).toBe(false);
+    expect(plain.sent.map((x) => x.event)).toEqual([{ action: 'createBatch', productId: 'prd_1', cases: 2 }]);
+    await expect(client2.scan.receive({ codes: ['C1'] }, { intent } as never)).rejects.toThrow('takes no intent');
+  });
+
   it('refuses a money move without an intent (a double tap could pay twice)', async () => {
     const { transport, sent } = scripted([]);
     const client = createClient(transport, { sleep: noSleep });

@@ -5,9 +5,10 @@
  * - Every reply is a value (`ClientResult`): `{ ok: true, data }` or `{ ok: false, error }`, and
  *   every error carries `userMessage`, the plain words a page shows.
  * - Actions that move money take an `intent` (from `newIntent()`, made once when the person
- *   confirms) and send it as `requestId`; the client retries lost replies of those actions and of
- *   read-only actions with the same key. Other writes are not retried automatically: the page
- *   offers "retry", and the server's own keys (`redeem:<code>`) keep them from acting twice.
+ *   confirms) and send it as `requestId`; creating writes (createOrg, createProduct, createBatch,
+ *   ship) take one optionally. The client retries lost replies of keyed calls and of read-only
+ *   actions with the same key. Other writes are not retried automatically: the page offers
+ *   "retry", and the server's own keys (`redeem:<code>`) keep them from acting twice.
  */
 import {
   FUNCTION_ACTIONS,
@@ -40,9 +41,12 @@ const READ_ACTIONS: ReadonlySet<string> = new Set([
   'report.dashboard',
 ]);
 
-/** Actions whose request has `requestId`: the client fills it from the intent. */
+/** Actions that move money: they need an intent, which the client sends as `requestId`. */
 export const INTENT_ACTIONS = ['wallet.fund', 'wallet.withdraw', 'scan.redeem'] as const;
 const INTENT_ACTION_SET: ReadonlySet<string> = new Set(INTENT_ACTIONS);
+/** Creating writes that take an intent if the caller has one: with it they are retried like money moves. */
+export const KEYED_ACTIONS = ['channel.createOrg', 'channel.createProduct', 'codes.createBatch', 'scan.ship'] as const;
+const KEYED_ACTION_SET: ReadonlySet<string> = new Set(KEYED_ACTIONS);
 
 /** Failures after which asking again can help. RATE_LIMITED is not one: retrying makes it worse. */
 const RETRYABLE: ReadonlySet<ClientErrorCode> = new Set<ClientErrorCode>(['NETWORK', 'BAD_REPLY', 'INTERNAL']);
@@ -65,10 +69,17 @@ export interface CallOptions {
 
 type HasRequestId<R> = 'requestId' extends keyof R ? true : false;
 
-/** The method for one action: intent actions take `{ intent }` and leave `requestId` to the client. */
+type IsIntentAction<F, A> = `${F & string}.${A & string}` extends (typeof INTENT_ACTIONS)[number] ? true : false;
+
+/**
+ * The method for one action: intent actions take `{ intent }` and leave `requestId` to the client;
+ * keyed creations take it optionally.
+ */
 export type ActionMethod<F extends FunctionName, A extends ActionName<F>> =
   HasRequestId<ActionReq<F, A>> extends true
-    ? (req: Omit<ActionReq<F, A>, 'requestId'>, options: CallOptions & { intent: Intent }) => Promise<ClientResult<ActionRes<F, A>>>
+    ? IsIntentAction<F, A> extends true
+      ? (req: Omit<ActionReq<F, A>, 'requestId'>, options: CallOptions & { intent: Intent }) => Promise<ClientResult<ActionRes<F, A>>>
+      : (req: Omit<ActionReq<F, A>, 'requestId'>, options?: CallOptions) => Promise<ClientResult<ActionRes<F, A>>>
     : (req: ActionReq<F, A>, options?: CallOptions) => Promise<ClientResult<ActionRes<F, A>>>;
 
 export type FunctionClient<F extends FunctionName> = { [A in ActionName<F>]: ActionMethod<F, A> };
@@ -95,14 +106,18 @@ export function createClient(transport: Transport, options: ClientOptions = {}):
     if (typeof req !== 'object' || req === null || Array.isArray(req)) throw new Error(`${name}: request must be an object`);
     const event: Record<string, unknown> = { ...req, action };
     const needsIntent = INTENT_ACTION_SET.has(name);
-    if (needsIntent) {
+    const keyed = needsIntent || (KEYED_ACTION_SET.has(name) && callOptions.intent !== undefined);
+    if (needsIntent && !isIntent(callOptions.intent)) {
       // A money move without an intent could be sent twice by a double tap: a bug in the page.
-      if (!isIntent(callOptions.intent)) throw new Error(`${name}: needs { intent: newIntent() }`);
+      throw new Error(`${name}: needs { intent: newIntent() }`);
+    }
+    if (keyed) {
+      if (!isIntent(callOptions.intent)) throw new Error(`${name}: the intent must come from newIntent()`);
       event['requestId'] = callOptions.intent;
     } else if (callOptions.intent !== undefined) {
       throw new Error(`${name}: takes no intent`);
     }
-    const retrySafe = needsIntent || READ_ACTIONS.has(name);
+    const retrySafe = keyed || READ_ACTIONS.has(name);
     const attempts = retrySafe ? delays.length + 1 : 1;
     let reply: RawReply = { ok: false, error: { code: 'NETWORK', message: 'not sent' } };
     for (let attempt = 0; attempt < attempts; attempt++) {

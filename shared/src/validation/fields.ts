@@ -25,7 +25,7 @@ export const MAX_NOTE_LENGTH = 200;
 export const id = (): Schema<string> =>
   str({ max: MAX_ID_LENGTH, pattern: /^[A-Za-z0-9_.:-]+$/, patternMessage: 'an identifier (letters, digits, _ - . :)' });
 
-/** A client-made idempotency key for a request that moves money: retrying it is safe. */
+/** A client-made idempotency key: retrying a request that carries it is safe (money, creations, shipments). */
 export const requestId = (): Schema<string> =>
   str({ min: 8, max: MAX_ID_LENGTH, pattern: /^[A-Za-z0-9_-]+$/, patternMessage: '8 to 64 letters, digits, _ or -' });
 
