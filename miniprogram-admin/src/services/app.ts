@@ -34,7 +34,6 @@ export const productsStore = createProductsStore({ client, reloadProducts: () =>
 
 export const orgsStore = createOrgsStore({
   client,
-  currentOrgs: () => valueOf(directoryStore.getState().orgs),
   reloadOrgs: () => directoryStore.getState().reloadOrgs(),
 });
 

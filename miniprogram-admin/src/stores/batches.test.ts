@@ -39,23 +39,28 @@ describe('code batches', () => {
     store.getState().setCases('3箱');
     expect(store.getState().casesText).toBe('3');
     await store.getState().submit([SOY]);
-    expect(of('codes.createBatch')).toEqual([{ action: 'createBatch', productId: 'prd_soy', cases: 3 }]);
+    expect(of('codes.createBatch')).toEqual([{ action: 'createBatch', productId: 'prd_soy', cases: 3, requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) }]);
     expect(store.getState()).toMatchObject({ status: 'done', created: { batchId: 'bat_2' }, list: { status: 'ready', value: [B2, B1] } });
   });
 
-  it('does not print a second run when the reply of the first was lost but the batch exists', async () => {
+  it('retries a run whose reply was lost under the same key (the server prints it once), and a changed run under a new one', async () => {
     const { store, of } = setup({
       'codes.listBatches': [okReply({ batches: [B1] }), okReply({ batches: [B2, B1] })],
-      'codes.createBatch': [LOST],
+      'codes.createBatch': [LOST, okReply({ batchId: 'bat_2', counts: B2.counts }), LOST],
     });
     await store.getState().load();
     store.getState().setProduct('prd_soy');
     store.getState().setCases('3');
     await store.getState().submit([SOY]);
-    expect(store.getState()).toMatchObject({ status: 'failed', before: ['bat_1'] });
+    expect(store.getState().status).toBe('failed');
     await store.getState().submit([SOY]);
-    expect(of('codes.createBatch')).toHaveLength(1);
+    const [first, retry] = of('codes.createBatch');
+    expect(typeof first!['requestId']).toBe('string');
+    expect(retry).toEqual(first);
     expect(store.getState()).toMatchObject({ status: 'done', created: { batchId: 'bat_2' } });
+    store.getState().setCases('4');
+    await store.getState().submit([SOY]);
+    expect(of('codes.createBatch')[2]!['requestId']).not.toBe(first!['requestId']);
   });
 
   it('asks before a very large print run and sends nothing when declined', async () => {

@@ -4,14 +4,14 @@
  * of cases, boxes and items for a small batch; larger batches are a print file made on the
  * server side (the JSON tree of 100 cases is already tens of thousands of codes).
  *
- * A lost reply is guarded by re-reading (written before createBatch took a request key; moving
- * this form to the key is a change of its own): as for orgs, the batches that existed before the
- * first attempt are remembered, and after a lost reply a new batch of the same product and size
- * is taken as that attempt's result instead of printing a second run.
+ * One print run asked for is one intent, sent as createBatch's `requestId`: made at the first
+ * submit, kept while a reply may have been lost, so a retry gets the first attempt's batch from
+ * the server instead of printing a second run. Changing the product or the case count makes a
+ * new request, with a new key.
  */
 import { createStore } from 'zustand/vanilla';
 import type { BatchView, CreateBatchRes, ExportedCase, ProductView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
 import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
 import { describeProblem, isRetryable, parseCount, problemFromReply, type FieldSpecs } from './form-errors';
 import { latest, type Load } from './load';
@@ -88,8 +88,8 @@ export interface BatchesState {
   status: 'idle' | 'submitting' | 'failed' | 'done';
   error: ClientError | null;
   created: (CreateBatchRes & { productId: string }) | null;
-  /** Batch ids known before the first attempt, while its reply may have been lost. */
-  before: string[] | null;
+  /** The key of the current request: kept after a failure that a retry may repair. */
+  intent: Intent | null;
   export: ExportState;
 
   load(): Promise<void>;
@@ -129,7 +129,7 @@ export function createBatchesStore(deps: BatchesDeps) {
 
     const edit = (patch: Partial<BatchesState>) => {
       if (get().status === 'submitting') return;
-      set({ ...patch, status: 'idle', error: null });
+      set({ ...patch, status: 'idle', error: null, intent: null });
     };
 
     return {
@@ -140,7 +140,7 @@ export function createBatchesStore(deps: BatchesDeps) {
       status: 'idle',
       error: null,
       created: null,
-      before: null,
+      intent: null,
       export: EMPTY_EXPORT,
 
       async load() {
@@ -173,45 +173,27 @@ export function createBatchesStore(deps: BatchesDeps) {
           return;
         }
         const counts = countsFor(product, req.cases);
-        if (counts.item > CONFIRM_ITEMS_ABOVE && s.before === null && !(await deps.confirmLarge(counts, product.name))) return;
-        set({ errors: {}, status: 'submitting', error: null });
-        if (s.before !== null) {
-          const now = await loadList();
-          if (now === null) {
-            set({ status: 'failed', error: { code: 'NETWORK', message: 'could not check the earlier attempt', userMessage: '网络不稳定，请重试' } });
-            return;
-          }
-          const known = new Set(s.before);
-          const mine = now.find((b) => !known.has(b.id) && b.productId === req.productId && b.cases === req.cases);
-          if (mine !== undefined) {
-            set({ status: 'done', created: { batchId: mine.id, counts: mine.counts, productId: mine.productId }, before: null, casesText: '' });
-            return;
-          }
-        }
-        const list = get().list;
-        const before = s.before ?? (list.status === 'ready' ? list.value.map((b) => b.id) : null);
-        const r = await deps.client.codes.createBatch(req);
+        // A retry of a confirmed run is not asked about again.
+        if (counts.item > CONFIRM_ITEMS_ABOVE && s.intent === null && !(await deps.confirmLarge(counts, product.name))) return;
+        const intent = s.intent ?? deps.client.newIntent();
+        set({ errors: {}, status: 'submitting', error: null, intent });
+        const r = await deps.client.codes.createBatch(req, { intent });
         if (r.ok) {
-          set({ status: 'done', created: { ...r.data, productId: req.productId }, before: null, casesText: '' });
+          set({ status: 'done', created: { ...r.data, productId: req.productId }, intent: null, casesText: '' });
           await loadList();
           return;
         }
         const problem = problemFromReply(r.error, BATCH_FIELDS);
         if (problem !== null) {
-          set({ status: 'idle', errors: { [problem.field]: problem.message } });
+          set({ status: 'idle', errors: { [problem.field]: problem.message }, intent: null });
           return;
         }
-        // Without a list from before, a lost reply cannot be checked later: say so plainly.
-        if (isRetryable(r.error) && before === null) {
-          set({ status: 'failed', error: { ...r.error, userMessage: '网络不稳定，批次可能已经生成。请先刷新批次列表核对，再决定是否重新生成。' } });
-          return;
-        }
-        set({ status: 'failed', error: r.error, before: isRetryable(r.error) ? before : s.before });
+        set({ status: 'failed', error: r.error, intent: isRetryable(r.error) ? intent : null });
       },
 
       resetForm() {
         if (get().status === 'submitting') return;
-        set({ casesText: '', errors: {}, status: 'idle', error: null, created: null, before: null });
+        set({ casesText: '', errors: {}, status: 'idle', error: null, created: null, intent: null });
       },
 
       async openExport(batch) {

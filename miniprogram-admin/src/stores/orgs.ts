@@ -2,15 +2,14 @@
  * Dealers (with territories), wholesalers and stores: creating one (`channel.createOrg`) and
  * inviting people into an org (`channel.invite`).
  *
- * A retry after a lost reply must not create the org twice. This form guards it by re-reading
- * (written before createOrg took a request key; moving it to the key is a change of its own):
- * the store remembers which orgs existed before the first attempt; before sending again it
- * reloads the list, and an org with the same kind, name, supplier and region that appeared since
- * is taken as the first attempt's result.
+ * A retry after a lost reply must not create the org twice: one filled-in form is one intent,
+ * sent as createOrg's `requestId`. The key is made at the first submit and kept while a reply may
+ * have been lost; the server answers a retry with the org the first attempt created. Changing the
+ * form makes a new request, with a new key.
  */
 import { createStore } from 'zustand/vanilla';
 import type { CreateOrgReq, InviteRes, OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
 import { ROLES_BY_ORG_KIND, type ChannelOrgKind, type OrgKind, type Role } from '@channel-router/shared/src/model.js';
 import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
 import { BRAND_ORG_ID } from './directory';
@@ -100,8 +99,8 @@ export interface OrgsState {
   status: 'idle' | 'submitting' | 'failed' | 'done';
   error: ClientError | null;
   created: { orgId: string; name: string; kind: ChannelOrgKind } | null;
-  /** Org ids known before the first attempt of the current form (set while a reply may be lost). */
-  before: string[] | null;
+  /** The key of the current form's request: kept after a failure that a retry may repair. */
+  intent: Intent | null;
   invite: InviteState;
 
   startForm(kind: ChannelOrgKind): void;
@@ -118,17 +117,13 @@ export interface OrgsState {
 
 export interface OrgsDeps {
   client: Client;
-  /** The orgs list as loaded now (for the "before" snapshot). */
-  currentOrgs: () => readonly OrgView[] | null;
   reloadOrgs: () => Promise<OrgView[] | null>;
 }
 
 export function createOrgsStore(deps: OrgsDeps) {
   return createStore<OrgsState>()((set, get) => {
-    const sameOrg = (o: OrgView, req: CreateOrgReq) => o.kind === req.kind && o.name === req.name && o.upstreamId === req.upstreamId && o.regionCode === req.regionCode;
-
     const done = (orgId: string, req: CreateOrgReq) =>
-      set({ status: 'done', created: { orgId, name: req.name, kind: req.kind }, form: emptyOrgForm(req.kind), before: null, errors: {}, error: null });
+      set({ status: 'done', created: { orgId, name: req.name, kind: req.kind }, form: emptyOrgForm(req.kind), intent: null, errors: {}, error: null });
 
     return {
       form: emptyOrgForm('dealer'),
@@ -136,7 +131,7 @@ export function createOrgsStore(deps: OrgsDeps) {
       status: 'idle',
       error: null,
       created: null,
-      before: null,
+      intent: null,
       invite: EMPTY_INVITE,
 
       startForm(kind) {
@@ -144,7 +139,7 @@ export function createOrgsStore(deps: OrgsDeps) {
         if (s.status === 'submitting') return;
         // Coming back to an unfinished form of the same kind keeps what was typed.
         if (s.form.kind === kind && s.status !== 'done') return;
-        set({ form: emptyOrgForm(kind), errors: {}, status: 'idle', error: null, created: null, before: null });
+        set({ form: emptyOrgForm(kind), errors: {}, status: 'idle', error: null, created: null, intent: null });
       },
 
       setField(field, value) {
@@ -160,20 +155,20 @@ export function createOrgsStore(deps: OrgsDeps) {
           form = { ...form, upstreamId: emptyOrgForm(kind).upstreamId, territory: hasTerritory(kind) ? form.territory : [] };
           delete rest['upstreamId'];
         }
-        set({ form, errors: rest, status: 'idle', error: null });
+        set({ form, errors: rest, status: 'idle', error: null, intent: null });
       },
 
       addTerritory(code) {
         const s = get();
         if (s.status === 'submitting' || s.form.territory.includes(code)) return;
         const { territory: _fixed, ...rest } = s.errors;
-        set({ form: { ...s.form, territory: [...s.form.territory, code] }, errors: rest, status: 'idle', error: null });
+        set({ form: { ...s.form, territory: [...s.form.territory, code] }, errors: rest, status: 'idle', error: null, intent: null });
       },
 
       removeTerritory(code) {
         const s = get();
         if (s.status === 'submitting') return;
-        set({ form: { ...s.form, territory: s.form.territory.filter((c) => c !== code) }, status: 'idle', error: null });
+        set({ form: { ...s.form, territory: s.form.territory.filter((c) => c !== code) }, status: 'idle', error: null, intent: null });
       },
 
       async submit() {
@@ -185,23 +180,9 @@ export function createOrgsStore(deps: OrgsDeps) {
           return;
         }
         const req = built.req;
-        set({ errors: {}, status: 'submitting', error: null });
-        if (s.before !== null) {
-          // A reply was lost earlier: did that attempt create the org?
-          const now = await deps.reloadOrgs();
-          if (now === null) {
-            set({ status: 'failed', error: { code: 'NETWORK', message: 'could not check the earlier attempt', userMessage: '网络不稳定，请重试' } });
-            return;
-          }
-          const known = new Set(s.before);
-          const mine = now.find((o) => !known.has(o.id) && sameOrg(o, req));
-          if (mine !== undefined) {
-            done(mine.id, req);
-            return;
-          }
-        }
-        const before = s.before ?? (deps.currentOrgs() ?? []).map((o) => o.id);
-        const r = await deps.client.channel.createOrg(req);
+        const intent = s.intent ?? deps.client.newIntent();
+        set({ errors: {}, status: 'submitting', error: null, intent });
+        const r = await deps.client.channel.createOrg(req, { intent });
         if (r.ok) {
           await deps.reloadOrgs();
           done(r.data.orgId, req);
@@ -209,10 +190,10 @@ export function createOrgsStore(deps: OrgsDeps) {
         }
         const problem = problemFromReply(r.error, ORG_FIELDS);
         if (problem !== null) {
-          set({ status: 'idle', errors: { [problem.field]: problem.message }, error: null, before: s.before });
+          set({ status: 'idle', errors: { [problem.field]: problem.message }, error: null, intent: null });
           return;
         }
-        set({ status: 'failed', error: r.error, before: isRetryable(r.error) ? before : s.before });
+        set({ status: 'failed', error: r.error, intent: isRetryable(r.error) ? intent : null });
       },
 
       openInvite(orgId, kind) {

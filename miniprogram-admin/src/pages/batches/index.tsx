@@ -5,7 +5,7 @@
  * data-testids: batches (page), batches-loading, batches-error(-retry), batches-empty,
  * batches-list, batch-<batchNo> (row), batch-new (opens the form), batch-form,
  * batch-product-<productId>, batch-product-error, batch-no-products, cases (field; error:
- * cases-error), batch-preview, batch-submit, batch-retry, batch-failed, batch-refresh,
+ * cases-error), batch-preview, batch-submit, batch-retry, batch-failed,
  * batch-created, batch-open, batch-again.
  */
 import Taro from '@tarojs/taro';
@@ -60,10 +60,7 @@ function BatchForm({ products, onClose }: { products: readonly ProductView[]; on
       ) : null}
       {s.status === 'failed' && s.error !== null ? (
         <View>
-          <ErrorNote text={isRetryable(s.error) && s.before !== null ? `${s.error.userMessage}（重试前会先核对，不会重复生成）` : s.error.userMessage} testId='batch-failed' />
-          {s.before === null && isRetryable(s.error) ? (
-            <Button block onClick={() => void batchesStore.getState().load()} testId='batch-refresh'>刷新批次列表</Button>
-          ) : null}
+          <ErrorNote text={isRetryable(s.error) && s.intent !== null ? `${s.error.userMessage}（重试不会重复生成）` : s.error.userMessage} testId='batch-failed' />
         </View>
       ) : null}
       <View className='ad-actions'>
