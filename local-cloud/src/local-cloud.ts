@@ -27,6 +27,11 @@ export type SeedFunction = (cloud: SeedContext) => Promise<void>;
 
 export interface SeedContext extends LocalCloudClient {
   log(line: string): void;
+  /**
+   * Runs the functions' clock this far from now (negative: in the past) until changed, so that
+   * seeded history spreads over days. Only the seed has this; it is reset when the seed ends.
+   */
+  setClockOffset(offset_ms: number): void;
 }
 
 export interface LocalCloudOptions {
@@ -174,7 +179,12 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   };
 
   try {
-    await runSeed(options.seed ?? 'none', { ...client, log: (line) => log(`[seed] ${line}`) }, db, log);
+    const seedRunner = runner;
+    try {
+      await runSeed(options.seed ?? 'none', { ...client, log: (line) => log(`[seed] ${line}`), setClockOffset: (ms) => seedRunner.setClockOffset(ms) }, db, log);
+    } finally {
+      seedRunner.setClockOffset(0);
+    }
   } catch (e) {
     await close();
     throw e;

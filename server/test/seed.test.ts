@@ -1,6 +1,7 @@
 /**
  * Goal: the demo data seeds on an empty database through the functions, and leaves a living
- * system: diversion alerts, a pending penalty, paid rewards and a withdrawal to approve.
+ * system: diversion alerts, a pending penalty, paid rewards and a withdrawal to approve, laid
+ * down over the past week.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing.js';
@@ -29,4 +30,12 @@ it('seeds a living system', async () => {
   expect(bal.data.balance).toBeGreaterThan(0);
   const w = (await cloud.call('wallet', { action: 'listWithdrawals', status: 'requested' }, admin)) as { ok: true; data: { withdrawals: unknown[] } };
   expect(w.data.withdrawals).toHaveLength(1);
+  // A channel alive for a while: the story spans the past week, day by day on the dashboard.
+  const dash = (await cloud.call('report', { action: 'dashboard', days: 14 }, admin)) as { ok: true; data: { daily: Array<{ day: string; scans: number; redeems: number }> } };
+  const active = dash.data.daily.filter((d) => d.scans + d.redeems > 0).map((d) => d.day);
+  expect(active.length).toBeGreaterThanOrEqual(5);
+  expect(dash.data.daily.filter((d) => d.redeems > 0).length).toBeGreaterThanOrEqual(3);
+  const times = cloud.db.all('events').map((e) => e.at as number);
+  expect(Math.min(...times)).toBeLessThan(Date.now() - 5 * 24 * 3600_000);
+  expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
 }, 120_000);

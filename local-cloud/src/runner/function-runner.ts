@@ -11,6 +11,7 @@ import { invocationEnv, type AppName, type CallerIdentity } from './sdk-env.js';
 export const FUNCTION_NAME_RE = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 
 const WORKER_FILE = new URL('./function-worker.mjs', import.meta.url);
+const MAX_CLOCK_OFFSET_MS = 30 * 24 * 3600_000;
 
 /** How an invocation ended; the reply JSON is always a complete answer for the client. */
 export type InvokeOutcome = 'ok' | 'threw' | 'timeout' | 'crashed' | 'queue_full' | 'unavailable';
@@ -78,6 +79,8 @@ export class FunctionRunner {
   private readonly versions = new Map<string, number>();
   private readonly log: (line: string) => void;
   private closing = false;
+  /** See setClockOffset. */
+  private clockOffset_ms = 0;
 
   constructor(private readonly opts: RunnerOptions) {
     this.limits = resolveRunnerLimits(opts.limits);
@@ -126,6 +129,16 @@ export class FunctionRunner {
       queue.push({ fn: name, event, identity, requestId, resolve });
       this.pump();
     });
+  }
+
+  /**
+   * Local demo data only: invocations from now on see their clock moved by `offset_ms` (as
+   * LOCAL_CLOCK_OFFSET_MS, which the functions add to the time they record), so that a seed can
+   * lay down several days of history. 0 turns it off. At most 30 days either way.
+   */
+  setClockOffset(offset_ms: number): void {
+    if (!Number.isSafeInteger(offset_ms) || Math.abs(offset_ms) > MAX_CLOCK_OFFSET_MS) throw new RangeError(`clock offset out of range: ${offset_ms}`);
+    this.clockOffset_ms = offset_ms;
   }
 
   /** Starts one worker per function so the first calls do not pay for loading the SDK. */
@@ -319,7 +332,7 @@ export class FunctionRunner {
       memory_limit_in_mb: this.limits.workerMemory_mb,
       time_limit_in_ms: this.limits.invocationTimeout_ms,
     };
-    const env = invocationEnv(job.identity, this.opts.appIds, job.requestId);
+    const env = { ...invocationEnv(job.identity, this.opts.appIds, job.requestId), LOCAL_CLOCK_OFFSET_MS: this.clockOffset_ms === 0 ? null : String(this.clockOffset_ms) };
     // What getCloudbaseContext(context) parses: the same identity the process env carries.
     const environment = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== null));
     slot.timer = setTimeout(() => {

@@ -11,6 +11,21 @@ import { database, platformContext } from './cloud.js';
 /** Events are small JSON objects; anything larger is a client bug or abuse. */
 const MAX_ACTION_NAME_LENGTH = 64;
 
+const CLOCK_OFFSET_MAX_MS = 30 * 24 * 3600_000;
+
+/**
+ * The local cloud's demo seed runs functions on a clock moved into the past, so that its history
+ * spreads over days (LOCAL_CLOCK_OFFSET_MS, set per invocation by the local runner). Honoured only
+ * under the local cloud (TCB_SOURCE=local-cloud) and within 30 days; anywhere else the clock is
+ * the machine's.
+ */
+function clockOffset_ms(env: Record<string, string | undefined>): number {
+  const raw = env.LOCAL_CLOCK_OFFSET_MS;
+  if (raw === undefined || env.TCB_SOURCE !== 'local-cloud') return 0;
+  const offset = Number(raw);
+  return Number.isSafeInteger(offset) && Math.abs(offset) <= CLOCK_OFFSET_MAX_MS ? offset : 0;
+}
+
 export type Main = (event: unknown, context?: unknown) => Promise<Result<unknown> | { ok: false; error: { code: string; message: string } }>;
 
 export function createMain(functionName: string, actions: Record<string, AnyAction>): Main {
@@ -38,7 +53,7 @@ export function createMain(functionName: string, actions: Record<string, AnyActi
     const parsed = def.parse(raw);
     if (!parsed.ok) return parsed;
     try {
-      const ctx = { db: database(), caller, now_ms: Date.now(), env };
+      const ctx = { db: database(), caller, now_ms: Date.now() + clockOffset_ms(env), env };
       return await def.run(ctx as AuthedContext, parsed.data);
     } catch (e) {
       // A thrown error is a bug or an infrastructure failure; never leak its details to clients.

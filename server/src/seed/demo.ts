@@ -1,7 +1,8 @@
 /**
  * Demo data for `npm start` on an empty data directory: a brand, dealers in four provinces, a
  * wholesaler, stores, two products, printed batches, goods moved down the channel (one case
- * diverted from Guangdong to Beijing), consumer redeems and a withdrawal waiting for approval.
+ * diverted from Guangdong to Beijing), consumer redeems and a withdrawal waiting for approval,
+ * spread over the past week.
  * Everything goes through the cloud functions, as the apps would do it, so the demo data obeys
  * every rule. The people match the person picker of the H5 apps (shared/src/client/dev-login.ts).
  */
@@ -15,7 +16,11 @@ export interface SeedCloud {
   login(app: App, openId: string, unionId?: string): Promise<string>;
   call(fn: string, event: Record<string, unknown>, token?: string): Promise<Reply>;
   log(line: string): void;
+  /** Moves the functions' clock (the local cloud has it): the story then spans the past week. */
+  setClockOffset?(offset_ms: number): void;
 }
+
+const DAY_MS = 24 * 3600_000;
 
 interface Tree {
   cases: Array<{ code: string; boxes: Array<{ code: string; items: Array<{ code: string; hiddenCode: string }> }> }>;
@@ -37,7 +42,11 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
     return r.data as T;
   };
   const admin = <T>(fn: string, event: Record<string, unknown>) => call<T>('admin', 'demo-admin', fn, event);
+  // The story happens over the past week (a few hours into each day), so the dashboard's daily
+  // chart and every list show a channel that has been alive for a while.
+  const day = (daysAgo: number) => cloud.setClockOffset?.(-daysAgo * DAY_MS);
 
+  day(6);
   await admin('channel', { action: 'bootstrap', brandName: '好味道食品' });
   const org = async (kind: string, name: string, upstreamId: string, regionCode: string, territory?: string[]) =>
     (await admin<{ orgId: string }>('channel', { action: 'createOrg', kind, name, upstreamId, regionCode, ...(territory ? { territory } : {}) })).orgId;
@@ -97,6 +106,7 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
   cloud.log('products and batches created');
 
   // Brand → dealers (allocation), dealers scan in.
+  day(5);
   await admin('scan', { action: 'ship', codes: [0, 1, 2, 3].map((i) => soyCase(i).code), toOrgId: gd });
   await admin('scan', { action: 'ship', codes: [soyCase(4).code, soyCase(5).code], toOrgId: bj });
   await admin('scan', { action: 'ship', codes: [soyCase(6).code], toOrgId: sh });
@@ -107,6 +117,7 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
   await call('dealer', 'demo-dealer-sh', 'scan', { action: 'receive', codes: [soyCase(6).code] });
 
   // Guangdong → its store and its wholesaler → a Foshan store.
+  day(4);
   await call('dealer', 'demo-dealer-gd', 'scan', { action: 'ship', codes: [soyCase(0).code, oysterCodes.cases[0]!.code], toOrgId: tianhe });
   await call('terminal', 'demo-clerk-gz', 'scan', { action: 'receive', codes: [soyCase(0).code, oysterCodes.cases[0]!.code] });
   await call('dealer', 'demo-dealer-gd', 'scan', { action: 'ship', codes: [soyCase(1).code], toOrgId: fs });
@@ -116,6 +127,7 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
   await call('dealer', 'demo-dealer-bj', 'scan', { action: 'ship', codes: [soyCase(4).code], toOrgId: chaoyang });
   await call('terminal', 'demo-clerk-bj', 'scan', { action: 'receive', codes: [soyCase(4).code] });
   // Diversion: a Guangdong case turns up in a Beijing store (窜货).
+  day(3);
   await call('terminal', 'demo-clerk-bj', 'scan', { action: 'receive', codes: [soyCase(2).code] });
   cloud.log('goods moved down the channel');
 
@@ -123,14 +135,18 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
   const redeem = (who: string, hiddenCode: string, location?: { lat: number; lng: number }) =>
     call('consumer', who, 'scan', { action: 'redeem', code: hiddenCode, ...(location ? { location } : {}) });
   const tianheItems = soyCase(0).boxes[0]!.items;
-  for (const item of tianheItems.slice(0, 4)) await redeem('demo-consumer-1', item.hiddenCode, GUANGZHOU);
+  for (const item of tianheItems.slice(0, 2)) await redeem('demo-consumer-1', item.hiddenCode, GUANGZHOU);
+  day(2);
+  for (const item of tianheItems.slice(2, 4)) await redeem('demo-consumer-1', item.hiddenCode, GUANGZHOU);
   await redeem('demo-consumer-1', oysterCodes.cases[0]!.boxes[0]!.items[0]!.hiddenCode, GUANGZHOU);
+  day(1);
   for (const item of soyCase(4).boxes[0]!.items.slice(0, 3)) await redeem('demo-consumer-2', item.hiddenCode, BEIJING);
   await redeem('demo-consumer-2', soyCase(2).boxes[0]!.items[0]!.hiddenCode, BEIJING);
   // An item the Shanghai dealer still holds, redeemed in Guangzhou: prize interception upstream + consumer-scan diversion.
   await redeem('demo-consumer-1', soyCase(6).boxes[0]!.items[0]!.hiddenCode, GUANGZHOU);
   // A store clerk claiming a consumer prize (奖品截流).
   await call('consumer', 'demo-clerk-gz', 'scan', { action: 'redeem', code: tianheItems[5]!.hiddenCode });
+  day(0);
   // A copied code: a second person tries an already redeemed code.
   await cloud.call('scan', { action: 'redeem', code: tianheItems[0]!.hiddenCode }, await token('consumer', 'demo-consumer-2'));
   // An inspector checks the diverted case at the Beijing store.
