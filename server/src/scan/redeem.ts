@@ -35,7 +35,7 @@ import { loadUnits } from '../custody/units.js';
 import { C } from '../db/collections.js';
 import { isDuplicateKey } from '../db/errors.js';
 import { getById } from '../db/ops.js';
-import { transact, txGet, type Tx } from '../db/transact.js';
+import { transact, txGet } from '../db/transact.js';
 import { regionOf } from '../geo/geocoder.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { resolveCustody } from '@channel-router/shared';
@@ -107,7 +107,11 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
       // reads the other shards).
       let p = plan(Number.MAX_SAFE_INTEGER);
       const need_fen = p.postings.reduce((n, x) => n + (x.debit === BUDGET_ACCOUNT ? x.amount_fen : 0), 0);
-      if (need_fen > shardBalance_fen) p = plan(await budgetAvailable(tx, shardBalance_fen, budgetShard));
+      let read: ReadonlyMap<string, number> = new Map([[budgetShard, shardBalance_fen]]);
+      if (need_fen > shardBalance_fen) {
+        read = await txShardBalances(tx, BUDGET_ACCOUNT, read);
+        p = plan([...read.values()].reduce((sum, b) => sum + Math.max(0, b), 0));
+      }
       p.reply.productName = product.name;
       // The claim: a second redeem of this item fails here on the duplicate _id.
       await tx.collection(C.redemptions).add({
@@ -130,7 +134,7 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
         const { key, ...rest } = p.penalty;
         await tx.collection(C.penalties).doc(key).set(rest);
       }
-      const posted = await postFresh(ctx.db, tx, p.postings, ctx.now_ms, { read: new Map([[budgetShard, shardBalance_fen]]), shardKey: v.data.code });
+      const posted = await postFresh(ctx.db, tx, p.postings, ctx.now_ms, { read, shardKey: v.data.code });
       if (!posted.ok) return posted;
       return ok(p.reply);
     });
@@ -138,14 +142,6 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
     if (!isDuplicateKey(e)) throw e;
     return alreadyRedeemed(ctx, input, unit, custody.allocatedDealerId, v.data.code);
   }
-}
-
-/** The whole budget, read in `tx` (the shard already read is not read again). */
-async function budgetAvailable(tx: Tx, shardBalance_fen: number, readShard: string): Promise<number> {
-  const balances = await txShardBalances(tx, BUDGET_ACCOUNT, new Map([[readShard, shardBalance_fen]]));
-  let sum = 0;
-  for (const b of balances.values()) sum += Math.max(0, b);
-  return sum;
 }
 
 /** A second redeem of a spent code: the original reply for the same claim, else ALREADY_REDEEMED (and, by another person, a duplicate_redeem alert). */
