@@ -156,6 +156,10 @@ async function countOps(b: Bench, tree: ExportedCase[]): Promise<{ rows: BenchRe
   const redeem = await med('redeem', (i) => () => b.call('c0', 'scan', { action: 'redeem', code: tree[1]!.boxes[1]!.items[i]!.hiddenCode }));
   rows.push({ name: '(a) db ops: redeem (store-held item, reward + store reward + rebate)', value: redeem.ops, unit: 'ops' });
   for (const [k, v] of Object.entries(redeem.byAction).sort()) rows.push({ name: `    of which ${k.replace('database.', '')}`, value: v, unit: 'ops' });
+  // Most redeemers redeem once: their rate-limit window of the minute and their wallet are new.
+  for (let i = 0; i < SAMPLES; i++) await b.login(`first${i}`, 'consumer');
+  const firstTime = await med('redeem by a first-time consumer', (i) => () => b.call(`first${i}`, 'scan', { action: 'redeem', code: tree[1]!.boxes[2]!.items[i]!.hiddenCode }));
+  rows.push({ name: '(a) db ops: redeem by a first-time consumer (new rate window, new wallet)', value: firstTime.ops, unit: 'ops' });
 
   const itemShip = await med('ship 1 item', (i) => () => b.call('ownerGd', 'scan', { action: 'ship', codes: [tree[2]!.boxes[i]!.items[0]!.code], toOrgId: b.ids.storeGz }));
   const caseShip = await med('ship 240-item case', (i) => () => b.call('ownerGd', 'scan', { action: 'ship', codes: [tree[3 + i]!.code], toOrgId: b.ids.storeGz }));
