@@ -42,6 +42,17 @@ interface IgnoredRow {
   accepted: true;
   check: (data: any) => void;
 }
+
+/** Malformed idempotency keys on an action that takes one. */
+function badRequestId(base: Record<string, unknown>): BadRow[] {
+  return [
+    { name: 'requestId too short', event: { ...base, requestId: 'short' }, field: 'requestId' },
+    { name: 'requestId overlong', event: { ...base, requestId: 'r'.repeat(65) }, field: 'requestId' },
+    { name: 'requestId with a colon', event: { ...base, requestId: 'retry:0001' }, field: 'requestId' },
+    { name: 'requestId a number', event: { ...base, requestId: 12345678 }, field: 'requestId' },
+  ];
+}
+
 type Row = BadRow | IgnoredRow;
 interface ActionRows {
   /** Who calls: someone allowed to, so the refusal is about the input alone (null: no token). */
@@ -172,6 +183,7 @@ function table(): Record<string, ActionRows> {
         { name: 'territory entry unknown', event: { ...dealer, territory: ['440000', '990000'] }, field: 'territory[1]' },
         { name: 'territory over the entry limit', event: { ...dealer, territory: Array.from({ length: 1001 }, () => '440000') }, field: 'territory' },
         { name: 'a wholesaler under a store (needs the upstream)', event: { ...dealer, kind: 'wholesaler', upstreamId: ch.ids.storeGz }, field: 'upstreamId', reads: true },
+        ...badRequestId(store),
       ],
     },
     'channel.invite': {
@@ -208,6 +220,7 @@ function table(): Record<string, ActionRows> {
       who: 'admin',
       rows: [
         { name: 'sku missing', event: { ...product, sku: undefined }, field: 'sku' },
+        ...badRequestId(product),
         { name: 'sku with a space', event: { ...product, sku: 'A B' }, field: 'sku' },
         { name: 'sku overlong', event: { ...product, sku: long(65, 'A') }, field: 'sku' },
         { name: 'name overlong', event: { ...product, name: long(65) }, field: 'name' },
@@ -260,6 +273,7 @@ function table(): Record<string, ActionRows> {
         { name: 'cases a float', event: { productId: ch.productId, cases: 2.5 }, field: 'cases' },
         { name: 'cases a string', event: { productId: ch.productId, cases: '3' }, field: 'cases' },
         { name: 'cases over 100,000', event: { productId: ch.productId, cases: 100_001 }, field: 'cases' },
+        ...badRequestId({ productId: ch.productId, cases: 1 }),
       ],
     },
     'codes.exportBatch': { who: 'admin', rows: badId({}, 'batchId') },
@@ -276,6 +290,7 @@ function table(): Record<string, ActionRows> {
         ...badId({ codes: [caseCode] }, 'toOrgId'),
         ...badId({ codes: [caseCode], toOrgId: ch.ids.gd }, 'fromOrgId', true),
         ...badLocations({ codes: [caseCode], toOrgId: ch.ids.gd }),
+        ...badRequestId({ codes: [caseCode], toOrgId: ch.ids.gd }),
       ],
     },
     'scan.receive': {
