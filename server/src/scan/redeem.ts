@@ -48,7 +48,10 @@ interface RedemptionDoc {
   _id: string;
   code: string;
   unionId: string;
-  /** `pending` only in data written before claims and payments shared one transaction. */
+  /**
+   * `pending` only in data written by the version that claimed first and paid in a second step
+   * (a stop between the two left it so); the same person's next redeem completes it.
+   */
   status: 'pending' | 'paid';
   requestId: string | null;
   at: number;
@@ -96,12 +99,18 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
   // Every account this redeem touches uses the same shard, chosen by the code (account-shards.ts).
   const shard = shardIndex(v.data.code);
   const budgetShard = shardDocId(BUDGET_ACCOUNT, shard);
-  try {
-    return await transact<ActionRes<'scan', 'redeem'>>(ctx.db, async (tx) => {
+  // `resume`: complete a claim an earlier version stored as `pending` (see RedemptionDoc).
+  const pay = (resume: boolean) =>
+    transact<ActionRes<'scan', 'redeem'>>(ctx.db, async (tx) => {
       // The budget shard is the first read: a transaction's snapshot is taken at its first
       // operation, and the local cloud lines up transactions whose first read is a document
       // another one holds (no doomed retries on a hot document).
       const shardBalance_fen = Math.max(0, (await txGet<{ balance_fen: number }>(tx, C.accounts, budgetShard))?.balance_fen ?? 0);
+      if (resume) {
+        const claim = await txGet<RedemptionDoc>(tx, C.redemptions, unit.unitId);
+        if (claim === null || claim.unionId !== ctx.caller.unionId) throw new Error(`redemption ${unit.unitId} to resume is not this person's`);
+        if (claim.status === 'paid') return claim.reply ? ok(claim.reply) : err('ALREADY_REDEEMED', 'you have already redeemed this code');
+      }
       // With a budget without limit the plan says what this redeem would pay; when the shard
       // holds that much, that plan stands. Otherwise the budget as a whole decides (postFresh
       // reads the other shards).
@@ -114,8 +123,7 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
       }
       p.reply.productName = product.name;
       // The claim: a second redeem of this item fails here on the duplicate _id.
-      await tx.collection(C.redemptions).add({
-        _id: unit.unitId,
+      const claim = {
         code: v.data.code,
         unionId: ctx.caller.unionId,
         requestId: input.requestId ?? null,
@@ -124,7 +132,9 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
         paidAt: at,
         reply: p.reply,
         record: p.redemption,
-      } satisfies RedemptionDoc & { record: unknown; paidAt: number });
+      } satisfies Omit<RedemptionDoc, '_id'> & { record: unknown; paidAt: number };
+      if (resume) await tx.collection(C.redemptions).doc(unit.unitId).update(claim);
+      else await tx.collection(C.redemptions).add({ _id: unit.unitId, ...claim });
       // Alerts and the penalty commit with the money (keyed: a retry writes the same documents).
       for (const a of p.alerts) {
         const { key, ...rest } = a;
@@ -138,9 +148,11 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
       if (!posted.ok) return posted;
       return ok(p.reply);
     });
+  try {
+    return await pay(false);
   } catch (e) {
     if (!isDuplicateKey(e)) throw e;
-    return alreadyRedeemed(ctx, input, unit, custody.allocatedDealerId, v.data.code);
+    return alreadyRedeemed(ctx, input, unit, custody.allocatedDealerId, v.data.code, () => pay(true));
   }
 }
 
@@ -151,6 +163,7 @@ async function alreadyRedeemed(
   unit: { unitId: string; productId: string },
   allocatedDealerId: string | null,
   code: string,
+  resume: () => Promise<Result<ActionRes<'scan', 'redeem'>>>,
 ): Promise<Result<ActionRes<'scan', 'redeem'>>> {
   const existing = await getById<RedemptionDoc>(ctx.db, C.redemptions, unit.unitId);
   if (existing === null) throw new Error(`redemption ${unit.unitId} reported as a duplicate but not found`);
@@ -165,6 +178,9 @@ async function alreadyRedeemed(
     if (alert) await storeAlerts(ctx.db, [alert]);
     return err('ALREADY_REDEEMED', 'this code has already been redeemed');
   }
+  // Claimed but never paid: only by the version that claimed and paid in two steps, when it
+  // stopped between them. The same person's redeem completes it.
+  if (existing.status === 'pending') return resume();
   // The same claim again (its reply was lost): the original answer. Any other attempt: spent.
   const sameClaim = input.requestId !== undefined && existing.requestId === input.requestId && existing.reply !== undefined;
   return sameClaim ? ok(existing.reply!) : err('ALREADY_REDEEMED', 'you have already redeemed this code');
