@@ -218,7 +218,9 @@ describe('ledger invariants (property)', () => {
         }
         expect(Object.keys(balances).every((id) => accountType(id) !== null)).toBe(true);
       }),
-      { numRuns: 150 },
+      // A fixed seed: the coverage check below must not depend on luck (unseeded, one run in a
+      // few dozen never reached failed->rejected). Invariants are checked on every run anyway.
+      { numRuns: 300, seed: 20261202 },
     );
     for (const path of ['request', 'budget short', 'requested->approved', 'requested->rejected', 'approved->paid', 'approved->failed', 'failed->approved', 'failed->rejected']) {
       expect(seen.get(path) ?? 0, path).toBeGreaterThan(0);
