@@ -21,6 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { startTestCloud, type TcbRequestCount, type TestCloud } from '../local-cloud/src/testing.js';
 import { accountOfDoc } from '../server/src/wallet/account-shards.js';
 import { loadLocalSecrets } from '../local-cloud/src/secrets.js';
+import { SdkClient } from './sdk-client.js';
 
 export interface BenchResult {
   name: string;
@@ -292,17 +293,12 @@ async function floor(cloud: TestCloud, redeemOps: number): Promise<BenchResult[]
   const { credentials } = loadLocalSecrets(cloud.dataDir);
   const ids = Array.from({ length: 100 }, (_, i) => `floor-${i}`);
   cloud.db.store!.insert('meta', ids.map((_id, i) => ({ _id, balance_fen: i })));
-  const worker = new Worker(new URL('./db-bench-client.mjs', import.meta.url), { workerData: { url: `${cloud.url}/tcb`, credentials } });
-  const ask = <T>(task: Record<string, unknown>) =>
-    new Promise<T>((resolve, reject) => {
-      worker.once('message', (m: { ok: boolean; result?: T; error?: string }) => (m.ok ? resolve(m.result as T) : reject(new Error(m.error))));
-      worker.postMessage(task);
-    });
+  const client = new SdkClient({ url: `${cloud.url}/tcb`, credentials });
   try {
     const N = 3000;
-    await ask({ task: 'pointRead', collection: 'meta', ids, n: 500 }); // JIT warm-up
+    await client.ask({ task: 'pointRead', collection: 'meta', ids, n: 500 }); // JIT warm-up
     const cpu0 = process.cpuUsage();
-    const res = await ask<{ latencies_ms: number[] }>({ task: 'pointRead', collection: 'meta', ids, n: N });
+    const res = await client.ask<{ latencies_ms: number[] }>({ task: 'pointRead', collection: 'meta', ids, n: N });
     const cpu = process.cpuUsage(cpu0);
     const perRead_ms = (cpu.user + cpu.system) / 1000 / N;
     const lat = [...res.latencies_ms].sort((a, b) => a - b);
@@ -313,7 +309,7 @@ async function floor(cloud: TestCloud, redeemOps: number): Promise<BenchResult[]
       { name: `(c) ceiling: ${cpus().length} cores / (${redeemOps} requests per redeem x floor)`, value: round(ceiling, 0), unit: 'redeems/s', target: `>= ${THROUGHPUT_TARGET_PER_S} needed`, pass: undefined },
     ];
   } finally {
-    await worker.terminate();
+    await client.close();
   }
 }
 

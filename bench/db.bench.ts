@@ -22,8 +22,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { startTcbServer, type TcbServer } from '../local-cloud/src/tcb/standalone.js';
+import { SdkClient as Client } from './sdk-client.js';
 
 export interface BenchResult {
   name: string;
@@ -64,22 +64,6 @@ function median(xs: number[]): number {
 
 function round(x: number, digits = 3): number {
   return Number(x.toFixed(digits));
-}
-
-class Client {
-  private readonly worker: Worker;
-  constructor(server: TcbServer) {
-    this.worker = new Worker(new URL('./db-bench-client.mjs', import.meta.url), { workerData: { url: server.url, credentials: server.credentials } });
-  }
-  ask<T>(task: Record<string, unknown>): Promise<T> {
-    return new Promise((resolve, reject) => {
-      this.worker.once('message', (m: { ok: boolean; result?: T; error?: string }) => (m.ok ? resolve(m.result as T) : reject(new Error(m.error))));
-      this.worker.postMessage(task);
-    });
-  }
-  close(): Promise<number> {
-    return this.worker.terminate();
-  }
 }
 
 function latencyStats(runs: number[][]): { p50: number; p99: number } {

@@ -24,11 +24,16 @@ export async function storeStates(db: Database, units: readonly LoadedUnit[], st
 }
 
 /** One event document per scanned unit, so that a unit's history is an indexed read by unitId. */
+/** The id of the document of an event's `i`-th unit. */
+export function eventDocId(eventId: string, i: number): string {
+  return `${eventId}.${i}`;
+}
+
 export async function storeEvent(db: Database, event: CustodyEvent, productIds: ReadonlyMap<string, string>): Promise<void> {
   if (event.unitIds.length === 0) return;
   const { codes, unitIds, ...common } = event;
   // Ids from the event id: storing one event twice (a retried request racing itself) collides.
-  const docs = unitIds.map((unitId, i) => ({ _id: `${event.eventId}.${i}`, ...common, unitId, code: codes[i], productId: productIds.get(unitId) ?? null }));
+  const docs = unitIds.map((unitId, i) => ({ _id: eventDocId(event.eventId, i), ...common, unitId, code: codes[i], productId: productIds.get(unitId) ?? null }));
   await insertMany(db, C.events, docs);
 }
 

@@ -41,7 +41,7 @@ import type { AuthedContext } from '../runtime/action.js';
 import { resolveCustody } from '@channel-router/shared';
 import { productById } from '../channel/products.js';
 import { postFresh } from '../wallet/ledger-store.js';
-import { shardDocId, shardIndex, txShardBalances } from '../wallet/account-shards.js';
+import { shardDocId, shardIndex, totalOf, txShardBalances } from '../wallet/account-shards.js';
 import { rateLimitMultiplier } from '../abuse/config.js';
 
 interface RedemptionDoc {
@@ -112,14 +112,14 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
         if (claim.status === 'paid') return claim.reply ? ok(claim.reply) : err('ALREADY_REDEEMED', 'you have already redeemed this code');
       }
       // With a budget without limit the plan says what this redeem would pay; when the shard
-      // holds that much, that plan stands. Otherwise the budget as a whole decides (postFresh
-      // reads the other shards).
+      // holds that much, that plan stands. Otherwise the budget as a whole decides: the other
+      // shards are read once here, and postFresh takes from them without reading them again.
       let p = plan(Number.MAX_SAFE_INTEGER);
       const need_fen = p.postings.reduce((n, x) => n + (x.debit === BUDGET_ACCOUNT ? x.amount_fen : 0), 0);
       let read: ReadonlyMap<string, number> = new Map([[budgetShard, shardBalance_fen]]);
       if (need_fen > shardBalance_fen) {
         read = await txShardBalances(tx, BUDGET_ACCOUNT, read);
-        p = plan([...read.values()].reduce((sum, b) => sum + Math.max(0, b), 0));
+        p = plan(totalOf(read));
       }
       p.reply.productName = product.name;
       // The claim: a second redeem of this item fails here on the duplicate _id.

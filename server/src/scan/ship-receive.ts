@@ -24,7 +24,8 @@ import { orgsByIds, territoryOf } from '../channel/orgs.js';
 import { loadPerson } from '../channel/person.js';
 import { derivedId, newId } from '../channel/ids.js';
 import { isDuplicateKey } from '../db/errors.js';
-import { storeAlerts, storeEvent, storeStates } from '../custody/store.js';
+import { eventDocId, storeAlerts, storeEvent, storeStates } from '../custody/store.js';
+import { getById } from '../db/ops.js';
 import { loadUnits, nextSeq, verifyCodes, type LoadedUnit } from '../custody/units.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { C } from '../db/collections.js';
@@ -98,9 +99,9 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
 
 /** The reply of an earlier shipment under this event id, a CONFLICT if it went elsewhere, or null. */
 async function shippedBefore(ctx: AuthedContext, eventId: string, toOrgId: string): Promise<Result<ActionRes<'scan', 'ship'>> | null> {
-  const res = await ctx.db.collection(C.events).where({ eventId }).limit(1).get();
-  const first = (res.data as Array<{ bizStep: string; toOrgId?: string; quantity: number }>)[0];
-  if (first === undefined) return null;
+  // An event's first document has a known id (storeEvent): a point read.
+  const first = await getById<{ bizStep: string; toOrgId?: string; quantity: number }>(ctx.db, C.events, eventDocId(eventId, 0));
+  if (first === null) return null;
   if (first.bizStep !== 'shipping' || first.toOrgId !== toOrgId) return err('CONFLICT', 'this requestId was already used for another shipment', 'requestId');
   return ok({ items: first.quantity, eventId });
 }

@@ -71,19 +71,17 @@ export async function readBalance(db: Database, account: AccountId): Promise<num
   return (res.data as BalanceDoc[]).reduce((sum, d) => sum + d.balance_fen, 0);
 }
 
-/** Balances of every shard of `account` read inside `tx`, by document id (absent documents: 0). */
+/** Balances of every shard of `account` read inside `tx`, side by side, by document id (absent documents: 0). */
 export async function txShardBalances(tx: Tx, account: AccountId, known: ReadonlyMap<string, number> = new Map()): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const id of shardDocIds(account)) {
-    out.set(id, known.get(id) ?? (await txGet<BalanceDoc>(tx, C.accounts, id))?.balance_fen ?? 0);
-  }
-  return out;
+  const ids = shardDocIds(account);
+  const balances = await Promise.all(ids.map(async (id) => known.get(id) ?? (await txGet<BalanceDoc>(tx, C.accounts, id))?.balance_fen ?? 0));
+  return new Map(ids.map((id, k) => [id, balances[k]!]));
 }
 
-/** The balance of `account` inside `tx` (every shard read). */
-export async function txBalance(tx: Tx, account: AccountId): Promise<number> {
+/** The balance of an account from its shard balances. */
+export function totalOf(shards: ReadonlyMap<string, number>): number {
   let sum = 0;
-  for (const b of (await txShardBalances(tx, account)).values()) sum += b;
+  for (const b of shards.values()) sum += b;
   return sum;
 }
 

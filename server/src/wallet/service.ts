@@ -37,7 +37,7 @@ import { transact, txGet } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { applyPostings, postFresh } from './ledger-store.js';
 import { payoutProvider } from './payout/configured.js';
-import { readBalance, txShardBalances } from './account-shards.js';
+import { readBalance, totalOf, txShardBalances } from './account-shards.js';
 import { withdrawalPolicy } from './policy.js';
 
 const HISTORY_PAGE_DEFAULT = 20;
@@ -130,7 +130,7 @@ export async function withdraw(ctx: AuthedContext, input: WithdrawReq): Promise<
     }
     const day = (await txGet<{ total_fen: number; count: number }>(tx, C.meta, dayId)) ?? { total_fen: 0, count: 0 };
     const shards = await txShardBalances(tx, owner);
-    const bal = [...shards.values()].reduce((a, b) => a + b, 0);
+    const bal = totalOf(shards);
     const step = requestWithdrawal(
       { id, owner, requestedBy: ctx.caller.unionId, requestId: input.requestId, amount_fen: input.amount, at: ctx.now_ms, available_fen: bal, todayRequested_fen: day.total_fen, todayCount: day.count },
       withdrawalPolicy(ctx.env),
@@ -199,7 +199,7 @@ export async function settlePenalty(ctx: AuthedContext, input: SettlePenaltyReq)
     const p = await txGet<PenaltyDoc>(tx, C.penalties, input.penaltyId);
     if (!p) return err('NOT_FOUND', 'penalty not found', 'penaltyId');
     const shards = await txShardBalances(tx, orgAccount(p.dealerId));
-    const dealerBalance_fen = [...shards.values()].reduce((a, b) => a + b, 0);
+    const dealerBalance_fen = totalOf(shards);
     const s = settlePenaltyRule({ key: input.penaltyId, dealerId: p.dealerId, amount_fen: p.amount_fen, status: p.status }, input.resolution, { dealerBalance_fen, at: ctx.now_ms });
     if (!s.ok) return s;
     if (s.data.changed) {
