@@ -37,7 +37,3 @@ export function err(code: ErrorCode, message: string, field?: string): Err {
   const error: AppError = field === undefined ? { code, message } : { code, message, field };
   return { ok: false, error };
 }
-
-export function isErr<T>(r: Result<T>): r is Err {
-  return r.ok === false;
-}
