@@ -4,8 +4,9 @@
  * total; and a simulated payment's notice goes through the production verification (signed by the
  * simulated platform key), so tampering is refused just the same.
  */
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { localSimulatedPaymentProvider, paymentProvider } from './configured.js';
+import { localSimulatedPaymentProvider, paymentProvider, wechatPayConfigFromEnv } from './configured.js';
 import { noticeKey } from './notice-key.js';
 import type { PrepayRequest } from './provider.js';
 import { simulatedPaymentNotice, simulatedPaymentProvider, simulatedTransactionId } from './simulated.js';
@@ -110,5 +111,22 @@ describe('provider selection', () => {
     expect(paymentProvider({ WXPAY_MCHID: '1900006891', WXPAY_APPID: 'wx1', WXPAY_APIV3_KEY: 'x'.repeat(32) })).toBeNull();
     expect(paymentProvider({ TCB_SOURCE: 'local-cloud' })?.name).toBe('simulated');
     expect(paymentProvider({ TCB_SOURCE: 'local-cloud' })).toBe(paymentProvider({ WXPAY_SIMULATED: '1' })); // one per process: it remembers prepays
+    const k = (type: 'pkcs8' | 'spki', key: KeyObject) => key.export({ type, format: 'pem' }) as string;
+    const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const full = {
+      WXPAY_MCHID: '1900006891',
+      WXPAY_APPID: 'wxdace645e0bc2c424',
+      WXPAY_SERIAL_NO: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+      // A PEM pasted into a single-line console field arrives with literal \n.
+      WXPAY_PRIVATE_KEY: k('pkcs8', merchant.privateKey).replace(/\n/g, '\\n'),
+      WXPAY_APIV3_KEY: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6',
+      WXPAY_PLATFORM_PUBLIC_KEY: k('spki', merchant.publicKey),
+      WXPAY_PLATFORM_SERIAL: 'PUB_KEY_ID_0119000001002025120400000000000',
+      WXPAY_NOTIFY_URL: 'https://example.com/wxpay/notify',
+    };
+    expect(wechatPayConfigFromEnv(full)?.privateKeyPem).toBe(k('pkcs8', merchant.privateKey));
+    expect(paymentProvider({ ...full, TCB_SOURCE: 'local-cloud' })?.name).toBe('wechat-pay'); // configuration wins, as for payouts
+    expect(paymentProvider(full)).toBe(paymentProvider({ ...full })); // keys parsed once per configuration
+    expect(() => paymentProvider({ ...full, WXPAY_APIV3_KEY: 'short' })).toThrow(/WXPAY_APIV3_KEY/);
   });
 });

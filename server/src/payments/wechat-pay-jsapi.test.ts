@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { HttpRequest, HttpResponse } from './http.js';
 import { platformSignatureHeaders } from './wechat-pay-crypto.js';
 import { wechatPayJsapiProvider, type WechatPayJsapiConfig } from './wechat-pay-jsapi.js';
-import type { PrepayRequest } from './provider.js';
+import type { PrepayRequest, RefundRequest } from './provider.js';
 
 const NOW_MS = Date.parse('2026-12-04T10:30:00+08:00');
 const NONCE = '5K8264ILTKCH16CQ2502SI8ZNMTM67VS';
@@ -262,10 +262,12 @@ describe('refund (POST /v3/refund/domestic/refunds)', () => {
     expect(q.ok && q.data.status).toBe('PROCESSING');
     const r = await provider.refund({ outTradeNo: 'pay_SO20261204000123wx', outRefundNo: 'ret_SO20261204000123r2', amount_fen: 1, total_fen: 12_345 });
     expect(r.ok ? null : r.error).toMatchObject({ code: 'PROVIDER_REJECTED', providerCode: 'NOT_ENOUGH', retryable: false });
-    for (const [patch, field] of [[{ amount_fen: 12_346 }, 'amount_fen'], [{ total_fen: 0 }, 'total_fen'], [{ outRefundNo: '' }, 'outRefundNo'], [{ reason: 'x'.repeat(81) }, 'reason']] as const) {
+    const base: RefundRequest = { outTradeNo: 'pay_SO20261204000123wx', outRefundNo: 'ret_x', amount_fen: 100, total_fen: 12_345 };
+    const bad: [Partial<RefundRequest>, string][] = [[{ amount_fen: 12_346 }, 'amount_fen'], [{ total_fen: 0 }, 'total_fen'], [{ outRefundNo: '' }, 'outRefundNo'], [{ reason: 'x'.repeat(81) }, 'reason']];
+    for (const [patch, field] of bad) {
       const before = sent.length;
-      const bad = await provider.refund({ outTradeNo: 'pay_SO20261204000123wx', outRefundNo: 'ret_x', amount_fen: 100, total_fen: 12_345, ...patch });
-      expect(bad.ok ? null : bad.error).toMatchObject({ code: 'INVALID_REQUEST', field });
+      const refused = await provider.refund({ ...base, ...patch });
+      expect(refused.ok ? null : refused.error).toMatchObject({ code: 'INVALID_REQUEST', field });
       expect(sent.length).toBe(before);
     }
   });
