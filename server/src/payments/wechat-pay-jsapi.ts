@@ -12,7 +12,7 @@
 import { authorizationHeader, isApiV3Key, jsapiPaySign, newNonce, platformPublicKey, verifyPlatformSignature, type MerchantKey, type PlatformKey } from './wechat-pay-crypto.js';
 import { fetchHttp, type HttpCall, type HttpResponse } from './http.js';
 import { parseJson, readRefund, readTransaction, verifyPaymentNotice, verifyRefundNotice, type NoticeKeys } from './wechat-pay-shapes.js';
-import { payErr, payOk, type PaymentProvider, type PayResult, type Prepay, type PrepayRequest, type Refund, type RefundRequest, type Transaction } from './provider.js';
+import { payErr, payOk, type PaymentError, type PaymentProvider, type PayResult, type Prepay, type PrepayRequest, type Refund, type RefundRequest, type Transaction } from './provider.js';
 import { checkOutRefundNo, checkOutTradeNo, checkPrepay, checkRefund, rfc3339Shanghai } from './validate.js';
 
 export interface WechatPayJsapiConfig {
@@ -49,7 +49,7 @@ export const REFUNDS_PATH = '/v3/refund/domestic/refunds';
 export const tradePath = (outTradeNo: string) => `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}`;
 
 /** Reads a non-2xx reply: WeChat's `{ code, message }`, mapped to our codes. */
-function failure(res: HttpResponse, what: string): { ok: false; error: import('./provider.js').PaymentError } {
+function failure(res: HttpResponse, what: string): { ok: false; error: PaymentError } {
   if (res.status === 0) return payErr('PROVIDER_UNAVAILABLE', `${what}: no reply (${res.body})`);
   const reply = parseJson(res.body) ?? {};
   const providerCode = typeof reply.code === 'string' ? reply.code : String(res.status);
