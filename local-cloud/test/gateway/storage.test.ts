@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { STORAGE_LIMITS } from '@channel-router/shared';
+import { createGatewayUploadTransport, createImageUploader } from '@channel-router/shared/src/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalSecrets } from '../../src/secrets.js';
 import { startTestCloud, type TestCloud } from '../../src/testing.js';
@@ -140,5 +141,20 @@ describe('POST /api/storage/upload', () => {
     const put = await raw(cloud.url, { method: 'PUT', path: '/storage/local-dev-local/x/a.png', headers: { Origin: 'http://localhost:10086' }, body: PNG });
     expect(put.status).toBe(403);
     expect(put.text).toMatch(/<Code>AccessDenied<\/Code>/);
+  });
+});
+
+describe('the apps image uploader (shared/src/client) against the gateway', () => {
+  it('uploads an image and answers its fileID; refusals come back as values with plain words', async () => {
+    const uploader = createImageUploader(createGatewayUploadTransport({ baseUrl: cloud.url, getToken: () => token, fetch: (url, init) => fetch(url, init as RequestInit) }));
+    const r = await uploader.uploadImage({ contentType: 'image/png', size_bytes: PNG.length, data: PNG });
+    expect(r.ok && r.data).toMatchObject({ fileID: expect.stringMatching(/^cloud:\/\/local-dev\.local-dev-local\/uploads\/dealer\/o-dealer-1\//), size_bytes: PNG.length });
+
+    // Declared as PNG, but the bytes are a JPEG: the gateway refuses, the client says why.
+    const wrong = await uploader.uploadImage({ contentType: 'image/png', size_bytes: JPEG.length, data: JPEG });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'file', userMessage: expect.stringMatching(/JPG、PNG 或 WEBP/) } });
+
+    const anonymous = createImageUploader(createGatewayUploadTransport({ baseUrl: cloud.url, getToken: () => null, fetch: (url, init) => fetch(url, init as RequestInit) }));
+    expect(await anonymous.uploadImage({ contentType: 'image/png', size_bytes: PNG.length, data: PNG })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 });

@@ -42,6 +42,7 @@ const ACTION_MESSAGES: Readonly<Record<string, Partial<Record<ClientErrorCode, s
   'wallet.fund': { INVALID_ARGUMENT: '充值金额有误' },
   'channel.join': { NOT_FOUND: '邀请码无效，请核对后重试', CONFLICT: '邀请码已被他人使用或已过期，请向邀请人索取新的邀请码' },
   'channel.bootstrap': { CONFLICT: '品牌已经初始化过了' },
+  'storage.uploadImage': { INVALID_ARGUMENT: '请选择 JPG、PNG 或 WEBP 图片，大小不超过 10MB', UNAUTHENTICATED: '请先登录再上传图片' },
 };
 
 /** Human-readable labels of request fields, for INVALID_ARGUMENT messages that name the field. */
