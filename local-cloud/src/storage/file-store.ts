@@ -7,7 +7,7 @@
  * place: a reader never sees half a file, and a crash leaves at most a stray temporary file.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, renameSync, rmSync, statSync, unlinkSync, type ReadStream } from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -16,6 +16,7 @@ import { ENV_ID_PATTERN, SNIFF_BYTES, STORAGE_LIMITS, checkUpload, type FileKind
 
 export const STORAGE_DIR = 'storage';
 const INCOMING_DIR = '.incoming';
+const STALE_INCOMING_MS = 60 * 60 * 1000;
 
 export type WriteResult = { ok: true; size_bytes: number } | { ok: false; reason: 'too_large' | 'bad_content' | 'aborted' | 'conflict'; message: string };
 
@@ -31,7 +32,15 @@ export class FileStore {
 
   constructor(dataDir: string) {
     this.root = path.resolve(dataDir, STORAGE_DIR);
-    mkdirSync(path.join(this.root, INCOMING_DIR), { recursive: true });
+    const incoming = path.join(this.root, INCOMING_DIR);
+    mkdirSync(incoming, { recursive: true });
+    // Uploads a crash interrupted. Only old ones: another process on this data directory may be
+    // writing the recent ones (an upload lasts at most the gateway's request timeout).
+    const stale_ms = Date.now() - STALE_INCOMING_MS;
+    for (const name of readdirSync(incoming)) {
+      const file = path.join(incoming, name);
+      if (statSync(file).mtimeMs < stale_ms) rmSync(file, { force: true });
+    }
   }
 
   /** Absolute path of a checked cloud path of `env`; throws (a bug) if it would leave the root. */
