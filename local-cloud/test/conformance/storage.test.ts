@@ -66,6 +66,9 @@ describeStorageConformance('storage', (target) => {
     expect(got.status).toBe(200);
     expect(got.type).toMatch(/^image\/png/);
     expect(got.body.equals(PNG)).toBe(true);
+    // getFileInfo asks the same link with HEAD.
+    const { fileList } = await app.getFileInfo({ fileList: [fileID] });
+    expect(fileList).toEqual([expect.objectContaining({ code: 'SUCCESS', fileID, size: PNG.length, mime: 'image/png' })]);
   });
 
   it('downloads through the SDK, and an upload to the same path replaces the file', async () => {

@@ -7,7 +7,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
-import { SNIFF_BYTES, STORAGE_LIMITS, checkCloudPath, checkUpload, ok, type Result } from '@channel-router/shared';
+import { SNIFF_BYTES, STORAGE_LIMITS, checkCloudPath, checkUpload, err, isUploadOf, ok, parseFileId, type Result } from '@channel-router/shared';
 import type { CloudApp } from '../runtime/cloud.js';
 
 export interface StoredFile {
@@ -62,7 +62,39 @@ export async function storeFile(
   return ok({ fileID, url: link.tempFileURL, urlExpiresAt_ms: input.now_ms + input.linkMaxAge_s * 1000, bytes });
 }
 
-/** The largest file of a kind, for callers that can tell before writing that theirs would not fit. */
-export function maxFileBytes(kind: keyof typeof STORAGE_LIMITS.maxBytes): number {
-  return STORAGE_LIMITS.maxBytes[kind];
+
+export interface UploadedImage {
+  fileID: string;
+  size_bytes: number;
+  contentType: string;
+}
+
+/**
+ * Checks a fileID an app handed in (a receipt photo) before a function keeps it: an image the
+ * caller uploaded into their own folder (`isUploadOf`), still there, of an allowed type and within
+ * the image limit. Failures are INVALID_ARGUMENT on `field`. The size and type are the stored
+ * object's (the SDK's getFileInfo asks its link with HEAD); weapp uploads reach CloudBase without
+ * passing the gateway, so this is where their limits hold.
+ */
+export async function checkUploadedImage(
+  app: CloudApp,
+  fileID: unknown,
+  caller: { app: string | null; openId: string },
+  field = 'fileID',
+): Promise<Result<UploadedImage>> {
+  const id = parseFileId(fileID);
+  if (id === null || id.type.kind !== 'image') return err('INVALID_ARGUMENT', `${field} must be the cloud:// fileID of an uploaded image`, field);
+  if (caller.app === null || !isUploadOf(fileID, { app: caller.app, openId: caller.openId })) {
+    return err('INVALID_ARGUMENT', `${field} is not an upload of yours`, field);
+  }
+  const { fileList } = (await app.getFileInfo({ fileList: [fileID as string] })) as {
+    fileList: Array<{ code?: string; size?: number; contentType?: string; mime?: string }>;
+  };
+  const info = fileList[0];
+  if (info?.code === 'STORAGE_FILE_NONEXIST') return err('INVALID_ARGUMENT', `${field}: no such file (upload it again)`, field);
+  if (info?.code !== 'SUCCESS' || typeof info.size !== 'number') throw new Error(`checkUploadedImage: no file info for ${String(fileID)}: ${info?.code ?? 'no reply'}`);
+  const max = STORAGE_LIMITS.maxBytes.image;
+  if (info.size <= 0 || info.size > max) return err('INVALID_ARGUMENT', `${field}: the image must be 1..${max} bytes`, field);
+  if (info.mime !== id.type.contentType) return err('INVALID_ARGUMENT', `${field}: stored as ${info.mime ?? 'unknown type'}, not ${id.type.contentType}`, field);
+  return ok({ fileID: fileID as string, size_bytes: info.size, contentType: id.type.contentType });
 }
