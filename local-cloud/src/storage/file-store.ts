@@ -106,8 +106,9 @@ export class FileStore {
       const r = checkUpload({ type, size_bytes: size, head: Buffer.concat(head), kinds });
       if (!r.ok) throw new RefusedWrite({ ok: false, reason: 'bad_content', message: r.error.message });
     };
+    const sink = createWriteStream(temp, { flags: 'wx' });
     try {
-      await pipeline(body, check, createWriteStream(temp, { flags: 'wx' }));
+      await pipeline(body, check, sink);
       const fh = await open(temp, 'r+');
       try {
         await fh.sync();
@@ -116,8 +117,13 @@ export class FileStore {
       }
       mkdirSync(path.dirname(target), { recursive: true });
       renameSync(temp, target);
+      const stored = statSync(target).size;
+      if (stored !== size) throw new Error(`storage: ${cloudPath} holds ${stored} bytes after writing ${size}`);
       return { ok: true, size_bytes: size };
     } catch (e) {
+      // A stream destroyed while still opening creates its file afterwards: wait for it to close,
+      // or the temporary file would outlive this removal.
+      if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve));
       rmSync(temp, { force: true });
       if (e instanceof RefusedWrite) return e.result;
       const code = (e as NodeJS.ErrnoException).code;

@@ -38,8 +38,10 @@ export function checkCloudPath(path: unknown, field = 'cloudPath'): Result<Cloud
   }
   const name = segments[segments.length - 1] as string;
   const dot = name.lastIndexOf('.');
-  const type = dot > 0 ? FILE_TYPES[name.slice(dot + 1).toLowerCase()] : undefined;
-  if (type === undefined || !Object.hasOwn(FILE_TYPES, name.slice(dot + 1).toLowerCase())) {
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+  // hasOwnProperty, not `in` or Object.hasOwn: no prototype names, and older phone engines lack hasOwn.
+  const type = Object.prototype.hasOwnProperty.call(FILE_TYPES, ext) ? FILE_TYPES[ext] : undefined;
+  if (type === undefined) {
     return err('INVALID_ARGUMENT', `${field} must end in one of .${Object.keys(FILE_TYPES).join(', .')}`, field);
   }
   return ok({ path, type });
@@ -124,7 +126,7 @@ export function imageTypeFor(contentType: unknown): FileTypeSpec | null {
  * own folder, so a function receiving a fileID can check whose upload it is (`isUploadOf`).
  */
 export function uploadCloudPath(input: { app: string; openId: string; now_ms: number; id: string; ext: string }): string {
-  const day = new Date(input.now_ms).toISOString().slice(0, 10).replaceAll('-', '');
+  const day = new Date(input.now_ms).toISOString().slice(0, 10).replace(/-/g, '');
   const path = `uploads/${input.app}/${input.openId}/${day}/${input.id}.${input.ext}`;
   const checked = checkCloudPath(path);
   if (!checked.ok) throw new RangeError(`uploadCloudPath: ${checked.error.message}`);
