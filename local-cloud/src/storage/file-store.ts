@@ -123,7 +123,7 @@ export class FileStore {
     } catch (e) {
       // A stream destroyed while still opening creates its file afterwards: wait for it to close,
       // or the temporary file would outlive this removal.
-      if (!sink.closed) await new Promise((resolve) => sink.once('close', resolve));
+      if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
       rmSync(temp, { force: true });
       if (e instanceof RefusedWrite) return e.result;
       const code = (e as NodeJS.ErrnoException).code;
