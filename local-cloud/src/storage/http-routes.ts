@@ -19,7 +19,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkCloudPath, type FileKind } from '@channel-router/shared';
+import { ENV_ID_PATTERN, checkCloudPath } from '@channel-router/shared';
 import type { FileStore } from './file-store.js';
 import { envOfBucket } from './tcb-actions.js';
 import type { UrlSigner } from './url-signer.js';
@@ -69,7 +69,7 @@ export async function serveStorage(req: IncomingMessage, res: ServerResponse, o:
   }
   const slash = decoded.indexOf('/');
   const env = slash > 0 ? envOfBucket(decoded.slice(0, slash)) : null;
-  if (env === null || !/^[a-z0-9_-]{1,40}$/.test(env)) return fail(404, 'NoSuchBucket', 'no such bucket');
+  if (env === null || !ENV_ID_PATTERN.test(env)) return fail(404, 'NoSuchBucket', 'no such bucket');
   const checked = checkCloudPath(decoded.slice(slash + 1), 'path');
   if (!checked.ok) return fail(400, 'InvalidArgument', checked.error.message);
   const { path: cloudPath, type } = checked.data;
@@ -103,7 +103,6 @@ export async function serveStorage(req: IncomingMessage, res: ServerResponse, o:
   const size = o.files.size(env, cloudPath);
   if (size === null) return fail(404, 'NoSuchKey', 'The specified key does not exist.');
   const expires_s = Number(query.get('t'));
-  const exportKind: FileKind = 'export';
   const name = cloudPath.slice(cloudPath.lastIndexOf('/') + 1);
   res.writeHead(200, {
     'Content-Type': type.contentType,
@@ -113,7 +112,7 @@ export async function serveStorage(req: IncomingMessage, res: ServerResponse, o:
     'X-Content-Type-Options': 'nosniff',
     // Stored files are data: even if one were mistaken for a page it could run nothing.
     'Content-Security-Policy': "default-src 'none'; sandbox",
-    'Content-Disposition': type.kind === exportKind ? `attachment; filename="${name}"` : 'inline',
+    'Content-Disposition': type.kind === 'export' ? `attachment; filename="${name}"` : 'inline',
   });
   if (method === 'HEAD') return void res.end();
   const stream = o.files.read(env, cloudPath);

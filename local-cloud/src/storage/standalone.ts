@@ -57,6 +57,7 @@ export async function startStorageServer(o: StorageServerOptions): Promise<Stora
       size += c.length;
       if (size <= MAX_TCB_BODY_BYTES) chunks.push(c);
     });
+    req.on('error', () => res.destroy());
     req.on('end', () => {
       if (size > MAX_TCB_BODY_BYTES) return sendTcbError(res, 'EXCEED_REQUEST_SIZE_LIMIT', `request body exceeds ${MAX_TCB_BODY_BYTES} bytes`);
       const body = Buffer.concat(chunks);

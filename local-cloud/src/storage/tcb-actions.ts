@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { STORAGE_LIMITS, checkCloudPath, formatFileId, parseFileId } from '@channel-router/shared';
+import { ENV_ID_PATTERN, STORAGE_LIMITS, checkCloudPath, formatFileId, parseFileId } from '@channel-router/shared';
 import { SignatureVerifier, type Credentials } from '../tcb/signature.js';
 import type { FileStore } from './file-store.js';
 import type { UrlSigner } from './url-signer.js';
@@ -68,7 +68,7 @@ export function storageUrls(base: string, signer: UrlSigner, env: string, cloudP
 
 function envOf(params: Params): string {
   const env = params.envName;
-  if (typeof env !== 'string' || !/^[a-z0-9_-]{1,40}$/.test(env)) throw invalid('envName must be a CloudBase environment id');
+  if (typeof env !== 'string' || !ENV_ID_PATTERN.test(env)) throw invalid('envName must be a CloudBase environment id');
   return env;
 }
 
