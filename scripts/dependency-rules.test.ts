@@ -11,10 +11,15 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { REPO_ROOT } from './build-functions.mjs';
 
 const run = promisify(execFile);
+/**
+ * A cruise of the whole repository (apps included) takes seconds alone, and several times as long
+ * on a machine shared with other test files: these tests are about the rules, not the speed.
+ */
+const CRUISE_TIMEOUT_MS = 300_000;
 const DEPCRUISE = path.join(REPO_ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 const CONFIG = path.join(REPO_ROOT, '.dependency-cruiser.cjs');
 /** The directories `npm run lint:deps` checks (package.json). */
@@ -40,6 +45,8 @@ async function cruise(cwd: string, targets: string[]): Promise<Violation[]> {
   }
   return JSON.parse(stdout).summary.violations;
 }
+
+vi.setConfig({ testTimeout: CRUISE_TIMEOUT_MS });
 
 describe('dependency rules', () => {
   let fixture = '';
