@@ -18,7 +18,7 @@ export { toast, confirm, type ConfirmOptions, type ToastKind } from './feedback'
 export { Tag, type TagTone } from './tag';
 export { Header, type HeaderProps } from './header';
 export { ScanButton, type ScanButtonProps } from './scan-button';
-export { cleanScanned } from './scan-button/logic';
+export { canUseCamera, cleanScanned, isScanCancel } from './scan-button/logic';
 export { ContinuousScan, type ContinuousScanProps } from './continuous-scan';
 export { type ScanFeedback } from './continuous-scan/logic';
 export { Tabs, type TabsProps } from './tabs';

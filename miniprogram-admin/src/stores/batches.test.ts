@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BatchView, ProductView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
-import { MAX_TREE_CASES } from '@channel-router/shared/src/codes/print-rows.js';
+import type { BatchView, ProductView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
+import { MAX_TREE_CASES } from '@channel-router/shared/codes/print-rows';
 import { batchRequest, countsFor, countsText, createBatchesStore, EXPORT_TREE_MAX_CASES, exportMode, printCommand } from './batches';
 import { LOST, okReply, scriptedTransport, type Script } from './test-transport';
 

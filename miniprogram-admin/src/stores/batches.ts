@@ -10,9 +10,9 @@
  * new request, with a new key.
  */
 import { createStore } from 'zustand/vanilla';
-import type { BatchView, CreateBatchRes, ExportedCase, ProductView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import type { BatchView, CreateBatchRes, ExportedCase, ProductView } from '@channel-router/shared/api';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 import { describeProblem, isRetryable, parseCount, problemFromReply, type FieldSpecs } from './form-errors';
 import { latest, type Load } from './load';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { createDashboardStore, dashboardStats } from './dashboard';
 import { okReply, scriptedTransport } from './test-transport';
 

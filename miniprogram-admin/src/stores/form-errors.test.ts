@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 import { describeProblem, isRetryable, parseCount, problemFromReply, type FieldSpecs } from './form-errors';
 
 const SPECS: FieldSpecs = {

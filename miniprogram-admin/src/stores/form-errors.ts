@@ -5,9 +5,9 @@
  * turns their problems (and the server's INVALID_ARGUMENT replies, which use the same words) into
  * plain Chinese for the person holding the phone.
  */
-import { formatFen, MAX_FEN, parseYuan } from '@channel-router/shared/src/money.js';
-import type { ClientError } from '@channel-router/shared/src/client/index.js';
-import type { Schema } from '@channel-router/shared/src/validation/schema.js';
+import { formatFen, MAX_FEN, parseYuan } from '@channel-router/shared/money';
+import type { ClientError } from '@channel-router/shared/client';
+import type { Schema } from '@channel-router/shared/validation/schema';
 
 export interface FieldSpec {
   /** What the person sees as the field's name, e.g. 「每盒件数」. */

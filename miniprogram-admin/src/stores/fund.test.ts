@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { createFundStore, fundProblem } from './fund';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
 

@@ -7,8 +7,8 @@
  * once. Changing the amount afterwards starts a new intent.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 import { describeProblem, isRetryable, parseMoney, type FieldSpecs } from './form-errors';
 import type { Load } from './load';
 

@@ -3,8 +3,8 @@
  * Chinese, and a value this app does not know yet reads as 「其他」 rather than raw.
  */
 import dayjs from 'dayjs';
-import type { PenaltyResolution, PenaltyStatus, Verdict, WithdrawalStatus } from '@channel-router/shared/src/api/actions.js';
-import type { AlertEvidence, AlertKind, BizStep, UnitLevel } from '@channel-router/shared/src/model.js';
+import type { PenaltyResolution, PenaltyStatus, Verdict, WithdrawalStatus } from '@channel-router/shared/api';
+import type { AlertEvidence, AlertKind, BizStep, UnitLevel } from '@channel-router/shared/model';
 
 export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   diversion: '窜货',

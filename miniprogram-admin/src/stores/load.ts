@@ -3,7 +3,7 @@
  * `latest()` keeps only the newest answer when a person changes a filter before the previous
  * reply arrived (a slow earlier reply never overwrites a newer one).
  */
-import type { ClientError } from '@channel-router/shared/src/client/index.js';
+import type { ClientError } from '@channel-router/shared/client';
 
 export type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ClientError };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { OrgView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { createOrgsStore, emptyOrgForm, orgRequest, upstreamOptions } from './orgs';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
 

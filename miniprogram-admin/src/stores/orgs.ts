@@ -8,12 +8,12 @@
  * form makes a new request, with a new key.
  */
 import { createStore } from 'zustand/vanilla';
-import type { CreateOrgReq, InviteRes, OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
-import { ROLES_BY_ORG_KIND, type ChannelOrgKind, type OrgKind, type Role } from '@channel-router/shared/src/model.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import type { CreateOrgReq, InviteRes, OrgView } from '@channel-router/shared/api';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
+import { ROLES_BY_ORG_KIND, type ChannelOrgKind, type OrgKind, type Role } from '@channel-router/shared/model';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 import { BRAND_ORG_ID } from './directory';
-import * as fields from '@channel-router/shared/src/validation/fields.js';
+import * as fields from '@channel-router/shared/validation/fields';
 import { checkField, describeProblem, isRetryable, problemFromReply, type FieldProblem, type FieldSpecs } from './form-errors';
 
 export const ORG_KIND_NAMES: Readonly<Record<ChannelOrgKind, string>> = {

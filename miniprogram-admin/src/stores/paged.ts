@@ -4,7 +4,7 @@
  * left is dropped, so switching tabs quickly never shows the wrong kind of rows.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ClientError, ClientResult } from '@channel-router/shared/src/client/index.js';
+import type { ClientError, ClientResult } from '@channel-router/shared/client';
 import { latest } from './load';
 
 /** Rows per page (the server caps pages at 100). */

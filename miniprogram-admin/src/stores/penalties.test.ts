@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PenaltyView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { PenaltyView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { createPenaltiesStore, createSettleStore, explainSettle, settleConfirmText } from './penalties';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
 

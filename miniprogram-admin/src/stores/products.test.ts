@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { consumerRewardText, createProductsStore, EMPTY_PRODUCT_FORM, packagingText, policyRows, productRequest, type ProductForm } from './products';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
 

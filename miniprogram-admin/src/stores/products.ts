@@ -8,12 +8,12 @@
  * got through answers CONFLICT on `sku`, which is recognised as our own product.
  */
 import { createStore } from 'zustand/vanilla';
-import type { CreateProductReq, ProductView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import type { ConsumerReward, RewardPolicy } from '@channel-router/shared/src/model.js';
-import { formatFen } from '@channel-router/shared/src/money.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
-import * as fields from '@channel-router/shared/src/validation/fields.js';
+import type { CreateProductReq, ProductView } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import type { ConsumerReward, RewardPolicy } from '@channel-router/shared/model';
+import { formatFen } from '@channel-router/shared/money';
+import { parseRequest } from '@channel-router/shared/validation/requests';
+import * as fields from '@channel-router/shared/validation/fields';
 import { checkField, describeProblem, isRetryable, parseCount, parseMoney, problemFromReply, type FieldProblem, type FieldSpecs } from './form-errors';
 
 export type RewardMode = 'fixed' | 'random';

@@ -5,7 +5,7 @@
  * When the row changed meanwhile (CONFLICT), the list is reloaded to show its current state.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ClientError, ClientResult } from '@channel-router/shared/src/client/index.js';
+import type { ClientError, ClientResult } from '@channel-router/shared/client';
 import { isRetryable } from './form-errors';
 
 export interface RowActionState<A extends string, R> {

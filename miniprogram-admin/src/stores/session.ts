@@ -8,9 +8,9 @@
  * CONFLICT that follows is checked against `channel.me` before it is shown as a failure.
  */
 import { createStore } from 'zustand/vanilla';
-import type { MeRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import type { MeRes } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 import { describeProblem, type FieldSpecs } from './form-errors';
 import type { Load } from './load';
 

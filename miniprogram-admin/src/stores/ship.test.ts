@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IdentifyRes, OrgView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { IdentifyRes, OrgView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { createShipStore, judgeForBrand, MAX_LIST_CODES, SHIP_STORAGE_KEY, shipFailureMessage, summarize, type KeyValueStorage } from './ship';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
 

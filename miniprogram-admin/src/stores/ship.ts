@@ -15,12 +15,12 @@
  * No Taro here (tested in Node): services/app.ts passes the client, storage and the dialog.
  */
 import { createStore } from 'zustand/vanilla';
-import type { IdentifyRes, OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
-import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import type { UnitLevel } from '@channel-router/shared/src/model.js';
-import { MAX_CODES_PER_CALL } from '@channel-router/shared/src/validation/fields.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import type { IdentifyRes, OrgView } from '@channel-router/shared/api';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
+import { parseCodeInput } from '@channel-router/shared/codes/parse';
+import type { UnitLevel } from '@channel-router/shared/model';
+import { MAX_CODES_PER_CALL } from '@channel-router/shared/validation/fields';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 import { BRAND_ORG_ID } from './directory';
 import { describeProblem, isRetryable, type FieldSpecs } from './form-errors';
 import { label, LEVEL_LABELS } from './labels';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WithdrawalView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { WithdrawalView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { namesFrom } from './directory';
 import { createDecisionStore, createWithdrawalsStore, decisionConfirmText, decisionResultText, decisionsFor, payeeText } from './withdrawals';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';

@@ -3,7 +3,7 @@
  * themselves import no Taro (see stores/*.test.ts).
  */
 import { approxLocation, confirm, createAppClient } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { formatFen } from '@channel-router/shared/money';
 import { createClaimStore } from '../stores/claim';
 import { createWalletStore } from '../stores/wallet';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { createClaimStore } from './claim';
 import { claimView, MANY_VERIFICATIONS } from './claim-view';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';

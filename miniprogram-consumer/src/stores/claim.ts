@@ -7,10 +7,10 @@
  * (`redeem:<code>`), so a retry never pays twice.
  */
 import { createStore } from 'zustand/vanilla';
-import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import type { RedeemRes, VerifyRes } from '@channel-router/shared/src/api/actions.js';
-import type { Location } from '@channel-router/shared/src/model.js';
-import { userMessage, type Client, type ClientError, type Intent } from '@channel-router/shared/src/client/index.js';
+import { parseCodeInput } from '@channel-router/shared/codes/parse';
+import type { RedeemRes, VerifyRes } from '@channel-router/shared/api';
+import type { Location } from '@channel-router/shared/model';
+import { userMessage, type Client, type ClientError, type Intent } from '@channel-router/shared/client';
 
 export type Mode = 'verify' | 'redeem';
 

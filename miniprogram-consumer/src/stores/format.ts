@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { LedgerEntryView, WithdrawalView } from '@channel-router/shared/src/api/actions.js';
+import type { LedgerEntryView, WithdrawalView } from '@channel-router/shared/api';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   consumer_reward: '扫码奖励',

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { createWalletStore, withdrawProblem } from './wallet';
 import { entryTime, entryTitle, withdrawalStatus } from './format';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';

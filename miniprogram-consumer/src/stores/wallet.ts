@@ -7,9 +7,9 @@
  * failure sends the same key, so a withdrawal whose reply was lost is not made twice.
  */
 import { createStore } from 'zustand/vanilla';
-import { formatFen, parseYuan } from '@channel-router/shared/src/money.js';
-import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
+import { formatFen, parseYuan } from '@channel-router/shared/money';
+import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/api';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
 
 /** Spec §5: the smallest withdrawal. */
 export const MIN_WITHDRAW_FEN = 10;

@@ -7,8 +7,7 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import { Button, Field, toast } from '@channel-router/ui';
-import { canUseCamera, cleanScanned, isScanCancel } from '@channel-router/ui/src/scan-button/logic';
+import { Button, canUseCamera, cleanScanned, Field, isScanCancel, toast } from '@channel-router/ui';
 import type { Echo } from '../stores/scan-list';
 import { echoToast, pauseAfter, VERDICT_WAIT_MS, within } from '../stores/scan-feedback';
 import { MAX_LIST_CODES } from '../stores/scan-list';
@@ -46,12 +45,12 @@ async function weappLoop(onScan: ScanInputProps['onScan'], alive: () => boolean)
   }
 }
 
-type CameraModule = typeof import('@channel-router/ui/src/continuous-scan/camera');
+type CameraModule = typeof import('@channel-router/ui/camera');
 
 /** h5 only: the kit's continuous camera view, loaded when first used (never in a weapp build). */
 async function loadCamera(): Promise<CameraModule | null> {
   // The import must sit inside the platform check, or webpack bundles the decoder into weapp.
-  if (process.env.TARO_ENV === 'h5') return import('@channel-router/ui/src/continuous-scan/camera');
+  if (process.env.TARO_ENV === 'h5') return import('@channel-router/ui/camera');
   return null;
 }
 

@@ -9,7 +9,7 @@ import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { Button, Card, Cell, confirm, List, Result, Tag } from '@channel-router/ui';
-import type { Alert } from '@channel-router/shared/src/model.js';
+import type { Alert } from '@channel-router/shared/model';
 import { alertEvidenceLabel, alertKindLabel, levelLabel, regionLabel, shortCode } from '../stores/labels';
 import { isRetryable } from '../stores/problems';
 import { summarize, type ScanEntry, type ScanListState } from '../stores/scan-list';

@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro';
 import { confirm, createAppClient } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { formatFen } from '@channel-router/shared/money';
 import { createOrgStore } from '../stores/org';
 import { createScanListStore } from '../stores/scan-list';
 import { createWalletStore } from '../stores/wallet';

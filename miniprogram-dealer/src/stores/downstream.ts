@@ -3,8 +3,8 @@
  * and whose owners it can invite. Stores and wholesalers, each with its region.
  */
 import { createStore } from 'zustand/vanilla';
-import type { OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
+import type { OrgView } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
 import { latest, type Load } from './load';
 
 export interface DownstreamState {

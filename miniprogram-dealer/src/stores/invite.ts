@@ -4,8 +4,8 @@
  * the invitee enters it in their app (the store app for a store's owner).
  */
 import { createStore } from 'zustand/vanilla';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import type { Role } from '@channel-router/shared/src/model.js';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import type { Role } from '@channel-router/shared/model';
 import { checkedRequest } from './problems';
 
 export type InviteChoice =

@@ -3,8 +3,8 @@
  * server's schema first (letters and digits, 4–32), so a typo is answered at once.
  */
 import { createStore } from 'zustand/vanilla';
-import type { JoinRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import type { JoinRes } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
 import { checkedRequest, isRetryable } from './problems';
 
 export interface JoinState {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_EVIDENCE, ALERT_KINDS, ROLES } from '@channel-router/shared/src/model.js';
+import { ALERT_EVIDENCE, ALERT_KINDS, ROLES } from '@channel-router/shared/model';
 import { alertEvidenceLabel, alertKindLabel, ledgerKindLabel, levelLabel, penaltyStatusLabel, regionLabel, roleLabel, shortCode, withdrawalStatusLabel } from './labels';
 import { checkedRequest, describe as describeProblem, entryIndexOf, requestProblem } from './problems';
 

@@ -3,9 +3,9 @@
  * Chinese; a value this app does not know yet reads as 「其他」, never raw.
  */
 import dayjs from 'dayjs';
-import type { PenaltyStatus, WithdrawalStatus } from '@channel-router/shared/src/api/actions.js';
-import type { AlertEvidence, AlertKind, OrgKind, Role, UnitLevel } from '@channel-router/shared/src/model.js';
-import { regionName, regionOwnName } from '@channel-router/shared/src/channel/regions/names.js';
+import type { PenaltyStatus, WithdrawalStatus } from '@channel-router/shared/api';
+import type { AlertEvidence, AlertKind, OrgKind, Role, UnitLevel } from '@channel-router/shared/model';
+import { regionName, regionOwnName } from '@channel-router/shared/regions/names';
 
 const OTHER = '其他';
 

@@ -3,7 +3,7 @@
  * and a paged list (alerts, penalties, history) that appends pages by the server's cursor.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ClientError, ClientResult } from '@channel-router/shared/src/client/index.js';
+import type { ClientError, ClientResult } from '@channel-router/shared/client';
 
 export type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ClientError };
 

@@ -7,9 +7,9 @@
  * brand staff the admin app.
  */
 import { createStore } from 'zustand/vanilla';
-import type { MeRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import type { OrgKind, Role } from '@channel-router/shared/src/model.js';
+import type { MeRes } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import type { OrgKind, Role } from '@channel-router/shared/model';
 import { latest, type Load } from './load';
 import { readJson, STORAGE_PREFIX, writeJson, type KeyValueStorage } from './storage';
 

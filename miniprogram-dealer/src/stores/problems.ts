@@ -4,9 +4,9 @@
  * naming the field, with nothing sent. The schemas' messages are English for developers: only
  * their shape is read here, never shown.
  */
-import type { ActionName, ActionReq, FunctionName } from '@channel-router/shared/src/api/actions.js';
-import type { ClientError } from '@channel-router/shared/src/client/index.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import type { ActionName, ActionReq, FunctionName } from '@channel-router/shared/api';
+import type { ClientError } from '@channel-router/shared/client';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 
 /** Request fields of the dealer app's actions, as the person knows them. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {

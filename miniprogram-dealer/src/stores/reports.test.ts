@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertView, PenaltyView } from '@channel-router/shared/src/api/actions.js';
+import type { AlertView, PenaltyView } from '@channel-router/shared/api';
 import { alertTotals, createAlertsStore, createCatalogStore, createPenaltiesStore, createStockStore, groupStock, penaltyTotals, productName } from './reports';
 import { MAX_PAGES } from './load';
 import { errReply, LOST, okReply, scriptedClient } from './test-transport';

@@ -4,9 +4,9 @@
  * names for all of them (`channel.listProducts`, loaded once).
  */
 import { createStore } from 'zustand/vanilla';
-import type { AlertView, PenaltyView, ProductView, StockRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import type { UnitLevel } from '@channel-router/shared/src/model.js';
+import type { AlertView, PenaltyView, ProductView, StockRes } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import type { UnitLevel } from '@channel-router/shared/model';
 import { createPagedStore, latest, type Load } from './load';
 
 /** Rows per page of alerts and penalties. */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
-import type { RawReply } from '@channel-router/shared/src/client/index.js';
+import type { IdentifyRes } from '@channel-router/shared/api';
+import type { RawReply } from '@channel-router/shared/client';
 import { createScanListStore, judge, MAX_LIST_CODES, storageKey, summarize, type ScanPurpose } from './scan-list';
 import { memoryStorage } from './storage';
 import { errReply, flush, LOST, okReply, scriptedClient, type Script } from './test-transport';

@@ -15,11 +15,11 @@
  * No Taro here (tested in Node): the page passes the client, storage and the confirmation dialog.
  */
 import { createStore } from 'zustand/vanilla';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, ClientResult, Intent } from '@channel-router/shared/src/client/index.js';
-import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import type { Alert, UnitLevel } from '@channel-router/shared/src/model.js';
-import { MAX_CODES_PER_CALL } from '@channel-router/shared/src/validation/fields.js';
+import type { IdentifyRes } from '@channel-router/shared/api';
+import type { Client, ClientError, ClientResult, Intent } from '@channel-router/shared/client';
+import { parseCodeInput } from '@channel-router/shared/codes/parse';
+import type { Alert, UnitLevel } from '@channel-router/shared/model';
+import { MAX_CODES_PER_CALL } from '@channel-router/shared/validation/fields';
 import { levelLabel } from './labels';
 import { checkedRequest, entryIndexOf, isRetryable } from './problems';
 import { readJson, STORAGE_PREFIX, writeJson, type KeyValueStorage } from './storage';

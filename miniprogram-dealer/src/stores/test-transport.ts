@@ -2,8 +2,8 @@
  * For store tests: a transport that answers from a per-action script and records what was sent.
  * The client under test is the real one (`createClient`), so retries and intents are exercised.
  */
-import { createClient, type Client, type RawReply, type Transport } from '@channel-router/shared/src/client/index.js';
-import type { ClientErrorCode } from '@channel-router/shared/src/client/index.js';
+import { createClient, type Client, type RawReply, type Transport } from '@channel-router/shared/client';
+import type { ClientErrorCode } from '@channel-router/shared/client';
 
 /** `fn.action` → replies in order; a function reply is computed from the event. */
 export type Script = Record<string, Array<RawReply | ((event: Record<string, unknown>) => RawReply)>>;

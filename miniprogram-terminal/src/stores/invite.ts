@@ -5,7 +5,7 @@
  * code, which expires by itself.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import type { Client, ClientError } from '@channel-router/shared/client';
 import { isRetryable } from './load';
 import { checkRequest } from './validation';
 

@@ -4,8 +4,8 @@
  * Joining is idempotent on the server for the same person, so "retry" after a lost reply is safe.
  */
 import { createStore } from 'zustand/vanilla';
-import type { JoinRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import type { JoinRes } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
 import { isRetryable } from './load';
 import type { SessionStore } from './session';
 import { checkRequest } from './validation';

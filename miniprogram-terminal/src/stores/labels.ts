@@ -1,6 +1,6 @@
 /** The words and formats the terminal screens use for the contract's values. */
 import dayjs from 'dayjs';
-import type { UnitLevel } from '@channel-router/shared/src/model.js';
+import type { UnitLevel } from '@channel-router/shared/model';
 
 export const LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
   item: '单件',

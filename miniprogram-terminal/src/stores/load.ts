@@ -1,7 +1,7 @@
 /**
  * What a screen shows while it waits for data: loading, the data, or an error in plain words.
  */
-import type { ClientError } from '@channel-router/shared/src/client/index.js';
+import type { ClientError } from '@channel-router/shared/client';
 
 export type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ClientError };
 

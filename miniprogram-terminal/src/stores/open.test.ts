@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
+import type { IdentifyRes } from '@channel-router/shared/api';
 import { BLOCK_WORDS, createOpenStore } from './open';
 import { errReply, LOST, okReply, scriptedClient, type Script } from './test-transport';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
+import type { IdentifyRes } from '@channel-router/shared/api';
 import { createReceiveStore, MAX_LIST, restoreEntries } from './receive';
 import { alertRows, entryView, outcomeView, submitLabel, summarize, summaryLine } from './receive-view';
 import { memoryStorage, STORAGE_KEYS } from './storage';

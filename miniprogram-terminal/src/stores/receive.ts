@@ -14,11 +14,11 @@
  * raises no second alert on the server (custody/plan.ts `alreadyHeldCodes`, alert keys).
  */
 import { createStore } from 'zustand/vanilla';
-import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
-import type { Alert, UnitLevel } from '@channel-router/shared/src/model.js';
-import { MAX_CODES_PER_CALL } from '@channel-router/shared/src/validation/index.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import { parseCodeInput } from '@channel-router/shared/codes/parse';
+import type { IdentifyRes } from '@channel-router/shared/api';
+import type { Alert, UnitLevel } from '@channel-router/shared/model';
+import { MAX_CODES_PER_CALL } from '@channel-router/shared/validation';
+import type { Client, ClientError } from '@channel-router/shared/client';
 import { isRetryable } from './load';
 import { STORAGE_KEYS, type KeyValueStore } from './storage';
 import { checkRequest } from './validation';

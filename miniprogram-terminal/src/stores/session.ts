@@ -4,9 +4,9 @@
  * (a dealer's staff who opened this app) are kept apart: this app serves stores.
  */
 import { createStore } from 'zustand/vanilla';
-import type { MeRes } from '@channel-router/shared/src/api/actions.js';
-import type { OrgKind, Role } from '@channel-router/shared/src/model.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
+import type { MeRes } from '@channel-router/shared/api';
+import type { OrgKind, Role } from '@channel-router/shared/model';
+import type { Client } from '@channel-router/shared/client';
 import type { Load } from './load';
 import { STORAGE_KEYS, type KeyValueStore } from './storage';
 

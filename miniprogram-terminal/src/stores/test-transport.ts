@@ -3,7 +3,7 @@
  * The client under test is the real one (`createClient`), so retries and intents are exercised.
  * A scripted reply may be a promise, to hold a request in flight while the test acts.
  */
-import { createClient, type RawReply, type Transport } from '@channel-router/shared/src/client/index.js';
+import { createClient, type RawReply, type Transport } from '@channel-router/shared/client';
 
 export type Script = Record<string, Array<RawReply | Promise<RawReply>>>;
 

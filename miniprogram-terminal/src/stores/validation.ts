@@ -4,8 +4,8 @@
  * naming the field, with nothing sent. The schemas' messages are English for developers; only
  * their shape is read here (the numbers are kept), never shown.
  */
-import { parseRequest } from '@channel-router/shared/src/validation/index.js';
-import type { ActionName, ActionReq, FunctionName } from '@channel-router/shared/src/api/actions.js';
+import { parseRequest } from '@channel-router/shared/validation';
+import type { ActionName, ActionReq, FunctionName } from '@channel-router/shared/api';
 
 /** Request fields of the terminal's actions, as the person knows them. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {

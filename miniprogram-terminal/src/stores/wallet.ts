@@ -7,9 +7,9 @@
  * Changing the amount starts a new intent.
  */
 import { createStore } from 'zustand/vanilla';
-import { formatFen, parseYuan } from '@channel-router/shared/src/money.js';
-import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
+import { formatFen, parseYuan } from '@channel-router/shared/money';
+import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/api';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
 import { isRetryable, type Load } from './load';
 import { checkRequest } from './validation';
 

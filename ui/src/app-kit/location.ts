@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Location } from '@channel-router/shared/src/model.js';
+import type { Location } from '@channel-router/shared/model';
 
 /**
  * The phone's rough position for a consumer scan (weak evidence, spec §4), or undefined when the

@@ -11,7 +11,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
 import { Button, Card, Cell, Empty, List, Loading, toast } from '@channel-router/ui';
-import type { BatchView, ExportedCase } from '@channel-router/shared/src/api/actions.js';
+import type { BatchView, ExportedCase } from '@channel-router/shared/api';
 import { batchesStore, currentNames, directoryStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { ErrorNote } from '../../components/error-note';

@@ -13,7 +13,7 @@ import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { Button, Card, Cell, Empty, Field, List, Loading, Result } from '@channel-router/ui';
-import type { ProductView } from '@channel-router/shared/src/api/actions.js';
+import type { ProductView } from '@channel-router/shared/api';
 import { batchesStore, currentNames, directoryStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';

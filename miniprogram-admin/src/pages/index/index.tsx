@@ -11,7 +11,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
 import { Button, Card, Cell, Field, Header, List, Loading, LOGIN_PAGE, needsLogin, Page, Tag, useQuery, useRequireLogin } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { formatFen } from '@channel-router/shared/money';
 import { client, sessionStore } from '../../services/app';
 import { ErrorNote } from '../../components/error-note';
 import { StatGrid } from '../../components/stat-grid';

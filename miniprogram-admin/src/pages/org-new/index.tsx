@@ -15,7 +15,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Button, Field, Result } from '@channel-router/ui';
-import type { ChannelOrgKind } from '@channel-router/shared/src/model.js';
+import type { ChannelOrgKind } from '@channel-router/shared/model';
 import { directoryStore, orgsStore, sessionStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';

@@ -11,7 +11,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Button, Card, Empty, Loading, ROLE_LABELS, Tag, toast } from '@channel-router/ui';
-import { ROLES_BY_ORG_KIND, type OrgKind } from '@channel-router/shared/src/model.js';
+import { ROLES_BY_ORG_KIND, type OrgKind } from '@channel-router/shared/model';
 import { currentNames, directoryStore, orgsStore, sessionStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';

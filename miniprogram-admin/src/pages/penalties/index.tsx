@@ -11,7 +11,7 @@ import { useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
 import { Amount, Button, Card, Empty, Loading, Tabs, Tag, type TagTone } from '@channel-router/ui';
-import type { PenaltyStatus } from '@channel-router/shared/src/api/actions.js';
+import type { PenaltyStatus } from '@channel-router/shared/api';
 import { currentNames, directoryStore, penaltiesStore, settleStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { ErrorNote } from '../../components/error-note';

@@ -14,7 +14,7 @@ import { Amount, Button, Card, Cell, Empty, Field, Header, List, Loading, Page, 
 import { walletStore } from '../../services/app';
 import { entryTime, entryTitle, withdrawalStatus } from '../../stores/format';
 import { MIN_WITHDRAW_FEN } from '../../stores/wallet';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { formatFen } from '@channel-router/shared/money';
 import './index.css';
 
 export default function Wallet() {

@@ -9,7 +9,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Amount, Button, Card, Cell, Empty, Header, List, Loading, Page, Tag } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { formatFen } from '@channel-router/shared/money';
 import { penaltiesStore } from '../../services/app';
 import { OrgGate } from '../../components/org-gate';
 import { ErrorBlock } from '../../components/error-block';

@@ -16,7 +16,7 @@ import { go, onBackH5, PAGES } from '../../components/nav';
 import { groupStock, productName } from '../../stores/reports';
 import { levelLabel, shortCode, shortTimeLabel } from '../../stores/labels';
 import type { OrgMembership } from '../../stores/org';
-import type { UnitLevel } from '@channel-router/shared/src/model.js';
+import type { UnitLevel } from '@channel-router/shared/model';
 
 const LEVELS: readonly UnitLevel[] = ['pallet', 'case', 'box', 'item'];
 

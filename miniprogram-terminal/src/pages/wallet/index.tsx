@@ -13,7 +13,7 @@ import { useEffect } from 'react';
 import { useReachBottom } from '@tarojs/taro';
 import { useStore } from 'zustand';
 import { Amount, Button, Card, Cell, Empty, Field, Header, List, Loading, Page, Result, Tag } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { formatFen } from '@channel-router/shared/money';
 import { walletStore } from '../../services/app';
 import { StoreGate } from '../../components/store-gate';
 import { go, onBackIfH5, PAGES } from '../../services/nav';
