@@ -24,3 +24,6 @@ export { type ScanFeedback } from './continuous-scan/logic';
 export { Tabs, type TabsProps } from './tabs';
 export * from './app-kit';
 export { AppShell, type AppShellProps } from './shell';
+export { ErrorNote, type ErrorNoteProps } from './error-note';
+export { ScanListPanel, type ScanListPanelProps } from './scan-list';
+export { TargetCard, TargetPicker, type TargetOrg, type TargetPickerProps } from './scan-list/target';

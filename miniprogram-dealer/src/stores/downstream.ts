@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { OrgView } from '@channel-router/shared/api';
 import type { Client } from '@channel-router/shared/client';
-import { latest, type Load } from './load';
+import { latest, type Load } from '@channel-router/ui/kit';
 
 export interface DownstreamState {
   orgId: string | null;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createInviteStore, groupCode } from './invite';
 import { cleanInviteCode, createJoinStore } from './join';
 import { createDownstreamStore } from './downstream';
-import { errReply, LOST, okReply, scriptedClient } from './test-transport';
+import { errReply, LOST, okReply, scriptedClient } from '@channel-router/ui/testing';
 
 const ORG = 'dealer_gd';
 
@@ -58,7 +58,7 @@ describe('joining', () => {
     expect(store.getState().fieldError).toBe('邀请码至少 4 位');
     store.getState().setCode('AB#$1234');
     await store.getState().submit();
-    expect(store.getState().fieldError).toBe('邀请码只能包含字母和数字');
+    expect(store.getState().fieldError).toBe('邀请码格式不对：只能包含字母和数字');
     expect(sent).toHaveLength(0);
   });
 

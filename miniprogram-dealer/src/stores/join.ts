@@ -5,7 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { JoinRes } from '@channel-router/shared/api';
 import type { Client, ClientError } from '@channel-router/shared/client';
-import { checkedRequest, isRetryable } from './problems';
+import { checkRequest, isRetryable } from '@channel-router/ui/kit';
 
 export interface JoinState {
   codeText: string;
@@ -62,13 +62,13 @@ export function createJoinStore(deps: JoinDeps) {
         set({ fieldError: '请填写邀请码' });
         return;
       }
-      const checked = checkedRequest('channel', 'join', { inviteCode });
+      const checked = checkRequest('channel', 'join', { inviteCode });
       if (!checked.ok) {
         set({ fieldError: checked.problem.message });
         return;
       }
       set({ fieldError: null, status: 'submitting', error: null, message: null });
-      const r = await deps.client.channel.join(checked.req);
+      const r = await deps.client.channel.join(checked.value);
       if (!r.ok) {
         const message = joinFailureMessage(r.error);
         // A problem with the code itself is shown on the field; a network problem offers retry.

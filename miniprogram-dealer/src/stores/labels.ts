@@ -4,25 +4,12 @@
  */
 import dayjs from 'dayjs';
 import type { PenaltyStatus, WithdrawalStatus } from '@channel-router/shared/api';
-import type { AlertEvidence, AlertKind, OrgKind, Role, UnitLevel } from '@channel-router/shared/model';
+import type { AlertEvidence, AlertKind, OrgKind, Role } from '@channel-router/shared/model';
 import { regionName, regionOwnName } from '@channel-router/shared/regions/names';
 
-const OTHER = '其他';
+import { OTHER_LABEL as OTHER, pick } from '@channel-router/ui/kit';
 
-function pick<K extends string>(table: Readonly<Record<K, string>>, key: string): string {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key as K] : OTHER;
-}
-
-export const LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
-  item: '单品',
-  box: '盒',
-  case: '箱',
-  pallet: '托',
-};
-
-export function levelLabel(level: string): string {
-  return pick(LEVEL_LABELS, level);
-}
+export { levelLabel, shortCode } from '@channel-router/ui/kit';
 
 /** Roles as a dealer or wholesaler calls its people (a store's 「店员」 is a dealer's 「员工」). */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -133,9 +120,4 @@ export function timeLabel(at_ms: number): string {
 /** `3 月 8 日 14:05` — shorter, for list rows. */
 export function shortTimeLabel(at_ms: number): string {
   return dayjs(at_ms).format('M月D日 HH:mm');
-}
-
-/** A code cut to what fits a 375-px row: `3K1R…ZZ41`. The full code is kept for tests and copy. */
-export function shortCode(code: string): string {
-  return code.length <= 12 ? code : `${code.slice(0, 4)}…${code.slice(-4)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createWalletStore, withdrawProblem } from './wallet';
-import { errReply, LOST, okReply, scriptedClient, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
 
 const ORG = 'dealer_gd';
 const entry = (key: string, amount: number) => ({ key, kind: 'dealer_rebate', amount, ref: 'c', at: 0 });

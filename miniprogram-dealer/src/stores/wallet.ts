@@ -10,8 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import { formatFen, parseYuan } from '@channel-router/shared/money';
 import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/api';
 import type { Client, ClientError, Intent } from '@channel-router/shared/client';
-import { latest, MAX_PAGES, type Load } from './load';
-import { checkedRequest, isRetryable } from './problems';
+import { checkRequest, isRetryable, latest, MAX_PAGES, type Load } from '@channel-router/ui/kit';
 
 /** Spec §5: the smallest withdrawal. */
 export const MIN_WITHDRAW_FEN = 10;
@@ -178,7 +177,7 @@ export function createWalletStore(deps: WalletDeps) {
         }
         const intent = deps.client.newIntent();
         // The server's own schema, with the key that will be sent: what passes here is accepted there.
-        const checked = checkedRequest('wallet', 'withdraw', { amount: fen, orgId, requestId: intent });
+        const checked = checkRequest('wallet', 'withdraw', { amount: fen, orgId, requestId: intent });
         if (!checked.ok) {
           set({ withdraw: { ...w, fieldError: checked.problem.message } });
           return;

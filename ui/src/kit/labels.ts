@@ -24,3 +24,8 @@ export function levelLabel(level: string): string {
 
 /** Largest first: how a list summary orders its levels (`3 箱 · 2 盒`). */
 export const LEVEL_ORDER: readonly UnitLevel[] = ['pallet', 'case', 'box', 'item'];
+
+/** A code cut to what fits a 375-px row: `3K1R…ZZ41`. The full code is kept for tests and copy. */
+export function shortCode(code: string): string {
+  return code.length <= 12 ? code : `${code.slice(0, 4)}…${code.slice(-4)}`;
+}

@@ -65,3 +65,19 @@ describe('checkField and problemFromReply', () => {
     expect(problemFromReply({ code: 'INVALID_ARGUMENT', message: 'x', field: 'other', userMessage: 'x' }, LABELS)).toBeNull();
   });
 });
+
+describe('scan, invite and withdraw requests, checked before anything is sent', () => {
+  const message = (fn: Parameters<typeof checkRequest>[0], action: string, req: unknown) => {
+    const r = checkRequest(fn, action as never, req, { toOrgId: { label: '收货方', choose: true }, orgId: '当前单位' });
+    return r.ok ? null : r.problem;
+  };
+  it('names the field in Chinese', () => {
+    expect(message('scan', 'ship', { codes: ['A'], fromOrgId: 'd' })?.message).toBe('请选择收货方');
+    expect(message('scan', 'receive', { codes: [] })?.message).toBe('请至少添加一个扫码清单');
+    expect(message('scan', 'receive', { codes: Array.from({ length: 1001 }, () => 'A') })?.message).toBe('扫码清单最多 1000 项，请分批提交');
+    expect(message('scan', 'receive', { codes: ['ok', 'has space'] })).toEqual({ field: 'codes', index: 1, message: '扫码清单第 2 项格式不对：不能有空格' });
+    expect(message('channel', 'invite', { orgId: 'd', role: 'boss' })?.message).toBe('请选择身份');
+    expect(message('wallet', 'withdraw', { amount: 0, requestId: 'i-12345678', orgId: 'd' })?.message).toBe('提现金额不能小于 ¥0.01');
+    expect(message('scan', 'receive', { codes: ['A'], orgId: 'd' })).toBeNull();
+  });
+});

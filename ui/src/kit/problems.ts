@@ -32,7 +32,7 @@ export type ProblemLabels = Readonly<Record<string, string | FieldSpec>>;
 /** The fields every app's requests share. */
 export const COMMON_LABELS: ProblemLabels = {
   code: { label: '码', unit: '位', format: '不能有空格' },
-  codes: { label: '扫码清单', unit: '位' },
+  codes: { label: '扫码清单', unit: '位', format: '不能有空格' },
   inviteCode: { label: '邀请码', unit: '位', format: '只能包含字母和数字' },
   amount: { label: '提现金额', money: true },
   requestId: '提交编号',

@@ -3,7 +3,7 @@ import type { IdentifyRes } from '@channel-router/shared/api';
 import type { RawReply } from '@channel-router/shared/client';
 import { scanVerdict, type ScanPurpose } from '@channel-router/shared/custody/scan-verdict';
 import { errReply, deferred, flush, LOST, okReply, scriptedClient, type Script } from './testing';
-import { createScanList, IDENTIFY_CONCURRENCY, MAX_LIST_CODES, scanStorageKey, summarize, type ScanListDeps } from './scan-list';
+import { createScanList, entryIndexOf, IDENTIFY_CONCURRENCY, MAX_LIST_CODES, scanStorageKey, summarize, type ScanListDeps } from './scan-list';
 import { noteText, ORG_SCAN_WORDS, refusalText } from './scan-words';
 import { memoryStorage } from './storage';
 
@@ -14,7 +14,7 @@ const PREFIX = 'cr.test.';
 const storageKey = (purpose: ScanPurpose, orgId: string) => scanStorageKey(PREFIX, purpose, orgId);
 
 /** The words a verdict gets on the list (what the echo and the entry say). */
-function judge(purpose: ScanPurpose, orgId: string, r: IdentifyRes, target: { orgId: string } | null = null) {
+function judge(purpose: ScanPurpose, orgId: string, r: IdentifyRes, target: { orgId: string; name?: string } | null = null) {
   const v = scanVerdict({ purpose, orgId, code: r, targetOrgId: target?.orgId ?? null });
   if (!v.ok) return { ok: false, reason: refusalText(v.refusal, v.holderName, ORG_SCAN_WORDS) };
   const warning = noteText(v.note, r.holderName, ORG_SCAN_WORDS);
@@ -392,5 +392,13 @@ describe('scan list: one list for every app', () => {
     const store = createScanList({ client, purpose: 'ship', storagePrefix: PREFIX, words });
     store.getState().bind('brand');
     expect(await store.getState().add(CASE_A)).toMatchObject({ tone: 'danger', text: '不在品牌仓库中（现在在 北京京味）' });
+  });
+});
+
+describe('scan list: the entry a server error points at', () => {
+  it('reads codes[i] and nothing else', () => {
+    expect(entryIndexOf({ field: 'codes[7]' })).toBe(7);
+    expect(entryIndexOf({ field: 'toOrgId' })).toBeNull();
+    expect(entryIndexOf({})).toBeNull();
   });
 });

@@ -1,10 +1,9 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState, type PropsWithChildren, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { Button, Header, Loading, needsLogin, Page, Result, useRequireLogin } from '@channel-router/ui';
+import { Button, Header, Loading, needsLogin, Page, Result, useRequireLogin, ErrorNote } from '@channel-router/ui';
 import { sessionStore } from '../../services/app';
 import type { BrandRole } from '../../stores/session';
-import { ErrorNote } from '../error-note';
 
 export interface ScreenProps {
   testId: string;

@@ -9,11 +9,10 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Card, Loading } from '@channel-router/ui';
+import { Card, Loading, ErrorNote } from '@channel-router/ui';
 import { dashboardStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
-import { ErrorNote } from '../../components/error-note';
 import { StatGrid } from '../../components/stat-grid';
 import { BarChart, HBarList } from '../../components/bar-chart';
 import { shortDay } from '../../components/bar-chart/logic';

@@ -8,11 +8,10 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Amount, Button, Card, Field, Loading, Result } from '@channel-router/ui';
+import { Amount, Button, Card, Field, Loading, Result, ErrorNote } from '@channel-router/ui';
 import { formatFen } from '@channel-router/shared/money';
 import { fundStore } from '../../services/app';
 import { Screen } from '../../components/screen';
-import { ErrorNote } from '../../components/error-note';
 import { isRetryable } from '../../stores/form-errors';
 
 export default function Fund() {

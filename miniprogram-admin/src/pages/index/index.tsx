@@ -10,10 +10,9 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Field, Header, List, Loading, LOGIN_PAGE, needsLogin, Page, Tag, useQuery, useRequireLogin } from '@channel-router/ui';
+import { Button, Card, Cell, Field, Header, List, Loading, LOGIN_PAGE, needsLogin, Page, Tag, useQuery, useRequireLogin, ErrorNote } from '@channel-router/ui';
 import { formatFen } from '@channel-router/shared/money';
 import { client, sessionStore } from '../../services/app';
-import { ErrorNote } from '../../components/error-note';
 import { StatGrid } from '../../components/stat-grid';
 import { go, type RouteName } from '../../nav';
 import { isRetryable } from '../../stores/form-errors';

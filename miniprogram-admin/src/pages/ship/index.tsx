@@ -12,10 +12,9 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, confirm, ContinuousScan, Empty, List, Loading, Result, Tag } from '@channel-router/ui';
+import { Button, Card, Cell, confirm, ContinuousScan, Empty, List, Loading, Result, Tag, ErrorNote } from '@channel-router/ui';
 import { shipStore } from '../../services/app';
 import { goHome, Screen } from '../../components/screen';
-import { ErrorNote } from '../../components/error-note';
 import { isRetryable } from '../../stores/form-errors';
 import { groupedCode, label, LEVEL_LABELS } from '../../stores/labels';
 import { regionLabel } from '../../stores/regions';

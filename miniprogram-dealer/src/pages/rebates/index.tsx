@@ -11,14 +11,13 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Amount, Button, Card, Cell, Empty, Field, Header, List, Loading, Page, Result, Tag } from '@channel-router/ui';
+import { Amount, Button, Card, Cell, Empty, Field, Header, List, Loading, Page, Result, Tag, ErrorNote } from '@channel-router/ui';
 import { formatFen } from '@channel-router/shared/money';
 import { walletStore } from '../../services/app';
 import { OrgGate } from '../../components/org-gate';
-import { ErrorBlock } from '../../components/error-block';
 import { onBackH5 } from '../../components/nav';
 import { ledgerKindLabel, shortTimeLabel, withdrawalStatusLabel } from '../../stores/labels';
-import { isRetryable } from '../../stores/problems';
+import { isRetryable } from '@channel-router/ui/kit';
 import { MIN_WITHDRAW_FEN, withdrawFailureMessage } from '../../stores/wallet';
 import type { OrgMembership } from '../../stores/org';
 
@@ -43,7 +42,7 @@ function Wallet({ m }: { m: OrgMembership }) {
     <View>
       <Card title='可提现返利'>
         {balance.status === 'idle' || balance.status === 'loading' ? <Loading testId='balance-loading' /> : null}
-        {balance.status === 'error' ? <ErrorBlock message={balance.error.userMessage} onRetry={reload} testId='balance-error' /> : null}
+        {balance.status === 'error' ? <ErrorNote text={balance.error.userMessage} onRetry={reload} testId='balance-error' /> : null}
         {balance.status === 'ready' ? (
           <View>
             <Amount fen={balance.value.balance} size='huge' testId='balance' />
@@ -107,7 +106,7 @@ function Wallet({ m }: { m: OrgMembership }) {
       ) : null}
       {s.history.status === 'loading' || s.history.status === 'more' ? <Loading testId='history-loading' /> : null}
       {s.history.status === 'error' && s.history.error !== null ? (
-        <ErrorBlock message={s.history.error.userMessage} onRetry={() => void (s.history.entries.length === 0 ? load(m.orgId) : loadMore())} testId='history-error' />
+        <ErrorNote text={s.history.error.userMessage} onRetry={() => void (s.history.entries.length === 0 ? load(m.orgId) : loadMore())} testId='history-error' />
       ) : null}
       {s.history.status === 'ready' && s.history.cursor !== null ? (
         <View className='dl-actions'>

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
-import { Button } from '@channel-router/ui';
+import { Button } from '../button';
+import './error-note.css';
 
 export interface ErrorNoteProps {
   /** Plain words (a ClientError's `userMessage`). */
@@ -12,8 +13,8 @@ export interface ErrorNoteProps {
 /** A failed load, in plain words, with a way to try again. */
 export function ErrorNote({ text, onRetry, retryText = '重试', testId }: ErrorNoteProps) {
   return (
-    <View className='ad-error' data-testid={testId}>
-      <Text className='ad-error__text'>{text}</Text>
+    <View className='cr-error' data-testid={testId}>
+      <Text className='cr-error__text'>{text}</Text>
       {onRetry !== undefined ? (
         <Button size='small' onClick={onRetry} testId={testId === undefined ? undefined : `${testId}-retry`}>
           {retryText}

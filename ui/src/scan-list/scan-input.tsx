@@ -1,5 +1,5 @@
 /**
- * Continuous scanning for the dealer's lists, one code after another until the person is done:
+ * Continuous scanning for the running scan lists, one code after another until the person is done:
  * weapp reopens `Taro.scanCode` after each code, first showing that code's verdict (added, already
  * in the list, refused and why) so a refused code is never missed; h5 keeps the kit's continuous
  * camera view open and shows each verdict on it. A field takes a code typed off a damaged label.
@@ -7,22 +7,26 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
-import { Button, canUseCamera, cleanScanned, Field, isScanCancel, toast } from '@channel-router/ui';
-import type { Echo } from '../stores/scan-list';
-import { echoToast, pauseAfter, VERDICT_WAIT_MS, within } from '../stores/scan-feedback';
-import { MAX_LIST_CODES } from '../stores/scan-list';
+import { Button } from '../button';
+import { Field } from '../field';
+import { toast } from '../feedback';
+import { canUseCamera, cleanScanned, isScanCancel } from '../scan-button/logic';
+import { MAX_LIST_CODES, type Echo } from '../kit/scan-list';
+import { echoToast, pauseAfter, VERDICT_WAIT_MS, within } from './feedback';
 
 export interface ScanInputProps {
   onScan: (text: string) => { echo: Echo; accepted: boolean; done: Promise<Echo> };
   /** Shown on the h5 camera view before the first code. */
   hint: string;
+  /** The scan button's words (default 「连续扫码」). */
+  text?: string;
   disabled?: boolean;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function buzz(echo: Echo): void {
-  const p = echo.tone === 'fail' || echo.tone === 'warning' ? Taro.vibrateLong() : Taro.vibrateShort({ type: 'medium' });
+  const p = echo.tone === 'danger' || echo.tone === 'warning' ? Taro.vibrateLong() : Taro.vibrateShort({ type: 'medium' });
   Promise.resolve(p).catch(() => {});
 }
 
@@ -45,16 +49,16 @@ async function weappLoop(onScan: ScanInputProps['onScan'], alive: () => boolean)
   }
 }
 
-type CameraModule = typeof import('@channel-router/ui/camera');
+type CameraModule = typeof import('../continuous-scan/camera');
 
 /** h5 only: the kit's continuous camera view, loaded when first used (never in a weapp build). */
 async function loadCamera(): Promise<CameraModule | null> {
   // The import must sit inside the platform check, or webpack bundles the decoder into weapp.
-  if (process.env.TARO_ENV === 'h5') return import('@channel-router/ui/camera');
+  if (process.env.TARO_ENV === 'h5') return import('../continuous-scan/camera');
   return null;
 }
 
-const OVERLAY_COLOURS: Readonly<Record<Echo['tone'], string>> = { success: '#4ade80', warning: '#fbbf24', fail: '#f87171', info: '#e5e7eb' };
+const OVERLAY_COLOURS: Readonly<Record<Echo['tone'], string>> = { success: '#4ade80', warning: '#fbbf24', danger: '#f87171', info: '#e5e7eb' };
 
 /** The camera view shows the immediate answer; the verdict replaces it when it arrives. */
 function showVerdictOnCamera(echo: Echo): void {
@@ -81,9 +85,9 @@ async function h5Loop(onScan: ScanInputProps['onScan'], hint: string): Promise<v
         void r.done.then((verdict) => {
           if (newest !== text) return; // a later code is on screen now
           showVerdictOnCamera(verdict);
-          if (verdict.tone === 'fail' && typeof navigator.vibrate === 'function') navigator.vibrate([60, 60, 60]);
+          if (verdict.tone === 'danger' && typeof navigator.vibrate === 'function') navigator.vibrate([60, 60, 60]);
         });
-        return { tone: r.echo.tone === 'fail' ? 'danger' : r.echo.tone, text: r.echo.text, accepted: r.accepted };
+        return { tone: r.echo.tone === 'danger' ? 'danger' : r.echo.tone, text: r.echo.text, accepted: r.accepted };
       },
     });
   } catch (e) {
@@ -92,7 +96,7 @@ async function h5Loop(onScan: ScanInputProps['onScan'], hint: string): Promise<v
   }
 }
 
-export function ScanInput({ onScan, hint, disabled }: ScanInputProps) {
+export function ScanInput({ onScan, hint, text = '连续扫码', disabled }: ScanInputProps) {
   const [typed, setTyped] = useState('');
   const [scanning, setScanning] = useState(false);
   const mounted = useRef(true);
@@ -125,9 +129,9 @@ export function ScanInput({ onScan, hint, disabled }: ScanInputProps) {
   };
 
   return (
-    <View className='dl-scan'>
+    <View className='cr-scanlist__scan'>
       <Button variant='primary' size='large' block loading={scanning} disabled={disabled} onClick={() => void start()} testId='scan-continuous'>
-        连续扫码
+        {text}
       </Button>
       <Field
         name='code'
