@@ -3,7 +3,7 @@ import type { AlertView } from '@channel-router/shared/api';
 import { createClient, type RawReply } from '@channel-router/shared/client';
 import { alertRow, createAlertsStore } from './alerts';
 import { namesFrom } from './directory';
-import { okReply, scriptedTransport } from './test-transport';
+import { okReply, scriptedTransport } from '@channel-router/ui/testing';
 
 const ALERT: AlertView = {
   id: 'a1',

@@ -10,7 +10,7 @@ import { regionName } from '@channel-router/shared/regions/names';
 import type { Names } from './directory';
 import { ALERT_EVIDENCE_LABELS, ALERT_KIND_LABELS, groupedCode, label, timeText } from './labels';
 import { createPagedStore, PAGE_SIZE } from './paged';
-import type { TagTone } from './tones';
+import type { TagTone } from '@channel-router/ui';
 
 export interface AlertFilter {
   kind: AlertKind | 'all';

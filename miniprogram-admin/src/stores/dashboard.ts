@@ -6,7 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import type { DashboardRes } from '@channel-router/shared/api';
 import type { Client } from '@channel-router/shared/client';
 import { formatFen } from '@channel-router/shared/money';
-import { latest, type Load } from './load';
+import { latest, type Load } from '@channel-router/ui/kit';
 
 export const DAY_OPTIONS = [7, 14, 30] as const;
 export type Days = (typeof DAY_OPTIONS)[number];

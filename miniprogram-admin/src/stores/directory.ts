@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { OrgView, ProductView } from '@channel-router/shared/api';
 import type { Client } from '@channel-router/shared/client';
 import type { ChannelOrgKind } from '@channel-router/shared/model';
-import { latest, type Load } from './load';
+import { latest, type Load } from '@channel-router/ui/kit';
 
 /** The brand org's fixed id (server/src/channel/model.ts). */
 export const BRAND_ORG_ID = 'brand';

@@ -13,7 +13,7 @@ import { parseCodeInput } from '@channel-router/shared/codes/parse';
 import { regionName } from '@channel-router/shared/regions/names';
 import type { Names } from './directory';
 import { BIZ_STEP_LABELS, groupedCode, label, LEVEL_LABELS, timeText, VERDICT_LABELS } from './labels';
-import type { TagTone } from './tones';
+import type { TagTone } from '@channel-router/ui';
 
 export type InspectPhase =
   | { kind: 'idle' }

@@ -5,7 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ClientError, ClientResult } from '@channel-router/shared/client';
-import { latest } from './load';
+import { latest } from '@channel-router/ui/kit';
 
 /** Rows per page (the server caps pages at 100). */
 export const PAGE_SIZE = 20;

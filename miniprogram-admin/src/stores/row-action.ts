@@ -6,7 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { ClientError, ClientResult } from '@channel-router/shared/client';
-import { isRetryable } from './form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 
 export interface RowActionState<A extends string, R> {
   busy: { id: string; action: A } | null;

@@ -3,7 +3,7 @@ import type { WithdrawalView } from '@channel-router/shared/api';
 import { createClient } from '@channel-router/shared/client';
 import { namesFrom } from './directory';
 import { createDecisionStore, createWithdrawalsStore, decisionConfirmText, decisionResultText, decisionsFor, payeeText } from './withdrawals';
-import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const W: WithdrawalView = { id: 'wd1', owner: 'person:demo-consumer-1', requestedBy: 'demo-consumer-1', amount: 200, status: 'requested', requestedAt: 1, reason: null };
 

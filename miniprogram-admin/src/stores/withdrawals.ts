@@ -9,9 +9,9 @@ import type { Client, ClientError } from '@channel-router/shared/client';
 import { formatFen } from '@channel-router/shared/money';
 import type { Names } from './directory';
 
-import { latest, type Load } from './load';
+import { latest, type Load } from '@channel-router/ui/kit';
 import { createRowActionStore } from './row-action';
-import type { TagTone } from './tones';
+import type { TagTone } from '@channel-router/ui';
 
 export type WithdrawalFilter = WithdrawalStatus | 'all';
 export type WithdrawalDecision = 'approve' | 'reject';

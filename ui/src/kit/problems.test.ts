@@ -81,3 +81,15 @@ describe('scan, invite and withdraw requests, checked before anything is sent', 
     expect(message('scan', 'receive', { codes: ['A'], orgId: 'd' })).toBeNull();
   });
 });
+
+describe('admin forms, checked with the real request schemas', () => {
+  it('names a missing name, an unknown region entry and a territory a dealer must have', () => {
+    const labels: ProblemLabels = { name: '名称', territory: '经营区域' };
+    const product = checkRequest('channel', 'createProduct', { sku: 'A1', name: '', packaging: { itemsPerBox: 1, boxesPerCase: 1 }, policy: { consumerReward: 0, storeReward: 0, dealerRebate: 0, diversionPenalty: 0 } }, labels);
+    expect(product).toMatchObject({ ok: false, problem: { field: 'name', message: '请填写名称' } });
+    const region = checkRequest('channel', 'createOrg', { kind: 'dealer', name: 'd', upstreamId: 'brand', regionCode: '440100', territory: ['440000', '999999'] }, labels);
+    expect(region).toMatchObject({ ok: false, problem: { field: 'territory', index: 1, message: '经营区域第 2 项：没有这个地区码' } });
+    const none = checkRequest('channel', 'createOrg', { kind: 'dealer', name: 'd', upstreamId: 'brand', regionCode: '440100' }, labels);
+    expect(none).toMatchObject({ ok: false, problem: { field: 'territory', message: '请至少添加一个经营区域' } });
+  });
+});

@@ -17,7 +17,7 @@ import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
 import { ALERT_FILTER_TABS, alertRow, type AlertFilter } from '../../stores/alerts';
 import { orgsOfKind } from '../../stores/directory';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import { MAX_PAGES } from '../../stores/paged';
 import './index.css';
 

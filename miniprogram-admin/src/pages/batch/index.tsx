@@ -16,7 +16,7 @@ import { batchesStore, currentNames, directoryStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { countsText, EXPORT_TREE_MAX_CASES, exportMode, printCommand } from '../../stores/batches';
 import { groupedCode, timeText } from '../../stores/labels';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import './index.css';
 
 function copy(text: string) {

@@ -18,9 +18,10 @@ import { batchesStore, currentNames, directoryStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
 import { countsFor, countsText, exportMode } from '../../stores/batches';
-import { parseCount, isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
+import { parseCount } from '../../stores/form-input';
 import { timeText } from '../../stores/labels';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import { go, ROUTES } from '../../nav';
 
 function BatchForm({ products, onClose }: { products: readonly ProductView[]; onClose: () => void }) {

@@ -26,7 +26,7 @@ export default function Dashboard() {
   const { load } = dashboardStore.getState();
 
   let body;
-  if (data.status === 'loading') body = <Loading testId='dashboard-loading' />;
+  if (data.status === 'loading' || data.status === 'idle') body = <Loading testId='dashboard-loading' />;
   else if (data.status === 'error') body = <ErrorNote text={data.error.userMessage} onRetry={() => void load()} testId='dashboard-error' />;
   else {
     const d = data.value;

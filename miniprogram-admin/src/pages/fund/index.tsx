@@ -12,7 +12,7 @@ import { Amount, Button, Card, Field, Loading, Result, ErrorNote } from '@channe
 import { formatFen } from '@channel-router/shared/money';
 import { fundStore } from '../../services/app';
 import { Screen } from '../../components/screen';
-import { isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 
 export default function Fund() {
   const s = useStore(fundStore);

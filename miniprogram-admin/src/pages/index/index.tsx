@@ -15,7 +15,7 @@ import { formatFen } from '@channel-router/shared/money';
 import { client, sessionStore } from '../../services/app';
 import { StatGrid } from '../../components/stat-grid';
 import { go, type RouteName } from '../../nav';
-import { isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 import type { BrandRole } from '../../stores/session';
 import './index.css';
 
@@ -119,7 +119,7 @@ export default function Home() {
   });
 
   let body;
-  if (!ready || me.status === 'loading') body = <Loading testId='home-loading' />;
+  if (!ready || me.status === 'loading' || me.status === 'idle') body = <Loading testId='home-loading' />;
   else if (me.status === 'error') body = <ErrorNote text={me.error.userMessage} onRetry={() => void sessionStore.getState().load()} testId='session-error' />;
   else if (me.value.role === null) body = <FirstRun />;
   else body = <StaffHome role={me.value.role} brandName={me.value.brandName} />;

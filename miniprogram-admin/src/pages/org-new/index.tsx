@@ -20,8 +20,8 @@ import { directoryStore, orgsStore, sessionStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
 import { RegionField, TerritoryEditor } from '../../components/region-picker';
-import { isRetryable } from '../../stores/form-errors';
-import { valueOf } from '../../stores/load';
+import { isRetryable } from '@channel-router/ui/kit';
+import { valueOf } from '@channel-router/ui/kit';
 import { hasTerritory, ORG_KIND_NAMES, upstreamOptions } from '../../stores/orgs';
 import { ROUTES } from '../../nav';
 

@@ -17,7 +17,7 @@ import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
 import { BRAND_ORG_ID } from '../../stores/directory';
 import { timeText } from '../../stores/labels';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import { ORG_KIND_NAMES } from '../../stores/orgs';
 import { regionLabel, territoryEntryLabel } from '../../stores/regions';
 import { go } from '../../nav';

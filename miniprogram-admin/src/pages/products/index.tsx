@@ -16,7 +16,7 @@ import { Button, Card, Empty, Field, Loading, Result, Tag, ErrorNote } from '@ch
 import { directoryStore, productsStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
-import { isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 import { packagingText, policyRows, type ProductField, type RewardMode } from '../../stores/products';
 
 const MODES: ReadonlyArray<{ key: RewardMode; label: string }> = [
