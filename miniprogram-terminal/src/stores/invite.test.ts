@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInviteStore, displayInvite } from './invite';
-import { errReply, LOST, okReply, scriptedClient } from './test-transport';
+import { errReply, LOST, okReply, scriptedClient } from '@channel-router/ui/testing';
 import { normalizeInvite } from './join';
 
 describe('invite staff', () => {

@@ -6,8 +6,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { Client, ClientError } from '@channel-router/shared/client';
-import { isRetryable } from './load';
-import { checkRequest } from './validation';
+import { checkRequest, isRetryable } from '@channel-router/ui/kit';
 
 export type StaffRole = 'clerk' | 'guide';
 export const STAFF_ROLES: ReadonlyArray<{ key: StaffRole; label: string }> = [

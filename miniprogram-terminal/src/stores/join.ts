@@ -6,9 +6,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { JoinRes } from '@channel-router/shared/api';
 import type { Client, ClientError } from '@channel-router/shared/client';
-import { isRetryable } from './load';
+import { checkRequest, isRetryable } from '@channel-router/ui/kit';
 import type { SessionStore } from './session';
-import { checkRequest } from './validation';
 
 export type JoinPhase =
   | { kind: 'idle' }

@@ -1,22 +1,12 @@
 /** The words and formats the terminal screens use for the contract's values. */
 import dayjs from 'dayjs';
 import type { UnitLevel } from '@channel-router/shared/model';
-
-export const LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
-  item: '单件',
-  box: '盒',
-  case: '箱',
-  pallet: '托',
-};
-
-export function levelLabel(level: UnitLevel | undefined): string {
-  return level === undefined ? '' : LEVEL_LABELS[level] ?? '包装';
-}
+import { levelLabel } from '@channel-router/ui/kit';
 
 /** `整箱 · 24 件`, `整盒 · 6 件`, `单件`. */
 export function packLabel(level: UnitLevel, items: number): string {
   if (level === 'item') return '单件';
-  return `整${LEVEL_LABELS[level] ?? '件'} · ${items} 件`;
+  return `整${levelLabel(level)} · ${items} 件`;
 }
 
 /** The last characters of a code, enough to find the label on a carton: `…XWAF`. */

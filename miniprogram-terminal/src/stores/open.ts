@@ -9,7 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import { parseCodeInput } from '@channel-router/shared/codes/parse';
 import type { IdentifyRes } from '@channel-router/shared/api';
 import type { Client, ClientError } from '@channel-router/shared/client';
-import { isRetryable, localError } from './load';
+import { isRetryable, localError } from '@channel-router/ui/kit';
 
 /** Why a scanned code cannot be opened here (null: it can). */
 export type OpenBlock = 'item' | 'hidden' | 'not_here' | null;

@@ -7,8 +7,10 @@ import { createStore } from 'zustand/vanilla';
 import type { MeRes } from '@channel-router/shared/api';
 import type { OrgKind, Role } from '@channel-router/shared/model';
 import type { Client } from '@channel-router/shared/client';
-import type { Load } from './load';
-import { STORAGE_KEYS, type KeyValueStore } from './storage';
+import type { KeyValueStorage, Load } from '@channel-router/ui/kit';
+
+/** The store the person works for now (a person may belong to several). */
+export const CURRENT_ORG_KEY = 'cr.terminal.org';
 
 export interface StoreMembership {
   orgId: string;
@@ -39,7 +41,7 @@ export interface SessionState {
 
 export interface SessionDeps {
   client: Client;
-  storage: KeyValueStore;
+  storage: KeyValueStorage;
 }
 
 export function identityOf(me: MeRes): Identity {
@@ -74,7 +76,7 @@ export function createSessionStore(deps: SessionDeps) {
   return createStore<SessionState>()((set, get) => {
     let generation = 0;
     const remembered = (): string | null => {
-      const v = deps.storage.get(STORAGE_KEYS.currentOrg);
+      const v = deps.storage.get(CURRENT_ORG_KEY);
       return typeof v === 'string' && v !== '' ? v : null;
     };
     return {
@@ -94,13 +96,13 @@ export function createSessionStore(deps: SessionDeps) {
         const wanted = get().orgId ?? remembered();
         const orgId = identity.stores.some((s) => s.orgId === wanted) ? wanted : identity.stores[0]?.orgId ?? null;
         set({ me: { status: 'ready', value: identity }, orgId });
-        if (orgId !== null) deps.storage.set(STORAGE_KEYS.currentOrg, orgId);
+        if (orgId !== null) deps.storage.set(CURRENT_ORG_KEY, orgId);
       },
       select(orgId) {
         const me = get().me;
         if (me.status !== 'ready' || !me.value.stores.some((s) => s.orgId === orgId)) return;
         set({ orgId });
-        deps.storage.set(STORAGE_KEYS.currentOrg, orgId);
+        deps.storage.set(CURRENT_ORG_KEY, orgId);
       },
     };
   });

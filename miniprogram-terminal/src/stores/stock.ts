@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ProductView, StockRes } from '@channel-router/shared/api';
 import type { UnitLevel } from '@channel-router/shared/model';
 import type { Client } from '@channel-router/shared/client';
-import type { Load } from './load';
+import type { Load } from '@channel-router/ui/kit';
 
 export interface StockUnitRow {
   code: string;

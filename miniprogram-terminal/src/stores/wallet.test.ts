@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createWalletStore, withdrawProblem } from './wallet';
 import { createRewardsStore, PAGES_PER_LOAD } from './rewards';
 import { entryTitle, withdrawalStatus } from './labels';
-import { errReply, LOST, okReply, scriptedClient, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
 
 const ORG = 'store_th';
 const entry = (key: string, amount: number, kind = 'store_reward') => ({ key, kind, amount, ref: 'c', at: 0 });

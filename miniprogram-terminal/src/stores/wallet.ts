@@ -10,8 +10,7 @@ import { createStore } from 'zustand/vanilla';
 import { formatFen, parseYuan } from '@channel-router/shared/money';
 import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/api';
 import type { Client, ClientError, Intent } from '@channel-router/shared/client';
-import { isRetryable, type Load } from './load';
-import { checkRequest } from './validation';
+import { checkRequest, isRetryable, type Load } from '@channel-router/ui/kit';
 
 /** Spec §5: the smallest withdrawal. */
 export const MIN_WITHDRAW_FEN = 10;
