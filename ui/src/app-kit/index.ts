@@ -8,3 +8,4 @@ export { useQuery, type QueryState } from './use-query';
 export { ROLE_LABELS, ORG_KIND_LABELS, membershipLabel } from './role-labels';
 export { taroStorage } from './storage';
 export { createNav } from './nav';
+export { useLaunchCode } from './launch';
