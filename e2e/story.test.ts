@@ -564,7 +564,7 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     await shows(page, 'balance', '¥1.88');
     await fill(page, 'amount', '0.05');
     await sendsNothing(consumer, () => tap(page, 'withdraw'));
-    await shows(page, 'amount-error', '最少提现 ¥0.10');
+    await shows(page, 'amount-error', '提现金额最少 ¥0.10');
     await screenshot(page, 'consumer-withdraw-too-small');
 
     await fill(page, 'amount', '1');

@@ -28,3 +28,4 @@ export { ErrorNote, type ErrorNoteProps } from './error-note';
 export { ScanListPanel, type ScanListPanelProps } from './scan-list';
 export { TargetCard, TargetPicker, type TargetOrg, type TargetPickerProps } from './scan-list/target';
 export { ScanInput, type ScanInputProps } from './scan-list/scan-input';
+export { WalletPanel, type WalletPanelProps } from './wallet';

@@ -3,10 +3,9 @@
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
 import { confirm, createAppClient, taroStorage as storage } from '@channel-router/ui';
-import { createScanList, storagePrefix } from '@channel-router/ui/kit';
+import { createScanList, storagePrefix, createWallet } from '@channel-router/ui/kit';
 import { formatFen } from '@channel-router/shared/money';
 import { createOrgStore } from '../stores/org';
-import { createWalletStore } from '../stores/wallet';
 import { createAlertsStore, createCatalogStore, createPenaltiesStore, createStockStore } from '../stores/reports';
 import { createDownstreamStore } from '../stores/downstream';
 import { createInviteStore } from '../stores/invite';
@@ -32,8 +31,9 @@ export const shipList = createScanList({
     }),
 });
 
-export const walletStore = createWalletStore({
+export const walletStore = createWallet({
   client,
+  forbidden: '只有老板可以从单位账户提现',
   confirmWithdraw: (fen) =>
     confirm({
       title: `从单位账户提现 ${formatFen(fen)}？`,

@@ -3,7 +3,7 @@
  * Chinese; a value this app does not know yet reads as 「其他」, never raw.
  */
 import dayjs from 'dayjs';
-import type { PenaltyStatus, WithdrawalStatus } from '@channel-router/shared/api';
+import type { PenaltyStatus } from '@channel-router/shared/api';
 import type { AlertEvidence, AlertKind, OrgKind, Role } from '@channel-router/shared/model';
 import { regionName, regionOwnName } from '@channel-router/shared/regions/names';
 
@@ -72,33 +72,6 @@ export const PENALTY_STATUS_LABELS: Readonly<Record<PenaltyStatus, string>> = {
 
 export function penaltyStatusLabel(status: string): string {
   return pick(PENALTY_STATUS_LABELS, status);
-}
-
-export const WITHDRAWAL_STATUS_LABELS: Readonly<Record<WithdrawalStatus, string>> = {
-  requested: '审核中',
-  approved: '已批准，待到账',
-  rejected: '未通过',
-  paid: '已到账',
-  failed: '打款失败，处理中',
-};
-
-export function withdrawalStatusLabel(status: string): string {
-  return pick(WITHDRAWAL_STATUS_LABELS, status);
-}
-
-const LEDGER_KIND_LABELS: Readonly<Record<string, string>> = {
-  dealer_rebate: '动销返利',
-  store_reward: '门店奖励',
-  consumer_reward: '扫码奖励',
-  withdrawal_reserve: '提现冻结',
-  withdrawal_release: '提现退回',
-  withdrawal_payout: '提现到账',
-  penalty_deduction: '窜货罚款扣除',
-  fund: '充值',
-};
-
-export function ledgerKindLabel(kind: string): string {
-  return LEDGER_KIND_LABELS[kind] ?? OTHER;
 }
 
 /** `北京市 朝阳区`; an unknown or missing code reads as 「未知地区」. */

@@ -3,13 +3,12 @@
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
 import { confirm, createAppClient, taroStorage as storage } from '@channel-router/ui';
-import { createScanList, ORG_SCAN_WORDS, storagePrefix } from '@channel-router/ui/kit';
+import { createScanList, ORG_SCAN_WORDS, storagePrefix, createWallet } from '@channel-router/ui/kit';
 import { formatFen } from '@channel-router/shared/money';
 import { createSessionStore, currentStore } from '../stores/session';
 import { createJoinStore } from '../stores/join';
 import { createOpenStore } from '../stores/open';
 import { createStockStore } from '../stores/stock';
-import { createWalletStore } from '../stores/wallet';
 import { createRewardsStore } from '../stores/rewards';
 import { createInviteStore } from '../stores/invite';
 import { packLabel } from '../stores/labels';
@@ -52,8 +51,9 @@ export const openStore = createOpenStore({
 
 export const stockStore = createStockStore({ client });
 
-export const walletStore = createWalletStore({
+export const walletStore = createWallet({
   client,
+  forbidden: '只有店主可以提现门店钱包',
   confirmWithdraw: (fen) =>
     confirm({
       title: `提现 ${formatFen(fen)}？`,

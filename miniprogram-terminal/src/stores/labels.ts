@@ -23,31 +23,3 @@ export function groupCode(code: string): string {
 export function timeLabel(at: number): string {
   return dayjs(at).format('YYYY-MM-DD HH:mm');
 }
-
-const KIND_LABELS: Readonly<Record<string, string>> = {
-  store_reward: '门店奖励',
-  consumer_reward: '扫码奖励',
-  dealer_rebate: '经销商返利',
-  withdrawal_reserve: '提现申请',
-  withdrawal_release: '提现退回',
-  withdrawal_payout: '提现到账',
-  penalty_deduction: '罚款扣除',
-  fund: '充值',
-};
-
-/** What a wallet history row is called; a kind the app does not know yet reads 「其他」, never raw. */
-export function entryTitle(kind: string): string {
-  return KIND_LABELS[kind] ?? '其他';
-}
-
-const WITHDRAWAL_STATUS: Readonly<Record<string, { text: string; tone: 'default' | 'success' | 'warning' | 'danger' }>> = {
-  requested: { text: '审核中', tone: 'warning' },
-  approved: { text: '已批准，待到账', tone: 'warning' },
-  paid: { text: '已到账', tone: 'success' },
-  rejected: { text: '未通过', tone: 'danger' },
-  failed: { text: '转账失败', tone: 'danger' },
-};
-
-export function withdrawalStatus(status: string): { text: string; tone: 'default' | 'success' | 'warning' | 'danger' } {
-  return WITHDRAWAL_STATUS[status] ?? { text: '处理中', tone: 'default' };
-}

@@ -8,3 +8,4 @@ export * from './labels';
 export * from './problems';
 export * from './scan-words';
 export * from './scan-list';
+export * from './wallet';

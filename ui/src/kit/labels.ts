@@ -29,3 +29,41 @@ export const LEVEL_ORDER: readonly UnitLevel[] = ['pallet', 'case', 'box', 'item
 export function shortCode(code: string): string {
   return code.length <= 12 ? code : `${code.slice(0, 4)}…${code.slice(-4)}`;
 }
+
+/** What a wallet history row is called (a ledger posting's kind). */
+export const LEDGER_KIND_LABELS: Readonly<Record<string, string>> = {
+  consumer_reward: '扫码奖励',
+  store_reward: '门店奖励',
+  dealer_rebate: '动销返利',
+  withdrawal_reserve: '提现申请',
+  withdrawal_release: '提现退回',
+  withdrawal_payout: '提现到账',
+  penalty_deduction: '窜货罚款扣除',
+  fund: '充值',
+};
+
+export function ledgerKindLabel(kind: string): string {
+  return pick(LEDGER_KIND_LABELS, kind);
+}
+
+export type StatusTone = 'default' | 'success' | 'warning' | 'danger';
+
+const WITHDRAWAL_STATUS: Readonly<Record<string, { text: string; tone: StatusTone }>> = {
+  requested: { text: '审核中', tone: 'warning' },
+  approved: { text: '已批准，待到账', tone: 'warning' },
+  paid: { text: '已到账', tone: 'success' },
+  rejected: { text: '未通过，已退回余额', tone: 'default' },
+  failed: { text: '打款未成功，处理中', tone: 'danger' },
+};
+
+/** Where a withdrawal stands, in words, with the tag's tone. Unknown states read 「处理中」. */
+export function withdrawalStatusView(status: string): { text: string; tone: StatusTone } {
+  return WITHDRAWAL_STATUS[status] ?? { text: '处理中', tone: 'warning' };
+}
+
+/** `2025-03-08 14:05` in the phone's time zone. */
+export function timeText(at_ms: number): string {
+  const d = new Date(at_ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}

@@ -21,3 +21,11 @@ describe('loading', () => {
     expect(localError('请填写金额')).toEqual({ code: 'INVALID_ARGUMENT', message: 'rejected before sending', userMessage: '请填写金额' });
   });
 });
+
+describe('time on screen', () => {
+  it('shows a moment as year-month-day hour:minute in the phone’s time zone', async () => {
+    const { timeText } = await import('./labels');
+    const at = new Date(2025, 2, 8, 14, 5).getTime();
+    expect(timeText(at)).toBe('2025-03-08 14:05');
+  });
+});

@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Amount, Button, Header, Loading, Page, Result, ScanButton, Tabs, useRequireLogin } from '@channel-router/ui';
 import { claimStore } from '../../services/app';
+import { go, PAGES } from '../../services/nav';
 import { claimView } from '../../stores/claim-view';
 import type { Mode } from '../../stores/claim';
 import './index.css';
@@ -34,7 +34,7 @@ export default function Home() {
 
   if (!ready) return <Page testId='consumer-home'><Loading /></Page>;
 
-  const goWallet = () => void Taro.navigateTo({ url: '/pages/wallet/index' });
+  const goWallet = () => go(PAGES.wallet);
 
   return (
     <Page testId='consumer-home'>

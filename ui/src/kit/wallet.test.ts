@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWalletStore, withdrawProblem } from './wallet';
-import { createRewardsStore, PAGES_PER_LOAD } from './rewards';
-import { entryTitle, withdrawalStatus } from './labels';
-import { errReply, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
+import { ledgerKindLabel, withdrawalStatusView } from './labels';
+import { errReply, LOST, okReply, scriptedClient, type Script } from './testing';
+import { createWallet, MIN_WITHDRAW_FEN, withdrawProblem } from './wallet';
+
+// Goal: one wallet for a person and for an org: it reads the right wallet, never shows another
+// one's figures, checks an amount against the shared policy before asking, and withdraws once per
+// confirmed intent however often a lost reply is retried.
 
 const ORG = 'store_th';
 const entry = (key: string, amount: number, kind = 'store_reward') => ({ key, kind, amount, ref: 'c', at: 0 });
@@ -11,7 +14,7 @@ const wd = (id: string, requestedAt: number, status = 'requested') => ({ id, own
 function setup(script: Script, confirm = true) {
   const { client, sent } = scriptedClient(script);
   const confirmWithdraw = vi.fn(async () => confirm);
-  return { store: createWalletStore({ client, confirmWithdraw }), sent, confirmWithdraw };
+  return { store: createWallet({ client, confirmWithdraw, forbidden: '只有店主可以提现门店钱包' }), sent, confirmWithdraw };
 }
 
 const loaded = (balance: number): Script => ({
@@ -20,7 +23,7 @@ const loaded = (balance: number): Script => ({
   'wallet.listWithdrawals': [okReply({ withdrawals: [] })],
 });
 
-describe('store wallet', () => {
+describe('wallet', () => {
   it('loads the store\'s balance, history and withdrawals with its orgId; pages history by cursor', async () => {
     const { store, sent } = setup({
       'wallet.balance': [okReply({ balance: 240, reserved: 100 })],
@@ -49,7 +52,8 @@ describe('store wallet', () => {
   });
 
   it('checks the amount before asking: empty, malformed, below the minimum, above the balance', () => {
-    expect(withdrawProblem('', 100).problem).toBe('请输入提现金额');
+    expect(withdrawProblem('', 100).problem).toBe('请填写提现金额');
+    expect(MIN_WITHDRAW_FEN).toBe(10); // the shared policy's minimum
     expect(withdrawProblem('1.234', 100).problem).toBe('提现金额格式不对，例如 5 或 5.20');
     expect(withdrawProblem('0.05', 100).problem).toBe('提现金额最少 ¥0.10');
     expect(withdrawProblem('2', 100).problem).toBe('提现金额超过可提现余额 ¥1.00');
@@ -104,55 +108,34 @@ describe('store wallet', () => {
   });
 
   it('labels history rows and withdrawal states in Chinese, never raw', () => {
-    expect(entryTitle('store_reward')).toBe('门店奖励');
-    expect(entryTitle('brand_new_kind')).toBe('其他');
-    expect(withdrawalStatus('requested')).toEqual({ text: '审核中', tone: 'warning' });
-    expect(withdrawalStatus('???').text).toBe('处理中');
+    expect(ledgerKindLabel('store_reward')).toBe('门店奖励');
+    expect(ledgerKindLabel('brand_new_kind')).toBe('其他');
+    expect(withdrawalStatusView('requested')).toEqual({ text: '审核中', tone: 'warning' });
+    expect(withdrawalStatusView('???').text).toBe('处理中');
+    for (const s of ['requested', 'approved', 'rejected', 'paid', 'failed']) expect(withdrawalStatusView(s).text).toMatch(/[\u4e00-\u9fff]/);
+    expect(ledgerKindLabel('dealer_rebate')).toBe('动销返利');
   });
-});
 
-describe('rewards earned', () => {
-  it('lists only store rewards, with their total, reading on past pages without any', async () => {
-    const { client, sent } = scriptedClient({
-      'wallet.history': [
-        okReply({ entries: [entry('w', -100, 'withdrawal_reserve')], cursor: 'p2' }),
-        okReply({ entries: [entry('r1', 50), entry('x', 10, 'withdrawal_release'), entry('r2', 40)], cursor: 'p3' }),
-        okReply({ entries: [entry('r3', 50)], cursor: null }),
-      ],
+  it('reads the person’s own wallet without an orgId, and clears another wallet’s figures when switching', async () => {
+    const { store, sent } = setup({
+      'wallet.balance': [okReply({ balance: 240, reserved: 0 }), okReply({ balance: 188 })],
+      'wallet.history': [okReply({ entries: [entry('a', 50)], cursor: null }), okReply({ entries: [], cursor: null })],
+      'wallet.listWithdrawals': [okReply({ withdrawals: [] }), okReply({ withdrawals: [] })],
     });
-    const store = createRewardsStore({ client });
     await store.getState().load(ORG);
-    expect(store.getState()).toMatchObject({ status: 'idle', totalFen: 90, complete: false, cursor: 'p3' });
-    expect(store.getState().rewards.map((r) => r.key)).toEqual(['r1', 'r2']);
-    await store.getState().loadMore();
-    expect(store.getState()).toMatchObject({ totalFen: 140, complete: true });
-    expect(sent.map((s) => s.event)).toEqual([
-      { action: 'history', orgId: ORG, limit: 100 },
-      { action: 'history', orgId: ORG, cursor: 'p2', limit: 100 },
-      { action: 'history', orgId: ORG, cursor: 'p3', limit: 100 },
-    ]);
-    await store.getState().loadMore();
-    expect(sent).toHaveLength(3);
+    const switching = store.getState().load(null);
+    expect(store.getState()).toMatchObject({ orgId: null, entries: [], balance: { status: 'loading' } });
+    await switching;
+    expect(sent.slice(3).map((s) => s.event)).toEqual([{ action: 'balance' }, { action: 'history', limit: 20 }, { action: 'listWithdrawals' }]);
+    expect(store.getState().balance).toEqual({ status: 'ready', value: { balance: 188, reserved: 0 } });
   });
 
-  it(`stops after ${PAGES_PER_LOAD} pages without rewards, and keeps going on the next tap`, async () => {
-    const pages = Array.from({ length: PAGES_PER_LOAD + 1 }, (_, i) => okReply({ entries: [entry(`w${i}`, -1, 'withdrawal_reserve')], cursor: i === PAGES_PER_LOAD ? null : `p${i + 1}` }));
-    const { client, sent } = scriptedClient({ 'wallet.history': pages });
-    const store = createRewardsStore({ client });
+  it('fills in the whole balance, and says who may withdraw when the server refuses', async () => {
+    const { store } = setup({ ...loaded(1234), 'wallet.withdraw': [errReply('FORBIDDEN')] });
     await store.getState().load(ORG);
-    expect(sent).toHaveLength(PAGES_PER_LOAD);
-    expect(store.getState()).toMatchObject({ rewards: [], complete: false });
-    await store.getState().loadMore();
-    expect(sent).toHaveLength(PAGES_PER_LOAD + 1);
-    expect(store.getState()).toMatchObject({ rewards: [], complete: true });
-  });
-
-  it('shows an error in plain words and starts over on retry after a failed first page', async () => {
-    const { client } = scriptedClient({ 'wallet.history': [LOST, okReply({ entries: [entry('r1', 50)], cursor: null })] });
-    const store = createRewardsStore({ client });
-    await store.getState().load(ORG);
-    expect(store.getState()).toMatchObject({ status: 'error', complete: false, error: { userMessage: '网络不稳定，请重试' } });
-    await store.getState().loadMore();
-    expect(store.getState()).toMatchObject({ status: 'idle', totalFen: 50, complete: true });
+    store.getState().withdrawAll();
+    expect(store.getState().withdraw.amountText).toBe('12.34');
+    await store.getState().submitWithdraw();
+    expect(store.getState().withdraw).toMatchObject({ status: 'failed', retryable: false, error: { userMessage: '只有店主可以提现门店钱包' } });
   });
 });
