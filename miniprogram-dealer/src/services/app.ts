@@ -3,13 +3,12 @@
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
 import { confirm, createAppClient, taroStorage as storage } from '@channel-router/ui';
-import { createScanList, storagePrefix, createWallet } from '@channel-router/ui/kit';
+import { createScanList, storagePrefix, createWallet, createJoin } from '@channel-router/ui/kit';
 import { formatFen } from '@channel-router/shared/money';
 import { createOrgStore } from '../stores/org';
 import { createAlertsStore, createCatalogStore, createPenaltiesStore, createStockStore } from '../stores/reports';
 import { createDownstreamStore } from '../stores/downstream';
 import { createInviteStore } from '../stores/invite';
-import { createJoinStore } from '../stores/join';
 
 export const client = createAppClient('dealer');
 
@@ -50,10 +49,13 @@ export const catalogStore = createCatalogStore(client);
 export const downstreamStore = createDownstreamStore(client);
 export const inviteStore = createInviteStore(client);
 
-export const joinStore = createJoinStore({
+export const joinStore = createJoin({
   client,
-  onJoined: async (orgId) => {
+  issuer: '上级',
+  // Reload who I am and act for the new org; null: the code was a store's (another app serves it).
+  onJoined: async ({ orgId }) => {
     await orgStore.getState().load();
     orgStore.getState().select(orgId);
+    return orgStore.getState().memberships.find((m) => m.orgId === orgId) ?? null;
   },
 });

@@ -3,10 +3,9 @@
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
 import { confirm, createAppClient, taroStorage as storage } from '@channel-router/ui';
-import { createScanList, ORG_SCAN_WORDS, storagePrefix, createWallet } from '@channel-router/ui/kit';
+import { createJoin, createScanList, createWallet, ORG_SCAN_WORDS, storagePrefix } from '@channel-router/ui/kit';
 import { formatFen } from '@channel-router/shared/money';
-import { createSessionStore, currentStore } from '../stores/session';
-import { createJoinStore } from '../stores/join';
+import { afterJoin, createSessionStore, currentStore } from '../stores/session';
 import { createOpenStore } from '../stores/open';
 import { createStockStore } from '../stores/stock';
 import { createRewardsStore } from '../stores/rewards';
@@ -18,7 +17,7 @@ export const client = createAppClient('terminal');
 
 export const sessionStore = createSessionStore({ client, storage });
 
-export const joinStore = createJoinStore({ client, session: sessionStore });
+export const joinStore = createJoin({ client, issuer: '店主', onJoined: (r) => afterJoin(sessionStore, r.orgId) });
 
 /** Stock-in (扫码入库): the kit's running list, receiving for the store. */
 export const receiveStore = createScanList({

@@ -109,3 +109,17 @@ export function createSessionStore(deps: SessionDeps) {
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/**
+ * After joining by invite: reload who the person is and, for a store, act for it now. What the
+ * result screen says: the org's name, and whether it is a store (else another app serves it).
+ */
+export async function afterJoin(session: SessionStore, orgId: string): Promise<{ orgName: string | null; isStore: boolean }> {
+  await session.getState().load();
+  const s = session.getState();
+  const me = s.me.status === 'ready' ? s.me.value : null;
+  const store = me?.stores.find((m) => m.orgId === orgId);
+  const other = me?.others.find((m) => m.orgId === orgId);
+  if (store !== undefined) s.select(store.orgId);
+  return { orgName: store?.orgName ?? other?.orgName ?? null, isStore: store !== undefined || me === null };
+}

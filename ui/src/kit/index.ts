@@ -9,3 +9,4 @@ export * from './problems';
 export * from './scan-words';
 export * from './scan-list';
 export * from './wallet';
+export * from './join';

@@ -1,8 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInviteStore, groupCode } from './invite';
-import { cleanInviteCode, createJoinStore } from './join';
 import { createDownstreamStore } from './downstream';
-import { errReply, LOST, okReply, scriptedClient } from '@channel-router/ui/testing';
+import { errReply, okReply, scriptedClient } from '@channel-router/ui/testing';
 
 const ORG = 'dealer_gd';
 
@@ -44,43 +43,5 @@ describe('inviting', () => {
     expect(sent[0]!.event).toEqual({ action: 'listOrgs', upstreamId: ORG });
     const s = store.getState().orgs;
     expect(s.status === 'ready' ? s.value.map((o) => o.id) : s).toEqual(['s1', 'w1']);
-  });
-});
-
-describe('joining', () => {
-  it('checks the code on the phone first: a bad one is named and nothing is sent', async () => {
-    const { client, sent } = scriptedClient({});
-    const store = createJoinStore({ client, onJoined: vi.fn(async () => {}) });
-    await store.getState().submit();
-    expect(store.getState().fieldError).toBe('请填写邀请码');
-    store.getState().setCode('AB');
-    await store.getState().submit();
-    expect(store.getState().fieldError).toBe('邀请码至少 4 位');
-    store.getState().setCode('AB#$1234');
-    await store.getState().submit();
-    expect(store.getState().fieldError).toBe('邀请码格式不对：只能包含字母和数字');
-    expect(sent).toHaveLength(0);
-  });
-
-  it('joins with a typed code (spaces and lower case are fine), then reloads who I am for the new org', async () => {
-    const { client, sent } = scriptedClient({ 'channel.join': [okReply({ orgId: 'wholesaler_fs', role: 'salesperson' })] });
-    const onJoined = vi.fn(async () => {});
-    const store = createJoinStore({ client, onJoined });
-    store.getState().setCode(' k7m2 qx9p-ta ');
-    expect(cleanInviteCode(' k7m2 qx9p-ta ')).toBe('K7M2QX9PTA');
-    await store.getState().submit();
-    expect(sent[0]!.event).toEqual({ action: 'join', inviteCode: 'K7M2QX9PTA' });
-    expect(onJoined).toHaveBeenCalledWith('wholesaler_fs');
-    expect(store.getState()).toMatchObject({ status: 'done', result: { orgId: 'wholesaler_fs', role: 'salesperson' } });
-  });
-
-  it('says a used or unknown code plainly on the field, and offers retry only for a network failure', async () => {
-    const { client } = scriptedClient({ 'channel.join': [errReply('CONFLICT', 'used', 'inviteCode'), LOST] });
-    const store = createJoinStore({ client, onJoined: vi.fn(async () => {}) });
-    store.getState().setCode('K7M2QX9PTA');
-    await store.getState().submit();
-    expect(store.getState()).toMatchObject({ status: 'idle', fieldError: '这个邀请码已被使用或已过期，请向上级索取新的邀请码' });
-    await store.getState().submit();
-    expect(store.getState()).toMatchObject({ status: 'failed', message: '网络不稳定，请重试' });
   });
 });
