@@ -19,8 +19,6 @@ export { Tag, type TagTone } from './tag';
 export { Header, type HeaderProps } from './header';
 export { ScanButton, type ScanButtonProps } from './scan-button';
 export { canUseCamera, cleanScanned, isScanCancel } from './scan-button/logic';
-export { ContinuousScan, type ContinuousScanProps } from './continuous-scan';
-export { type ScanFeedback } from './continuous-scan/logic';
 export { Tabs, type TabsProps } from './tabs';
 export * from './app-kit';
 export { AppShell, type AppShellProps } from './shell';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IdentifyRes, OrgView } from '@channel-router/shared/api';
 import { createScanList, memoryStorage, scanStorageKey, type ScanListDeps } from '@channel-router/ui/kit';
-import { errReply, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
+import { errReply, identified, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
 import { BRAND_ORG_ID } from './directory';
 import { BRAND_SCAN_WORDS, createShipDealers } from './ship';
 
@@ -13,23 +13,7 @@ const CASE_B = '29A45ZYAB7NPXTBBVDFFHQPYFY';
 const BOX_C = '7S5RBMC6HTHQGS62BJ23SRY0TD';
 const GD = { orgId: DEALER, name: '广东好味经销有限公司' };
 
-function unit(code: string, over: Partial<IdentifyRes> = {}): IdentifyRes {
-  return {
-    code,
-    level: 'case',
-    kind: 'visible',
-    productId: 'p_soy',
-    productName: '特级生抽 500ml',
-    items: 24,
-    holderOrgId: 'brand',
-    holderName: '好味道食品',
-    allocatedDealerId: null,
-    inTransitTo: null,
-    redeemed: null,
-    actions: ['verify', 'ship', 'inspect'],
-    ...over,
-  };
-}
+const unit = identified;
 
 function setup(script: Script, options: { yes?: boolean } = {}) {
   const { client, of } = scriptedClient(script);

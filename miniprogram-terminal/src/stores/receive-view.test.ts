@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IdentifyRes } from '@channel-router/shared/api';
 import { createScanList, memoryStorage, ORG_SCAN_WORDS, summarize, type ScanListDeps } from '@channel-router/ui/kit';
-import { errReply, flush, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
+import { errReply, flush, identified as fromBrand, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
 import { alertRows, entryView, outcomeView, submitLabel, summaryLine } from './receive-view';
 
 // Goal: a store's stock-in on the kit's running list shows each code as the clerk needs it
@@ -11,23 +11,9 @@ const ORG = 'store_th';
 const CASE_A = '0CNE53SBH4W8C5G8R351YFJTFB';
 const CASE_B = '2DFTMK7ZRNBRXJY0EH1CXAWNVP';
 
-function identified(code: string, over: Partial<IdentifyRes> = {}): IdentifyRes {
-  return {
-    code,
-    level: 'case',
-    kind: 'visible',
-    productId: 'prd_soy',
-    productName: '特级生抽 500ml',
-    items: 24,
-    holderOrgId: 'dealer_gd',
-    holderName: '广东经销商',
-    allocatedDealerId: 'dealer_gd',
-    inTransitTo: ORG,
-    redeemed: null,
-    actions: ['verify', 'receive'],
-    ...over,
-  };
-}
+/** Shipped to this store by its own dealer, unless `over` says otherwise. */
+const identified = (code: string, over: Partial<IdentifyRes> = {}): IdentifyRes =>
+  fromBrand(code, { productId: 'prd_soy', holderOrgId: 'dealer_gd', holderName: '广东经销商', allocatedDealerId: 'dealer_gd', inTransitTo: ORG, actions: ['verify', 'receive'], ...over });
 
 function setup(script: Script, opts: { confirm?: boolean } = {}) {
   const { client, sent } = scriptedClient(script);

@@ -1,6 +1,5 @@
 import { View, Text } from '@tarojs/components';
 import { Button } from '../button';
-import './error-note.css';
 
 export interface ErrorNoteProps {
   /** Plain words (a ClientError's `userMessage`). */

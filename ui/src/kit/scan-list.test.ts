@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IdentifyRes } from '@channel-router/shared/api';
 import type { RawReply } from '@channel-router/shared/client';
 import { scanVerdict, type ScanPurpose } from '@channel-router/shared/custody/scan-verdict';
-import { errReply, deferred, flush, LOST, okReply, scriptedClient, type Script } from './testing';
+import { errReply, deferred, flush, identified, LOST, okReply, scriptedClient, type Script } from './testing';
 import { createScanList, entryIndexOf, IDENTIFY_CONCURRENCY, MAX_LIST_CODES, scanStorageKey, summarize, type ScanListDeps } from './scan-list';
 import { noteText, ORG_SCAN_WORDS, refusalText } from './scan-words';
 import { memoryStorage } from './storage';
@@ -27,23 +27,7 @@ const CASE_A = '3K1R1NXJ1219GHPGPMSTG5ZZ41';
 const CASE_B = '29A45ZYAB7NPXTBBVDFFHQPYFY';
 const BOX_C = '7S5RBMC6HTHQGS62BJ23SRY0TD';
 
-function unit(code: string, over: Partial<IdentifyRes> = {}): IdentifyRes {
-  return {
-    code,
-    level: 'case',
-    kind: 'visible',
-    productId: 'p_soy',
-    productName: '特级生抽 500ml',
-    items: 24,
-    holderOrgId: 'brand',
-    holderName: '好味道食品',
-    allocatedDealerId: ORG,
-    inTransitTo: ORG,
-    redeemed: null,
-    actions: ['verify', 'receive'],
-    ...over,
-  };
-}
+const unit = (code: string, over: Partial<IdentifyRes> = {}): IdentifyRes => identified(code, { allocatedDealerId: ORG, inTransitTo: ORG, actions: ['verify', 'receive'], ...over });
 
 /** identify answers from a table by code, so concurrent scans get their own answers. */
 function identifyBy(table: Record<string, RawReply>, times = 20): Script['x'] {

@@ -4,6 +4,7 @@
  * A scripted reply may be computed from the event, or be a promise that holds the request in
  * flight while the test acts (`deferred()`).
  */
+import type { IdentifyRes } from '@channel-router/shared/api';
 import { createClient, type Client, type ClientErrorCode, type RawReply, type Transport } from '@channel-router/shared/client';
 
 type Scripted = RawReply | Promise<RawReply> | ((event: Record<string, unknown>) => RawReply);
@@ -54,3 +55,22 @@ export const errReply = (code: ClientErrorCode, message = '', field?: string): R
 export const flush = async (times = 5) => {
   for (let i = 0; i < times; i++) await new Promise<void>((r) => setTimeout(r, 0));
 };
+
+/** What `scan.identify` says about a case of soy sauce at the brand's warehouse; `over` changes it. */
+export function identified(code: string, over: Partial<IdentifyRes> = {}): IdentifyRes {
+  return {
+    code,
+    level: 'case',
+    kind: 'visible',
+    productId: 'p_soy',
+    productName: '特级生抽 500ml',
+    items: 24,
+    holderOrgId: 'brand',
+    holderName: '好味道食品',
+    allocatedDealerId: null,
+    inTransitTo: null,
+    redeemed: null,
+    actions: ['verify', 'ship', 'inspect'],
+    ...over,
+  };
+}

@@ -22,7 +22,6 @@ import { isRetryable } from '../kit/load';
 import { levelLabel, shortCode } from '../kit/labels';
 import { summarize, type ScanEntry, type ScanListState, type SubmitResult } from '../kit/scan-list';
 import { ScanInput } from './scan-input';
-import './scan-list.css';
 
 /** Rows drawn at once; a long list shows its newest entries (the count covers them all). */
 const SHOWN_ENTRIES = 100;

@@ -27,7 +27,6 @@ import { Result } from '../result';
 import { Tag } from '../tag';
 import { ledgerKindLabel, timeText, withdrawalStatusView } from '../kit/labels';
 import { MIN_WITHDRAW_FEN, type WalletState } from '../kit/wallet';
-import './wallet.css';
 
 export interface WalletPanelProps {
   store: StoreApi<WalletState>;
