@@ -9,7 +9,6 @@ import type { ClientError, ClientResult } from '@channel-router/shared/client';
 
 export type Load<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: ClientError };
 
-export const IDLE_LOAD: Load<never> = { status: 'idle' };
 export const LOADING: Load<never> = { status: 'loading' };
 
 export function valueOf<T>(l: Load<T>): T | null {
