@@ -57,35 +57,3 @@ describe('consumer weapp build in miniprogram-simulate', () => {
     expect(redeem?.result).toMatchObject({ ok: true, data: { reward: item.consumerReward_fen } });
   });
 });
-
-describe('consumer weapp build opened by WeChat’s own scanner', () => {
-  it('verifies the code whose link WeChat passed in q, at launch and again on a hot start', async () => {
-    await env?.close();
-    const token = await cloud.login('consumer', 'sim-consumer-2');
-    // The host is not checked (the code itself is authenticated), as in the printed link.
-    const link = `https://brand.example/c/${item.visibleCode}`;
-    env = createWeappEnv({
-      distDir: outputDir('consumer', 'weapp'),
-      gatewayUrl: cloud.url,
-      token,
-      launch: { query: { q: encodeURIComponent(link), scancode_time: '1700000000' }, scene: 1011 },
-    });
-    const page = await env.renderPage('pages/index/index');
-    const verified = await page.waitForText((t) => t.includes('验证通过'));
-    expect(verified).toContain('正品 · 验证通过');
-    expect(env.calls.map((c) => `${c.name}.${String(c.data['action'])}`)).toEqual(['scan.verify']);
-    expect(env.calls[0]!.data['code']).toBe(item.visibleCode);
-    expect(env.calls[0]!.result).toMatchObject({ ok: true, data: { genuine: true, verifications: 1 } });
-
-    // Back from the background with the same query: nothing new to open.
-    env.show({ query: { q: encodeURIComponent(link) }, scene: 1089 });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(env.calls).toHaveLength(1);
-
-    // The person scans the link again with WeChat while the app is in the background.
-    await page.tapText('继续扫码');
-    env.show({ query: { q: encodeURIComponent(link) }, scene: 1011 });
-    await page.waitForText((t) => t.includes('此码已被查询 2 次'));
-    expect(env.calls.map((c) => c.data['code'])).toEqual([item.visibleCode, item.visibleCode]);
-  });
-});
