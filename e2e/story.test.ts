@@ -468,7 +468,7 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     noPageErrors(clerk);
   }, STEP_TIMEOUT_MS);
 
-  it('4. a consumer verifies an item, claims its hidden code and is paid; the dealer sees its rebate', async () => {
+  it('4. a consumer opens the app from an item’s printed link (?q=), sees it verified, claims its hidden code and is paid; the dealer sees its rebate', async () => {
     const [item] = need('items');
     const consumer = await phone('consumer', PEOPLE.consumer);
     story.consumer = consumer;
