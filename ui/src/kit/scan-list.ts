@@ -29,7 +29,7 @@ import { identifyFailure, noteText, ORG_SCAN_WORDS, refusalText, submitFailureTe
 
 export type { ScanPurpose };
 
-/** One submit carries at most this many codes (docs/rules: codes per call). */
+/** One submit carries at most this many codes (the server's limit per call). */
 export const MAX_LIST_CODES = MAX_CODES_PER_CALL;
 /** Identify requests in flight at once; more scans wait their turn (a burst of scans, a weak network). */
 export const IDENTIFY_CONCURRENCY = 4;

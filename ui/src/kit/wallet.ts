@@ -11,7 +11,7 @@ import { createStore } from 'zustand/vanilla';
 import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/api';
 import type { Client, ClientError, Intent } from '@channel-router/shared/client';
 import { formatFen, parseYuan } from '@channel-router/shared/money';
-import { DEFAULT_WITHDRAWAL_POLICY } from '@channel-router/shared/wallet/withdrawal';
+import { DEFAULT_WITHDRAWAL_POLICY } from '@channel-router/shared/wallet/policy';
 import { isRetryable, latest, type Load } from './load';
 
 /** The smallest withdrawal (the shared withdrawal policy; the server refuses less). */
