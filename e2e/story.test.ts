@@ -10,7 +10,8 @@
  * 2. the Guangdong dealer joins by invite, receives both cases from the brand and ships one to its
  *    store;
  * 3. the store clerk joins and scans that case in;
- * 4. a consumer verifies an item, claims its reward with the hidden code and is paid; the dealer
+ * 4. a consumer opens the app from an item's printed link (WeChat's scan entry: `?q=`), sees it
+ *    verified, claims its reward with the hidden code and is paid; the dealer
  *    sees its rebate;
  * 5. the Beijing clerk scans the other (Guangdong) case in: a diversion alert, which the admin
  *    then finds on the alerts screen;
@@ -467,15 +468,18 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     noPageErrors(clerk);
   }, STEP_TIMEOUT_MS);
 
-  it('4. a consumer verifies an item, claims its hidden code and is paid; the dealer sees its rebate', async () => {
+  it('4. a consumer opens the app from an item’s printed link (?q=), sees it verified, claims its hidden code and is paid; the dealer sees its rebate', async () => {
     const [item] = need('items');
     const consumer = await phone('consumer', PEOPLE.consumer);
     story.consumer = consumer;
     const { page } = consumer;
 
-    await fill(page, 'code', item!.code);
-    await tap(page, 'manual-submit');
+    // The consumer scans the item's printed link with WeChat's own scanner, which opens the app
+    // with the link in the launch query `q` (on h5: `/consumer/?q=…`); the app verifies it.
+    const link = `https://brand.example/c/${item!.code}`;
+    await page.goto(`${cloud.url}/consumer/?q=${encodeURIComponent(link)}`);
     await showsPart(page, 'verify-genuine', '正品');
+    expect(consumer.fnCalls.filter((c) => c === 'scan.verify')).toHaveLength(1);
     await screenshot(page, 'consumer-claim-verified');
     await tap(page, 'go-redeem');
     await fill(page, 'code', item!.hiddenCode);
@@ -560,7 +564,7 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     await shows(page, 'balance', '¥1.88');
     await fill(page, 'amount', '0.05');
     await sendsNothing(consumer, () => tap(page, 'withdraw'));
-    await shows(page, 'amount-error', '最少提现 ¥0.10');
+    await shows(page, 'amount-error', '提现金额最少 ¥0.10');
     await screenshot(page, 'consumer-withdraw-too-small');
 
     await fill(page, 'amount', '1');

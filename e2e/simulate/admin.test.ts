@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing';
-import type { AlertsRes, DashboardRes } from '../../shared/src/api/actions';
+import type { AlertsRes, DashboardRes } from '@channel-router/shared/api';
 import { BUILD_TIMEOUT_MS, ensureBuilt, outputDir } from '../src/builds';
 import { ITEMS_PER_CASE, setUpChannel, type Channel } from '../src/channel';
 import { createWeappEnv, type WeappEnv } from './harness';

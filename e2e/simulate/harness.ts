@@ -42,8 +42,19 @@ export interface WeappEnv {
   readonly modals: Array<{ title: string; content: string }>;
   /** Pages the app asked to open (`navigateTo`, `redirectTo`, `reLaunch`), as `url`s; not opened here. */
   readonly navigations: string[];
+  /**
+   * The app comes back to the foreground (WeChat's App `onShow`), e.g. because the person scanned
+   * a code link with WeChat's own scanner while the app was in the background (a hot start).
+   */
+  show(entry: LaunchEntry): void;
   /** Removes the globals this environment installed. */
   close(): Promise<void>;
+}
+
+/** How WeChat opened the app: the launch query (a scanned link arrives as `q`) and the scene. */
+export interface LaunchEntry {
+  query?: Record<string, string>;
+  scene?: number;
 }
 
 export interface RenderedPage {
@@ -129,6 +140,8 @@ export function createWeappEnv(options: {
   token: string;
   script?: Partial<WxScript>;
   callTimeout_ms?: number;
+  /** How the app is opened (default: from the chat list, no query). */
+  launch?: LaunchEntry;
 }): WeappEnv {
   const { distDir, gatewayUrl, token } = options;
   const script: WxScript = { scans: [...(options.script?.scans ?? [])], modals: [...(options.script?.modals ?? [])] };
@@ -138,6 +151,7 @@ export function createWeappEnv(options: {
   const modals: Array<{ title: string; content: string }> = [];
   const navigations: string[] = [];
   const storage = new Map<string, unknown>();
+  let launchOptions: { path: string; query: Record<string, string>; scene: number } = { path: 'pages/index/index', query: {}, scene: 1001 };
   const saved = new Map<string, unknown>();
   for (const k of GLOBAL_KEYS) saved.set(k, (globalThis as Record<string, unknown>)[k]);
 
@@ -183,6 +197,8 @@ export function createWeappEnv(options: {
     getDeviceInfo: systemInfo,
     getAppBaseInfo: systemInfo,
     getSystemSetting: () => ({}),
+    getLaunchOptionsSync: () => launchOptions,
+    getEnterOptionsSync: () => launchOptions,
     getAppAuthorizeSetting: () => ({}),
     getSystemInfo: api(() => ok('getSystemInfo', systemInfo())),
     getMenuButtonBoundingClientRect: () => ({ width: 87, height: 32, top: 48, bottom: 80, left: 281, right: 368 }),
@@ -302,7 +318,8 @@ export function createWeappEnv(options: {
   require(path.join(distDir, 'app.js'));
   if (appInstance === null) throw new Error('app.js did not call App()');
   const app = appInstance as Record<string, (o: unknown) => void>;
-  const launch = { path: 'pages/index/index', query: {}, scene: 1001 };
+  const launch = { path: 'pages/index/index', query: options.launch?.query ?? {}, scene: options.launch?.scene ?? 1001 };
+  launchOptions = launch;
   app['onLaunch']?.call(app, launch);
   app['onShow']?.call(app, launch);
 
@@ -324,6 +341,11 @@ export function createWeappEnv(options: {
     toasts,
     modals,
     navigations,
+    show(entry) {
+      const shown = { path: 'pages/index/index', query: entry.query ?? {}, scene: entry.scene ?? 1001 };
+      launchOptions = shown;
+      app['onShow']?.call(app, shown);
+    },
     async renderPage(pagePath, query = {}) {
       currentRoute = pagePath;
       currentQuery = query;

@@ -10,7 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing';
-import type { ReceiveRes, StockRes } from '../../shared/src/api/actions';
+import type { ReceiveRes, StockRes } from '@channel-router/shared/api';
 import { BUILD_TIMEOUT_MS, ensureBuilt, outputDir } from '../src/builds';
 import { ITEMS_PER_CASE, setUpChannel, type Channel } from '../src/channel';
 import { createWeappEnv, type WeappEnv } from './harness';

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { createNav } from '@channel-router/ui';
 
 /** The screens of the admin app, by name (one place for every URL). */
 export const ROUTES = {
@@ -20,10 +20,10 @@ export const ROUTES = {
 
 export type RouteName = keyof typeof ROUTES;
 
+const nav = createNav(ROUTES);
+export const { home: goHome, back: goBack } = nav;
+
 /** Opens a screen; `params` become its query (read with `useRouter().params`). */
 export function go(route: RouteName, params: Record<string, string> = {}): void {
-  const q = Object.entries(params)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-    .join('&');
-  void Taro.navigateTo({ url: q === '' ? ROUTES[route] : `${ROUTES[route]}?${q}` });
+  nav.go(ROUTES[route], params);
 }

@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import '@channel-router/ui/src/styles/index.css';
+import '@channel-router/ui/styles.css';
 import './app.css';
 
 export default function App({ children }: PropsWithChildren) {

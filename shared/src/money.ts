@@ -40,20 +40,20 @@ const YUAN_PATTERN = /^(\d+)?(?:\.(\d{0,2}))?$/;
  * MAX_FEN are INVALID_ARGUMENT naming `field`.
  */
 export function parseYuan(input: string, field = 'amount'): Result<number> {
-  if (typeof input !== 'string') return err('INVALID_ARGUMENT', 'amount must be text', field);
-  if (input.length > MAX_YUAN_INPUT_LENGTH) return err('INVALID_ARGUMENT', 'amount is too long', field);
+  if (typeof input !== 'string') return err('INVALID_ARGUMENT', 'amount must be text', field, { rule: 'type' });
+  if (input.length > MAX_YUAN_INPUT_LENGTH) return err('INVALID_ARGUMENT', 'amount is too long', field, { rule: 'max_length', limit: MAX_YUAN_INPUT_LENGTH });
   let text = input.trim().replace(/^[¥￥]\s*/, '');
   if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/,/g, '');
   const m = YUAN_PATTERN.exec(text);
   if (text === '' || text === '.' || m === null) {
-    return err('INVALID_ARGUMENT', 'amount must be a number of yuan with at most two decimals, e.g. 12.34', field);
+    return err('INVALID_ARGUMENT', 'amount must be a number of yuan with at most two decimals, e.g. 12.34', field, { rule: 'pattern' });
   }
   const whole = (m[1] ?? '0').replace(/^0+(?=\d)/, '');
   const cents = (m[2] ?? '').padEnd(2, '0');
   // MAX_FEN has 11 digits; compare lengths first so the Number below is always exact.
   const fenText = (whole + cents).replace(/^0+(?=\d)/, '');
-  if (fenText.length > String(MAX_FEN).length) return err('INVALID_ARGUMENT', 'amount is too large', field);
+  if (fenText.length > String(MAX_FEN).length) return err('INVALID_ARGUMENT', 'amount is too large', field, { rule: 'max', limit: MAX_FEN });
   const fen = Number(fenText);
-  if (fen > MAX_FEN) return err('INVALID_ARGUMENT', 'amount is too large', field);
+  if (fen > MAX_FEN) return err('INVALID_ARGUMENT', 'amount is too large', field, { rule: 'max', limit: MAX_FEN });
   return ok(fen);
 }

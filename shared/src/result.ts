@@ -2,6 +2,8 @@
  * Business outcomes are values, never exceptions: every action answers `Ok<T>` or `Err`.
  * Only bugs throw. The error codes below are part of the public contract (docs/actions.md#errors).
  */
+import type { ValidationRule } from './validation/schema.js';
+
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
@@ -23,6 +25,9 @@ export interface AppError {
   message: string;
   /** The request field at fault, for INVALID_ARGUMENT (dotted path, e.g. `packaging.itemsPerBox`). */
   field?: string;
+  /** INVALID_ARGUMENT: the rule the field broke, and its bound (so apps need not read `message`). */
+  rule?: ValidationRule;
+  limit?: number;
 }
 
 export type Ok<T> = { ok: true; data: T };
@@ -33,7 +38,11 @@ export function ok<T>(data: T): Ok<T> {
   return { ok: true, data };
 }
 
-export function err(code: ErrorCode, message: string, field?: string): Err {
+export function err(code: ErrorCode, message: string, field?: string, broke?: { rule: ValidationRule; limit?: number }): Err {
   const error: AppError = field === undefined ? { code, message } : { code, message, field };
+  if (broke !== undefined) {
+    error.rule = broke.rule;
+    if (broke.limit !== undefined) error.limit = broke.limit;
+  }
   return { ok: false, error };
 }

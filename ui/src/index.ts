@@ -18,9 +18,12 @@ export { toast, confirm, type ConfirmOptions, type ToastKind } from './feedback'
 export { Tag, type TagTone } from './tag';
 export { Header, type HeaderProps } from './header';
 export { ScanButton, type ScanButtonProps } from './scan-button';
-export { cleanScanned } from './scan-button/logic';
-export { ContinuousScan, type ContinuousScanProps } from './continuous-scan';
-export { type ScanFeedback } from './continuous-scan/logic';
+export { canUseCamera, cleanScanned, isScanCancel } from './scan-button/logic';
 export { Tabs, type TabsProps } from './tabs';
 export * from './app-kit';
 export { AppShell, type AppShellProps } from './shell';
+export { ErrorNote, type ErrorNoteProps } from './error-note';
+export { ScanListPanel, type ScanListPanelProps } from './scan-list';
+export { TargetCard, TargetPicker, type TargetOrg, type TargetPickerProps } from './scan-list/target';
+export { ScanInput, type ScanInputProps } from './scan-list/scan-input';
+export { WalletPanel, type WalletPanelProps } from './wallet';

@@ -2,9 +2,9 @@
  * The admin app's single client and stores. Taro-facing wiring (storage, dialogs) lives here;
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
-import Taro from '@tarojs/taro';
-import { confirm, createAppClient } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { confirm, createAppClient, taroStorage } from '@channel-router/ui';
+import { createScanList, storagePrefix } from '@channel-router/ui/kit';
+import { formatFen } from '@channel-router/shared/money';
 import { createSessionStore } from '../stores/session';
 import { createDirectoryStore, namesFrom } from '../stores/directory';
 import { createProductsStore } from '../stores/products';
@@ -16,8 +16,9 @@ import { createPenaltiesStore, createSettleStore, settleConfirmText } from '../s
 import { createDecisionStore, createWithdrawalsStore, decisionConfirmText, payeeText } from '../stores/withdrawals';
 import { createInspectStore } from '../stores/inspect';
 import { createDashboardStore } from '../stores/dashboard';
-import { createShipStore, type KeyValueStorage } from '../stores/ship';
-import { valueOf } from '../stores/load';
+import { BRAND_SCAN_WORDS, createShipDealers } from '../stores/ship';
+import { BRAND_ORG_ID } from '../stores/directory';
+import { valueOf } from '@channel-router/ui/kit';
 
 export const client = createAppClient('admin');
 
@@ -82,23 +83,13 @@ export const decisionStore = createDecisionStore({
 export const inspectStore = createInspectStore({ client });
 export const dashboardStore = createDashboardStore({ client });
 
-/** Taro's synchronous storage: wx storage on weapp, localStorage on h5. */
-const storage: KeyValueStorage = {
-  get(key) {
-    const v: unknown = Taro.getStorageSync(key);
-    return typeof v === 'string' && v !== '' ? v : null;
-  },
-  set(key, value) {
-    Taro.setStorageSync(key, value);
-  },
-  remove(key) {
-    Taro.removeStorageSync(key);
-  },
-};
-
-export const shipStore = createShipStore({
+export const shipDealers = createShipDealers(client);
+export const shipStore = createScanList({
   client,
-  storage,
+  purpose: 'ship',
+  storage: taroStorage,
+  storagePrefix: storagePrefix('admin'),
+  words: BRAND_SCAN_WORDS,
   confirm: ({ codes, items, targetName }) =>
     confirm({
       title: `发货给 ${targetName}？`,
@@ -106,3 +97,5 @@ export const shipStore = createShipStore({
       confirmText: '发货',
     }),
 });
+// The brand's list: bound once, to the brand (restored from the phone).
+shipStore.getState().bind(BRAND_ORG_ID);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertView } from '@channel-router/shared/src/api/actions.js';
-import { createClient, type RawReply } from '@channel-router/shared/src/client/index.js';
+import type { AlertView } from '@channel-router/shared/api';
+import { createClient, type RawReply } from '@channel-router/shared/client';
 import { alertRow, createAlertsStore } from './alerts';
 import { namesFrom } from './directory';
-import { okReply, scriptedTransport } from './test-transport';
+import { okReply, scriptedTransport } from '@channel-router/ui/testing';
 
 const ALERT: AlertView = {
   id: 'a1',

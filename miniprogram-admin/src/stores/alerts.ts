@@ -3,14 +3,14 @@
  * dealer the goods were allocated to. Each row says what happened in words, with org, product
  * and region names instead of ids.
  */
-import type { AlertView } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import { ALERT_KINDS, type AlertKind } from '@channel-router/shared/src/model.js';
-import { regionName } from '@channel-router/shared/src/channel/regions/names.js';
+import type { AlertView } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import { ALERT_KINDS, type AlertKind } from '@channel-router/shared/model';
+import { regionName } from '@channel-router/shared/regions/names';
 import type { Names } from './directory';
 import { ALERT_EVIDENCE_LABELS, ALERT_KIND_LABELS, groupedCode, label, timeText } from './labels';
 import { createPagedStore, PAGE_SIZE } from './paged';
-import type { TagTone } from './tones';
+import type { TagTone } from '@channel-router/ui';
 
 export interface AlertFilter {
   kind: AlertKind | 'all';

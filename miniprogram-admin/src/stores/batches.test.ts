@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { BatchView, ProductView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
-import { MAX_TREE_CASES } from '@channel-router/shared/src/codes/print-rows.js';
+import type { BatchView, ProductView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
+import { MAX_TREE_CASES } from '@channel-router/shared/codes/print-rows';
 import { batchRequest, countsFor, countsText, createBatchesStore, EXPORT_TREE_MAX_CASES, exportMode, printCommand } from './batches';
-import { LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const SOY: ProductView = { id: 'prd_soy', sku: 'S', name: '生抽', gtin: null, packaging: { itemsPerBox: 6, boxesPerCase: 4 } };
 const B1: BatchView = { id: 'bat_1', batchNo: 1, productId: 'prd_soy', cases: 10, counts: { case: 10, box: 40, item: 240 }, createdAt: 1 };

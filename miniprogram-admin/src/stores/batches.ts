@@ -10,18 +10,19 @@
  * new request, with a new key.
  */
 import { createStore } from 'zustand/vanilla';
-import type { BatchView, CreateBatchRes, ExportedCase, ProductView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
-import { describeProblem, isRetryable, parseCount, problemFromReply, type FieldSpecs } from './form-errors';
-import { latest, type Load } from './load';
+import type { BatchView, CreateBatchRes, ExportedCase, ProductView } from '@channel-router/shared/api';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
+import { parseRequest } from '@channel-router/shared/validation/requests';
+import { describeProblem, isRetryable, problemFromReply, type ProblemLabels } from '@channel-router/ui/kit';
+import { parseCount } from './form-input';
+import { latest, type Load } from '@channel-router/ui/kit';
 
 /** Largest batch exported as a tree; mirrors MAX_TREE_CASES (shared/src/codes/print-rows.ts, checked by a test). */
 export const EXPORT_TREE_MAX_CASES = 100;
 /** Above this many items a creation asks for confirmation (a big print run is costly to waste). */
 export const CONFIRM_ITEMS_ABOVE = 100_000;
 
-export const BATCH_FIELDS: FieldSpecs = {
+export const BATCH_FIELDS: ProblemLabels = {
   productId: { label: '商品' },
   cases: { label: '箱数' },
 };
@@ -54,7 +55,7 @@ export function batchRequest(productId: string, casesText: string): { ok: true; 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const parsed = parseRequest('codes', 'createBatch', { productId, cases });
   if (!parsed.ok) {
-    const p = describeProblem(parsed.error.field, parsed.error.message, BATCH_FIELDS);
+    const p = describeProblem(parsed.error, BATCH_FIELDS);
     return { ok: false, errors: { [p.field]: p.message } };
   }
   return { ok: true, req: parsed.data };

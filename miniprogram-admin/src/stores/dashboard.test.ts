@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { createDashboardStore, dashboardStats } from './dashboard';
-import { okReply, scriptedTransport } from './test-transport';
+import { okReply, scriptedTransport } from '@channel-router/ui/testing';
 
 const TOTALS = { budget: 998261, paid: 0, scans: 30, redeems: 11, diversionAlerts: 4, pendingWithdrawals: 1 };
 const DATA = { totals: TOTALS, daily: [{ day: '2025-01-01', scans: 30, redeems: 11 }], diversion: { byDealer: [], byRegion: [] } };

@@ -3,10 +3,10 @@
  * and by dealer, over the last 7, 14 or 30 days.
  */
 import { createStore } from 'zustand/vanilla';
-import type { DashboardRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import { formatFen } from '@channel-router/shared/src/money.js';
-import { latest, type Load } from './load';
+import type { DashboardRes } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import { formatFen } from '@channel-router/shared/money';
+import { latest, type Load } from '@channel-router/ui/kit';
 
 export const DAY_OPTIONS = [7, 14, 30] as const;
 export type Days = (typeof DAY_OPTIONS)[number];

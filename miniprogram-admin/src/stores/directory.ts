@@ -4,10 +4,10 @@
  * inspector's timeline, batches. Lists are capped by the server (1,000 orgs, 1,000 products).
  */
 import { createStore } from 'zustand/vanilla';
-import type { OrgView, ProductView } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import type { ChannelOrgKind } from '@channel-router/shared/src/model.js';
-import { latest, type Load } from './load';
+import type { OrgView, ProductView } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import type { ChannelOrgKind } from '@channel-router/shared/model';
+import { latest, type Load } from '@channel-router/ui/kit';
 
 /** The brand org's fixed id (server/src/channel/model.ts). */
 export const BRAND_ORG_ID = 'brand';

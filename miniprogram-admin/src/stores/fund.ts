@@ -7,12 +7,13 @@
  * once. Changing the amount afterwards starts a new intent.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
-import { describeProblem, isRetryable, parseMoney, type FieldSpecs } from './form-errors';
-import type { Load } from './load';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
+import { parseRequest } from '@channel-router/shared/validation/requests';
+import { describeProblem, isRetryable, type ProblemLabels } from '@channel-router/ui/kit';
+import { parseMoney } from './form-input';
+import type { Load } from '@channel-router/ui/kit';
 
-const FUND_FIELDS: FieldSpecs = { amount: { label: '充值金额', money: true } };
+const FUND_FIELDS: ProblemLabels = { amount: { label: '充值金额', money: true } };
 
 /** The typed amount in fen, or the problem in words. */
 export function fundProblem(text: string): { fen: number | null; problem: string | null } {
@@ -20,7 +21,7 @@ export function fundProblem(text: string): { fen: number | null; problem: string
   const parsed = parseMoney(text, '充值金额', '5000 或 5000.50');
   if (!parsed.ok) return { fen: null, problem: parsed.problem };
   const checked = parseRequest('wallet', 'fund', { amount: parsed.fen });
-  if (!checked.ok) return { fen: parsed.fen, problem: describeProblem(checked.error.field, checked.error.message, FUND_FIELDS).message };
+  if (!checked.ok) return { fen: parsed.fen, problem: describeProblem(checked.error, FUND_FIELDS).message };
   return { fen: parsed.fen, problem: null };
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { InspectRes } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { InspectRes } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { namesFrom } from './directory';
 import { createInspectStore, inspectView } from './inspect';
-import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const CODE = '3XWCEE94E05BADG7CV4JKWHZ2F';
 const RES: InspectRes = {

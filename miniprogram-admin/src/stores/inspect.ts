@@ -7,13 +7,13 @@
  * alert by what was observed, so retrying the same code at the same place stores it once.
  */
 import { createStore } from 'zustand/vanilla';
-import type { EventView, IdentifyRes, InspectRes, Verdict } from '@channel-router/shared/src/api/actions.js';
-import { userMessage, type Client, type ClientError } from '@channel-router/shared/src/client/index.js';
-import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import { regionName } from '@channel-router/shared/src/channel/regions/names.js';
+import type { EventView, IdentifyRes, InspectRes, Verdict } from '@channel-router/shared/api';
+import { userMessage, type Client, type ClientError } from '@channel-router/shared/client';
+import { parseCodeInput } from '@channel-router/shared/codes/parse';
+import { regionName } from '@channel-router/shared/regions/names';
 import type { Names } from './directory';
 import { BIZ_STEP_LABELS, groupedCode, label, LEVEL_LABELS, timeText, VERDICT_LABELS } from './labels';
-import type { TagTone } from './tones';
+import type { TagTone } from '@channel-router/ui';
 
 export type InspectPhase =
   | { kind: 'idle' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALERT_EVIDENCE, ALERT_KINDS, BIZ_STEPS, UNIT_LEVELS } from '@channel-router/shared/src/model.js';
+import { ALERT_EVIDENCE, ALERT_KINDS, BIZ_STEPS, UNIT_LEVELS } from '@channel-router/shared/model';
 import { ALERT_EVIDENCE_LABELS, ALERT_KIND_LABELS, BIZ_STEP_LABELS, groupedCode, label, LEVEL_LABELS, timeText } from './labels';
 
 const CHINESE = /[\u4e00-\u9fff]/;

@@ -3,8 +3,8 @@
  * Chinese, and a value this app does not know yet reads as 「其他」 rather than raw.
  */
 import dayjs from 'dayjs';
-import type { PenaltyResolution, PenaltyStatus, Verdict, WithdrawalStatus } from '@channel-router/shared/src/api/actions.js';
-import type { AlertEvidence, AlertKind, BizStep, UnitLevel } from '@channel-router/shared/src/model.js';
+import type { PenaltyResolution, PenaltyStatus, Verdict, WithdrawalStatus } from '@channel-router/shared/api';
+import type { AlertEvidence, AlertKind, BizStep, UnitLevel } from '@channel-router/shared/model';
 
 export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   diversion: '窜货',
@@ -63,12 +63,7 @@ export const RESOLUTION_LABELS: Readonly<Record<PenaltyResolution, string>> = {
   waive: '免除罚款',
 };
 
-export const LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
-  item: '单品',
-  box: '盒',
-  case: '箱',
-  pallet: '托盘',
-};
+export { LEVEL_LABELS } from '@channel-router/ui/kit';
 
 /** Looks a value up in one of the tables above; unknown values are 「其他」, never raw. */
 export function label<K extends string>(table: Readonly<Record<K, string>>, value: string | null | undefined): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { OrgView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { OrgView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { createOrgsStore, emptyOrgForm, orgRequest, upstreamOptions } from './orgs';
-import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const GD: OrgView = { id: 'dealer_gd', kind: 'dealer', name: '广东经销', upstreamId: 'brand', regionCode: '440100', territory: ['440000'] };
 const FS: OrgView = { id: 'wh_fs', kind: 'wholesaler', name: '佛山二批', upstreamId: 'dealer_gd', regionCode: '440600', territory: ['440600'] };
@@ -32,9 +32,9 @@ describe('dealers, wholesalers and stores', () => {
     });
     expect(orgRequest({ ...base, regionCode: '4301', territory: ['430000', '999999'] })).toEqual({
       ok: false,
-      errors: { regionCode: '所在地区应为 6 位数字的地区码', territory: '经营区域第 2 项：没有 999999 这个地区码' },
+      errors: { regionCode: '所在地区应为 6 位数字的地区码', territory: '经营区域第 2 项：没有这个地区码' },
     });
-    expect(orgRequest({ ...base, regionCode: '430199', territory: ['430000'] })).toEqual({ ok: false, errors: { regionCode: '所在地区：没有 430199 这个地区码' } });
+    expect(orgRequest({ ...base, regionCode: '430199', territory: ['430000'] })).toEqual({ ok: false, errors: { regionCode: '所在地区：没有这个地区码' } });
     expect(orgRequest({ ...base, territory: ['430000'] })).toEqual({ ok: true, req: { kind: 'dealer', name: '湖南经销', upstreamId: 'brand', regionCode: '430100', territory: ['430000'] } });
   });
 

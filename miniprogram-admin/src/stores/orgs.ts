@@ -8,13 +8,13 @@
  * form makes a new request, with a new key.
  */
 import { createStore } from 'zustand/vanilla';
-import type { CreateOrgReq, InviteRes, OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
-import { ROLES_BY_ORG_KIND, type ChannelOrgKind, type OrgKind, type Role } from '@channel-router/shared/src/model.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
+import type { CreateOrgReq, InviteRes, OrgView } from '@channel-router/shared/api';
+import type { Client, ClientError, Intent } from '@channel-router/shared/client';
+import { ROLES_BY_ORG_KIND, type ChannelOrgKind, type OrgKind, type Role } from '@channel-router/shared/model';
+import { parseRequest } from '@channel-router/shared/validation/requests';
 import { BRAND_ORG_ID } from './directory';
-import * as fields from '@channel-router/shared/src/validation/fields.js';
-import { checkField, describeProblem, isRetryable, problemFromReply, type FieldProblem, type FieldSpecs } from './form-errors';
+import * as fields from '@channel-router/shared/validation/fields';
+import { checkField, describeProblem, isRetryable, problemFromReply, type Problem, type ProblemLabels } from '@channel-router/ui/kit';
 
 export const ORG_KIND_NAMES: Readonly<Record<ChannelOrgKind, string>> = {
   dealer: '经销商',
@@ -34,7 +34,7 @@ export interface OrgForm {
 export type OrgField = 'kind' | 'name' | 'upstreamId' | 'regionCode' | 'territory';
 export type OrgErrors = Partial<Record<OrgField | 'form', string>>;
 
-export const ORG_FIELDS: FieldSpecs = {
+export const ORG_FIELDS: ProblemLabels = {
   kind: { label: '类型' },
   name: { label: '名称' },
   upstreamId: { label: '上级供货方' },
@@ -66,7 +66,7 @@ export function orgRequest(f: OrgForm): { ok: true; req: CreateOrgReq } | { ok: 
   if (f.regionCode.trim() === '') errors.regionCode = '请填写所在地区';
   if (hasTerritory(f.kind) && f.territory.length === 0) errors.territory = '请至少添加一个经营区域';
   // Each filled-in field against its own rule (the request schema stops at the first problem).
-  const mark = (p: FieldProblem | null) => {
+  const mark = (p: Problem | null) => {
     if (p !== null) errors[p.field as OrgField] ??= p.message;
   };
   if (f.name.trim() !== '') mark(checkField(fields.name(), f.name, 'name', ORG_FIELDS));
@@ -76,7 +76,7 @@ export function orgRequest(f: OrgForm): { ok: true; req: CreateOrgReq } | { ok: 
   if (hasTerritory(f.kind) && f.territory.length > 0) raw['territory'] = f.territory;
   const parsed = parseRequest('channel', 'createOrg', raw);
   if (!parsed.ok) {
-    const p = describeProblem(parsed.error.field, parsed.error.message, ORG_FIELDS);
+    const p = describeProblem(parsed.error, ORG_FIELDS);
     errors[p.field as OrgField] ??= p.message;
   }
   if (!parsed.ok || Object.keys(errors).length > 0) return { ok: false, errors };

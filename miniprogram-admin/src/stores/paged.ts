@@ -4,8 +4,8 @@
  * left is dropped, so switching tabs quickly never shows the wrong kind of rows.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ClientError, ClientResult } from '@channel-router/shared/src/client/index.js';
-import { latest } from './load';
+import type { ClientError, ClientResult } from '@channel-router/shared/client';
+import { latest } from '@channel-router/ui/kit';
 
 /** Rows per page (the server caps pages at 100). */
 export const PAGE_SIZE = 20;

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PenaltyView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { PenaltyView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { createPenaltiesStore, createSettleStore, explainSettle, settleConfirmText } from './penalties';
-import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const P: PenaltyView = { id: 'redeem:X:penalty', dealerId: 'dealer_gd', quantity: 1, amount: 500, status: 'pending', code: 'X', alertId: 'a', at: 1 };
 

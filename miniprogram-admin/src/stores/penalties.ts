@@ -3,9 +3,9 @@
  * settles each by deducting it from the dealer's wallet, recording it as settled offline, or
  * waiving it, always after a confirmation (a deduction moves money).
  */
-import type { PenaltyResolution, PenaltyStatus, PenaltyView, SettlePenaltyRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import type { PenaltyResolution, PenaltyStatus, PenaltyView, SettlePenaltyRes } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import { formatFen } from '@channel-router/shared/money';
 import { PENALTY_STATUS_LABELS } from './labels';
 import { createPagedStore, PAGE_SIZE } from './paged';
 import { createRowActionStore } from './row-action';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { consumerRewardText, createProductsStore, EMPTY_PRODUCT_FORM, packagingText, policyRows, productRequest, type ProductForm } from './products';
-import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const FORM: ProductForm = {
   ...EMPTY_PRODUCT_FORM,

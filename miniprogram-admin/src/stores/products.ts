@@ -8,13 +8,14 @@
  * got through answers CONFLICT on `sku`, which is recognised as our own product.
  */
 import { createStore } from 'zustand/vanilla';
-import type { CreateProductReq, ProductView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import type { ConsumerReward, RewardPolicy } from '@channel-router/shared/src/model.js';
-import { formatFen } from '@channel-router/shared/src/money.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
-import * as fields from '@channel-router/shared/src/validation/fields.js';
-import { checkField, describeProblem, isRetryable, parseCount, parseMoney, problemFromReply, type FieldProblem, type FieldSpecs } from './form-errors';
+import type { CreateProductReq, ProductView } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import type { ConsumerReward, RewardPolicy } from '@channel-router/shared/model';
+import { formatFen } from '@channel-router/shared/money';
+import { parseRequest } from '@channel-router/shared/validation/requests';
+import * as fields from '@channel-router/shared/validation/fields';
+import { checkField, describeProblem, isRetryable, problemFromReply, type Problem, type ProblemLabels } from '@channel-router/ui/kit';
+import { parseCount, parseMoney } from './form-input';
 
 export type RewardMode = 'fixed' | 'random';
 
@@ -51,7 +52,7 @@ export const EMPTY_PRODUCT_FORM: ProductForm = {
   diversionPenalty: '',
 };
 
-export const PRODUCT_FIELDS: FieldSpecs = {
+export const PRODUCT_FIELDS: ProblemLabels = {
   sku: { label: '商品编码', format: '字母、数字和 - _ . /，以字母或数字开头' },
   name: { label: '商品名称' },
   gtin: { label: '商品条码', format: '8、12、13 或 14 位数字' },
@@ -125,7 +126,7 @@ export function productRequest(f: ProductForm): { ok: true; req: CreateProductRe
   const boxesPerCase = count('boxesPerCase', '每箱盒数');
 
   // Each filled-in field against its own rule, so all of them are named in one go.
-  const mark = (p: FieldProblem | null) => {
+  const mark = (p: Problem | null) => {
     if (p !== null && errors[p.field as ProductField] === undefined) errors[p.field as ProductField] = p.message;
   };
   if (f.sku.trim() !== '') mark(checkField(fields.sku(), f.sku, 'sku', PRODUCT_FIELDS));
@@ -142,7 +143,7 @@ export function productRequest(f: ProductForm): { ok: true; req: CreateProductRe
   if (f.gtin.trim() !== '') raw['gtin'] = f.gtin;
   const parsed = parseRequest('channel', 'createProduct', raw);
   if (!parsed.ok) {
-    const p = describeProblem(parsed.error.field, parsed.error.message, PRODUCT_FIELDS);
+    const p = describeProblem(parsed.error, PRODUCT_FIELDS);
     // A field already marked keeps its first (more specific) words.
     if (errors[p.field as ProductField] === undefined) errors[p.field as ProductField] = p.message;
   }

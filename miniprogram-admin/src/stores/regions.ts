@@ -5,8 +5,8 @@
  * A municipality's lone city level (北京市 → 市辖区) is stepped over: a person picks 北京市 and
  * then 朝阳区, never 「市辖区」.
  */
-import { allRegionCodes, parentRegion, regionLevel } from '@channel-router/shared/src/channel/regions/regions.js';
-import { regionName, regionOwnName } from '@channel-router/shared/src/channel/regions/names.js';
+import { allRegionCodes, parentRegion, regionLevel } from '@channel-router/shared/regions';
+import { regionName, regionOwnName } from '@channel-router/shared/regions/names';
 
 let childrenIndex: Map<string | null, string[]> | null = null;
 

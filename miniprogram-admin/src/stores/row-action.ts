@@ -5,8 +5,8 @@
  * When the row changed meanwhile (CONFLICT), the list is reloaded to show its current state.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ClientError, ClientResult } from '@channel-router/shared/src/client/index.js';
-import { isRetryable } from './form-errors';
+import type { ClientError, ClientResult } from '@channel-router/shared/client';
+import { isRetryable } from '@channel-router/ui/kit';
 
 export interface RowActionState<A extends string, R> {
   busy: { id: string; action: A } | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { createSessionStore, meFrom } from './session';
-import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const ADMIN_ME = { unionId: 'u1', memberships: [{ orgId: 'brand', kind: 'brand', role: 'admin', orgName: '好味道' }] };
 const NOBODY = { unionId: 'u1', memberships: [] };

@@ -8,11 +8,11 @@
  * CONFLICT that follows is checked against `channel.me` before it is shown as a failure.
  */
 import { createStore } from 'zustand/vanilla';
-import type { MeRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import { parseRequest } from '@channel-router/shared/src/validation/requests.js';
-import { describeProblem, type FieldSpecs } from './form-errors';
-import type { Load } from './load';
+import type { MeRes } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import { parseRequest } from '@channel-router/shared/validation/requests';
+import { describeProblem, type ProblemLabels } from '@channel-router/ui/kit';
+import type { Load } from '@channel-router/ui/kit';
 
 export type BrandRole = 'admin' | 'inspector';
 
@@ -50,8 +50,8 @@ export interface SessionState {
   submitJoin(): Promise<void>;
 }
 
-const BOOTSTRAP_FIELDS: FieldSpecs = { brandName: { label: '品牌名称' } };
-const JOIN_FIELDS: FieldSpecs = { inviteCode: { label: '邀请码', format: '4 到 32 位字母或数字' } };
+const BOOTSTRAP_FIELDS: ProblemLabels = { brandName: { label: '品牌名称' } };
+const JOIN_FIELDS: ProblemLabels = { inviteCode: { label: '邀请码', format: '4 到 32 位字母或数字' } };
 
 export function createSessionStore(deps: { client: Client }) {
   return createStore<SessionState>()((set, get) => {
@@ -86,7 +86,7 @@ export function createSessionStore(deps: { client: Client }) {
         if (b.status === 'submitting') return;
         const parsed = parseRequest('channel', 'bootstrap', { brandName: b.text });
         if (!parsed.ok) {
-          set({ bootstrap: { ...b, fieldError: describeProblem(parsed.error.field, parsed.error.message, BOOTSTRAP_FIELDS).message } });
+          set({ bootstrap: { ...b, fieldError: describeProblem(parsed.error, BOOTSTRAP_FIELDS).message } });
           return;
         }
         set({ bootstrap: { ...b, fieldError: null, status: 'submitting', error: null } });
@@ -119,7 +119,7 @@ export function createSessionStore(deps: { client: Client }) {
         if (j.status === 'submitting') return;
         const parsed = parseRequest('channel', 'join', { inviteCode: j.text });
         if (!parsed.ok) {
-          set({ join: { ...j, fieldError: describeProblem(parsed.error.field, parsed.error.message, JOIN_FIELDS).message } });
+          set({ join: { ...j, fieldError: describeProblem(parsed.error, JOIN_FIELDS).message } });
           return;
         }
         set({ join: { ...j, fieldError: null, status: 'submitting', error: null } });

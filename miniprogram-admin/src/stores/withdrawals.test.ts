@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { WithdrawalView } from '@channel-router/shared/src/api/actions.js';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import type { WithdrawalView } from '@channel-router/shared/api';
+import { createClient } from '@channel-router/shared/client';
 import { namesFrom } from './directory';
 import { createDecisionStore, createWithdrawalsStore, decisionConfirmText, decisionResultText, decisionsFor, payeeText } from './withdrawals';
-import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const W: WithdrawalView = { id: 'wd1', owner: 'person:demo-consumer-1', requestedBy: 'demo-consumer-1', amount: 200, status: 'requested', requestedAt: 1, reason: null };
 

@@ -4,14 +4,14 @@
  * provider locally), so it is confirmed first; rejecting returns the reserved amount to them.
  */
 import { createStore } from 'zustand/vanilla';
-import type { WithdrawalStatus, WithdrawalView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import type { WithdrawalStatus, WithdrawalView } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import { formatFen } from '@channel-router/shared/money';
 import type { Names } from './directory';
 
-import { latest, type Load } from './load';
+import { latest, type Load } from '@channel-router/ui/kit';
 import { createRowActionStore } from './row-action';
-import type { TagTone } from './tones';
+import type { TagTone } from '@channel-router/ui';
 
 export type WithdrawalFilter = WithdrawalStatus | 'all';
 export type WithdrawalDecision = 'approve' | 'reject';

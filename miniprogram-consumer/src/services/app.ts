@@ -3,9 +3,9 @@
  * themselves import no Taro (see stores/*.test.ts).
  */
 import { approxLocation, confirm, createAppClient } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { createWallet } from '@channel-router/ui/kit';
+import { formatFen } from '@channel-router/shared/money';
 import { createClaimStore } from '../stores/claim';
-import { createWalletStore } from '../stores/wallet';
 
 export const client = createAppClient('consumer');
 
@@ -20,7 +20,7 @@ export const claimStore = createClaimStore({
     }),
 });
 
-export const walletStore = createWalletStore({
+export const walletStore = createWallet({
   client,
   confirmWithdraw: (fen) =>
     confirm({

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '@channel-router/shared/src/client/index.js';
+import { createClient } from '@channel-router/shared/client';
 import { createClaimStore } from './claim';
 import { claimView, MANY_VERIFICATIONS } from './claim-view';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from './test-transport';
@@ -121,5 +121,35 @@ describe('consumer claim flow', () => {
     expect(confirmRedeem).toHaveBeenCalledTimes(1);
     expect(sent).toHaveLength(1);
     expect(store.getState().phase.kind).toBe('redeemed');
+  });
+});
+
+describe('a code the app was opened with (WeChat scan of the printed link)', () => {
+  it('waits until the screen opens it, then verifies it in the verify tab, once', async () => {
+    const { store, sent } = setup({ 'scan.verify': [okReply({ genuine: true, productId: 'p1', level: 'item', verifications: 1 })] });
+    store.getState().setMode('redeem');
+    store.getState().arrive(CODE);
+    expect(sent).toHaveLength(0);
+    await store.getState().openPending();
+    await store.getState().openPending();
+    expect(sent.map((s) => s.event)).toEqual([{ action: 'verify', code: CODE, location: { lat: 23.13, lng: 113.26 } }]);
+    expect(store.getState()).toMatchObject({ mode: 'verify', pending: null, phase: { kind: 'verified', code: CODE } });
+  });
+
+  it('keeps the code for later while a claim is under way', async () => {
+    const { store, sent } = setup({ 'scan.redeem': [okReply({ reward: 188, reasonNotPaid: null, eventId: 'e' })], 'scan.verify': [okReply({ genuine: true, verifications: 2 })] });
+    store.getState().setMode('redeem');
+    const claiming = store.getState().submit(CODE);
+    store.getState().arrive('3K1R1NXJ1219GHPGPMSTG5ZZ41');
+    await store.getState().openPending();
+    expect(store.getState().pending).toBe('3K1R1NXJ1219GHPGPMSTG5ZZ41');
+    await claiming;
+    await store.getState().openPending();
+    expect(sent.map((s) => s.name)).toEqual(['scan.redeem', 'scan.verify']);
+  });
+
+  it('refuses a code that is not canonical: the caller must have parsed it', () => {
+    const { store } = setup({});
+    expect(() => store.getState().arrive('not a code')).toThrow(/canonical/);
   });
 });

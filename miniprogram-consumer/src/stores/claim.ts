@@ -3,14 +3,18 @@
  * scan the outside code → `scan.verify` says whether it is genuine; scan the code under the cap →
  * confirm → `scan.redeem` → the reward (or why none).
  *
+ * A code may also arrive with the app: WeChat's own scanner opens the app with the code's link
+ * (shared codes/link.ts). It waits as `pending` until the home screen can call (a person is
+ * signed in) and is then verified, as if scanned in the verify tab.
+ *
  * Retrying after a failure resends the same code; redeem is idempotent on the server per code
  * (`redeem:<code>`), so a retry never pays twice.
  */
 import { createStore } from 'zustand/vanilla';
-import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import type { RedeemRes, VerifyRes } from '@channel-router/shared/src/api/actions.js';
-import type { Location } from '@channel-router/shared/src/model.js';
-import { userMessage, type Client, type ClientError, type Intent } from '@channel-router/shared/src/client/index.js';
+import { parseCodeInput } from '@channel-router/shared/codes/parse';
+import type { RedeemRes, VerifyRes } from '@channel-router/shared/api';
+import type { Location } from '@channel-router/shared/model';
+import { userMessage, type Client, type ClientError, type Intent } from '@channel-router/shared/client';
 
 export type Mode = 'verify' | 'redeem';
 
@@ -27,6 +31,12 @@ export type Phase =
 export interface ClaimState {
   mode: Mode;
   phase: Phase;
+  /** A code the app was opened with, not yet verified. */
+  pending: string | null;
+  /** A code the app was opened with (canonical): verified by `openPending`. */
+  arrive(code: string): void;
+  /** Verifies the code the app was opened with, if any, unless a claim is under way. */
+  openPending(): Promise<void>;
   setMode(mode: Mode): void;
   /** Handles a scanned or typed code in the current mode. */
   submit(text: string): Promise<void>;
@@ -90,6 +100,18 @@ export function createClaimStore(deps: ClaimDeps) {
     return {
       mode: 'verify',
       phase: { kind: 'idle' },
+      pending: null,
+      arrive(code) {
+        const parsed = parseCodeInput(code);
+        if (!parsed.ok) throw new Error('arrive: not a canonical code'); // the caller parsed it: a bug
+        set({ pending: parsed.data });
+      },
+      async openPending() {
+        const code = get().pending;
+        if (code === null || busy()) return;
+        set({ pending: null, mode: 'verify' });
+        await verify(code);
+      },
       setMode(mode) {
         if (busy()) return;
         set({ mode, phase: { kind: 'idle' } });

@@ -2,7 +2,7 @@
  * For store tests: a transport that answers from a per-action script and records what was sent.
  * The client under test is the real one (`createClient`), so retries and intents are exercised.
  */
-import type { RawReply, Transport } from '@channel-router/shared/src/client/index.js';
+import type { RawReply, Transport } from '@channel-router/shared/client';
 
 export type Script = Record<string, RawReply[]>;
 

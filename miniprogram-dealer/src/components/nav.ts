@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
+import { createNav } from '@channel-router/ui';
 
-export const PAGES = {
+export const { PAGES, go, back, home, onBackH5 } = createNav({
   home: '/pages/index/index',
   orgs: '/pages/orgs/index',
   join: '/pages/join/index',
@@ -11,21 +11,4 @@ export const PAGES = {
   penalties: '/pages/penalties/index',
   alerts: '/pages/alerts/index',
   invite: '/pages/invite/index',
-} as const;
-
-export function go(url: string): void {
-  void Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }));
-}
-
-/** Back to where the person came from; home when the page was opened directly. */
-export function back(): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  else void Taro.reLaunch({ url: PAGES.home });
-}
-
-export function home(): void {
-  void Taro.reLaunch({ url: PAGES.home });
-}
-
-/** h5 has no native navigation bar: the page header offers "‹ 返回" there. */
-export const onBackH5 = process.env.TARO_ENV === 'h5' ? back : undefined;
+});

@@ -6,10 +6,9 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { Button, Empty, Header, Loading, useRequireLogin } from '@channel-router/ui';
+import { Button, Empty, Header, Loading, useRequireLogin, ErrorNote } from '@channel-router/ui';
 import { orgStore } from '../services/app';
 import { abilitiesOf, currentMembership, type Abilities, type OrgMembership } from '../stores/org';
-import { ErrorBlock } from './error-block';
 import { go, home, onBackH5, PAGES } from './nav';
 
 export function useCurrentOrg() {
@@ -42,7 +41,7 @@ export function OrgGate({ title, need, children }: { title: string; need?: keyof
     </>
   );
   if (!ready || me.status === 'idle' || me.status === 'loading') return blocked(<Loading testId='org-loading' />);
-  if (me.status === 'error') return blocked(<ErrorBlock message={me.error.userMessage} onRetry={() => void orgStore.getState().load()} testId='org-error' />);
+  if (me.status === 'error') return blocked(<ErrorNote text={me.error.userMessage} onRetry={() => void orgStore.getState().load()} testId='org-error' />);
   if (membership === null) {
     return blocked(
       memberships.length === 0 ? (

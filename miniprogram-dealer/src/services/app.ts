@@ -2,42 +2,26 @@
  * The dealer app's single client and stores. Taro-facing wiring lives here (storage, dialogs);
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
-import Taro from '@tarojs/taro';
-import { confirm, createAppClient } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { confirm, createAppClient, taroStorage as storage } from '@channel-router/ui';
+import { createScanList, storagePrefix, createWallet, createJoin } from '@channel-router/ui/kit';
+import { formatFen } from '@channel-router/shared/money';
 import { createOrgStore } from '../stores/org';
-import { createScanListStore } from '../stores/scan-list';
-import { createWalletStore } from '../stores/wallet';
 import { createAlertsStore, createCatalogStore, createPenaltiesStore, createStockStore } from '../stores/reports';
 import { createDownstreamStore } from '../stores/downstream';
 import { createInviteStore } from '../stores/invite';
-import { createJoinStore } from '../stores/join';
-import type { KeyValueStorage } from '../stores/storage';
 
 export const client = createAppClient('dealer');
 
-/** Taro's synchronous storage: wx storage on weapp, localStorage on h5. */
-const storage: KeyValueStorage = {
-  get(key) {
-    const v: unknown = Taro.getStorageSync(key);
-    return typeof v === 'string' && v !== '' ? v : null;
-  },
-  set(key, value) {
-    Taro.setStorageSync(key, value);
-  },
-  remove(key) {
-    Taro.removeStorageSync(key);
-  },
-};
 
 export const orgStore = createOrgStore({ client, storage });
 
-export const receiveList = createScanListStore({ client, purpose: 'receive', storage });
+export const receiveList = createScanList({ client, purpose: 'receive', storage, storagePrefix: storagePrefix('dealer') });
 
-export const shipList = createScanListStore({
+export const shipList = createScanList({
   client,
   purpose: 'ship',
   storage,
+  storagePrefix: storagePrefix('dealer'),
   confirm: ({ codes, items, targetName }) =>
     confirm({
       title: `发货给 ${targetName ?? '下游'}？`,
@@ -46,8 +30,9 @@ export const shipList = createScanListStore({
     }),
 });
 
-export const walletStore = createWalletStore({
+export const walletStore = createWallet({
   client,
+  forbidden: '只有老板可以从单位账户提现',
   confirmWithdraw: (fen) =>
     confirm({
       title: `从单位账户提现 ${formatFen(fen)}？`,
@@ -64,10 +49,13 @@ export const catalogStore = createCatalogStore(client);
 export const downstreamStore = createDownstreamStore(client);
 export const inviteStore = createInviteStore(client);
 
-export const joinStore = createJoinStore({
+export const joinStore = createJoin({
   client,
-  onJoined: async (orgId) => {
+  issuer: '上级',
+  // Reload who I am and act for the new org; null: the code was a store's (another app serves it).
+  onJoined: async ({ orgId }) => {
     await orgStore.getState().load();
     orgStore.getState().select(orgId);
+    return orgStore.getState().memberships.find((m) => m.orgId === orgId) ?? null;
   },
 });

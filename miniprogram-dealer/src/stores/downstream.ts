@@ -3,9 +3,9 @@
  * and whose owners it can invite. Stores and wholesalers, each with its region.
  */
 import { createStore } from 'zustand/vanilla';
-import type { OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import { latest, type Load } from './load';
+import type { OrgView } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import { latest, type Load } from '@channel-router/ui/kit';
 
 export interface DownstreamState {
   orgId: string | null;

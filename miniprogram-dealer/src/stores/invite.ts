@@ -4,9 +4,9 @@
  * the invitee enters it in their app (the store app for a store's owner).
  */
 import { createStore } from 'zustand/vanilla';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import type { Role } from '@channel-router/shared/src/model.js';
-import { checkedRequest } from './problems';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import type { Role } from '@channel-router/shared/model';
+import { checkRequest } from '@channel-router/ui/kit';
 
 export type InviteChoice =
   | { kind: 'staff'; role: 'clerk' | 'salesperson' }
@@ -69,10 +69,10 @@ export function createInviteStore(client: Client) {
         if (choice === null) return void set({ message: '请选择要邀请谁' });
         const target = choice.kind === 'staff' ? orgId : choice.orgId;
         const role: Role = choice.kind === 'staff' ? choice.role : 'owner';
-        const checked = checkedRequest('channel', 'invite', { orgId: target, role });
+        const checked = checkRequest('channel', 'invite', { orgId: target, role });
         if (!checked.ok) return void set({ message: checked.problem.message });
         set({ status: 'submitting', error: null, message: null });
-        const r = await client.channel.invite(checked.req);
+        const r = await client.channel.invite(checked.value);
         if (!r.ok) {
           set({ status: 'failed', error: r.error, message: inviteFailureMessage(r.error) });
           return;

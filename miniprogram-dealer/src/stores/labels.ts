@@ -3,26 +3,13 @@
  * Chinese; a value this app does not know yet reads as 「其他」, never raw.
  */
 import dayjs from 'dayjs';
-import type { PenaltyStatus, WithdrawalStatus } from '@channel-router/shared/src/api/actions.js';
-import type { AlertEvidence, AlertKind, OrgKind, Role, UnitLevel } from '@channel-router/shared/src/model.js';
-import { regionName, regionOwnName } from '@channel-router/shared/src/channel/regions/names.js';
+import type { PenaltyStatus } from '@channel-router/shared/api';
+import type { AlertEvidence, AlertKind, OrgKind, Role } from '@channel-router/shared/model';
+import { regionName, regionOwnName } from '@channel-router/shared/regions/names';
 
-const OTHER = '其他';
+import { OTHER_LABEL as OTHER, pick } from '@channel-router/ui/kit';
 
-function pick<K extends string>(table: Readonly<Record<K, string>>, key: string): string {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key as K] : OTHER;
-}
-
-export const LEVEL_LABELS: Readonly<Record<UnitLevel, string>> = {
-  item: '单品',
-  box: '盒',
-  case: '箱',
-  pallet: '托',
-};
-
-export function levelLabel(level: string): string {
-  return pick(LEVEL_LABELS, level);
-}
+export { levelLabel, shortCode } from '@channel-router/ui/kit';
 
 /** Roles as a dealer or wholesaler calls its people (a store's 「店员」 is a dealer's 「员工」). */
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -87,33 +74,6 @@ export function penaltyStatusLabel(status: string): string {
   return pick(PENALTY_STATUS_LABELS, status);
 }
 
-export const WITHDRAWAL_STATUS_LABELS: Readonly<Record<WithdrawalStatus, string>> = {
-  requested: '审核中',
-  approved: '已批准，待到账',
-  rejected: '未通过',
-  paid: '已到账',
-  failed: '打款失败，处理中',
-};
-
-export function withdrawalStatusLabel(status: string): string {
-  return pick(WITHDRAWAL_STATUS_LABELS, status);
-}
-
-const LEDGER_KIND_LABELS: Readonly<Record<string, string>> = {
-  dealer_rebate: '动销返利',
-  store_reward: '门店奖励',
-  consumer_reward: '扫码奖励',
-  withdrawal_reserve: '提现冻结',
-  withdrawal_release: '提现退回',
-  withdrawal_payout: '提现到账',
-  penalty_deduction: '窜货罚款扣除',
-  fund: '充值',
-};
-
-export function ledgerKindLabel(kind: string): string {
-  return LEDGER_KIND_LABELS[kind] ?? OTHER;
-}
-
 /** `北京市 朝阳区`; an unknown or missing code reads as 「未知地区」. */
 export function regionLabel(code: string | null | undefined): string {
   if (code === null || code === undefined || code === '') return '未知地区';
@@ -133,9 +93,4 @@ export function timeLabel(at_ms: number): string {
 /** `3 月 8 日 14:05` — shorter, for list rows. */
 export function shortTimeLabel(at_ms: number): string {
   return dayjs(at_ms).format('M月D日 HH:mm');
-}
-
-/** A code cut to what fits a 375-px row: `3K1R…ZZ41`. The full code is kept for tests and copy. */
-export function shortCode(code: string): string {
-  return code.length <= 12 ? code : `${code.slice(0, 4)}…${code.slice(-4)}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { abilitiesOf, createOrgStore, currentMembership, CURRENT_ORG_KEY } from './org';
-import { memoryStorage } from './storage';
-import { errReply, LOST, okReply, scriptedClient } from './test-transport';
+import { memoryStorage } from '@channel-router/ui/kit';
+import { errReply, LOST, okReply, scriptedClient } from '@channel-router/ui/testing';
 
 const GD = { orgId: 'dealer_gd', kind: 'dealer', role: 'owner', orgName: '广东好味' };
 const FS = { orgId: 'wholesaler_fs', kind: 'wholesaler', role: 'salesperson', orgName: '佛山二批' };

@@ -7,11 +7,10 @@
  * brand staff the admin app.
  */
 import { createStore } from 'zustand/vanilla';
-import type { MeRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import type { OrgKind, Role } from '@channel-router/shared/src/model.js';
-import { latest, type Load } from './load';
-import { readJson, STORAGE_PREFIX, writeJson, type KeyValueStorage } from './storage';
+import type { MeRes } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import type { OrgKind, Role } from '@channel-router/shared/model';
+import { latest, readJson, storagePrefix, writeJson, type KeyValueStorage, type Load } from '@channel-router/ui/kit';
 
 export interface OrgMembership {
   orgId: string;
@@ -49,7 +48,7 @@ export function dealerMemberships(me: MeRes): OrgMembership[] {
     .map((m) => ({ orgId: m.orgId, kind: m.kind, role: m.role, orgName: m.orgName !== undefined && m.orgName !== '' ? m.orgName : '未命名单位' }));
 }
 
-export const CURRENT_ORG_KEY = `${STORAGE_PREFIX}currentOrg`;
+export const CURRENT_ORG_KEY = `${storagePrefix('dealer')}currentOrg`;
 
 export interface OrgState {
   me: Load<MeRes>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AlertView, PenaltyView } from '@channel-router/shared/src/api/actions.js';
+import type { AlertView, PenaltyView } from '@channel-router/shared/api';
 import { alertTotals, createAlertsStore, createCatalogStore, createPenaltiesStore, createStockStore, groupStock, penaltyTotals, productName } from './reports';
-import { MAX_PAGES } from './load';
-import { errReply, LOST, okReply, scriptedClient } from './test-transport';
+import { MAX_PAGES } from '@channel-router/ui/kit';
+import { errReply, LOST, okReply, scriptedClient } from '@channel-router/ui/testing';
 
 const ORG = 'dealer_gd';
 

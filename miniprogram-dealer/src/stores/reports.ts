@@ -4,10 +4,10 @@
  * names for all of them (`channel.listProducts`, loaded once).
  */
 import { createStore } from 'zustand/vanilla';
-import type { AlertView, PenaltyView, ProductView, StockRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import type { UnitLevel } from '@channel-router/shared/src/model.js';
-import { createPagedStore, latest, type Load } from './load';
+import type { AlertView, PenaltyView, ProductView, StockRes } from '@channel-router/shared/api';
+import type { Client } from '@channel-router/shared/client';
+import type { UnitLevel } from '@channel-router/shared/model';
+import { createPagedStore, latest, type Load } from '@channel-router/ui/kit';
 
 /** Rows per page of alerts and penalties. */
 export const REPORT_PAGE = 30;

@@ -23,7 +23,7 @@ export function StoreGate({ ownerOnly, refreshOnShow, children }: { ownerOnly?: 
     if (refreshOnShow === true && login && sessionStore.getState().me.status === 'ready') void sessionStore.getState().load();
   });
 
-  if (!login || me.status === 'loading') return <Loading testId='me-loading' />;
+  if (!login || me.status === 'loading' || me.status === 'idle') return <Loading testId='me-loading' />;
   if (me.status === 'error') {
     return (
       <View className='t-error' data-testid='me-error'>

@@ -2,58 +2,33 @@
  * The terminal app's single client and stores. Taro-facing wiring lives here (dialogs, storage);
  * the stores themselves import no Taro (see stores/*.test.ts).
  */
-import Taro from '@tarojs/taro';
-import { confirm, createAppClient } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
-import { createSessionStore, currentStore } from '../stores/session';
-import { createJoinStore } from '../stores/join';
-import { createReceiveStore } from '../stores/receive';
+import { confirm, createAppClient, taroStorage as storage } from '@channel-router/ui';
+import { createJoin, createScanList, createWallet, ORG_SCAN_WORDS, storagePrefix } from '@channel-router/ui/kit';
+import { formatFen } from '@channel-router/shared/money';
+import { afterJoin, createSessionStore, currentStore } from '../stores/session';
 import { createOpenStore } from '../stores/open';
 import { createStockStore } from '../stores/stock';
-import { createWalletStore } from '../stores/wallet';
 import { createRewardsStore } from '../stores/rewards';
 import { createInviteStore } from '../stores/invite';
 import { packLabel } from '../stores/labels';
-import type { KeyValueStore } from '../stores/storage';
 
 /** The gateway on h5, wx.cloud on weapp. */
 export const client = createAppClient('terminal');
 
-/** Taro's local storage; a failing storage only makes the app forget on restart. */
-const storage: KeyValueStore = {
-  get(key) {
-    try {
-      const v: unknown = Taro.getStorageSync(key);
-      return v === '' ? undefined : v;
-    } catch {
-      return undefined;
-    }
-  },
-  set(key, value) {
-    try {
-      Taro.setStorageSync(key, value);
-    } catch {
-      // full or unavailable: the value lives in memory only
-    }
-  },
-  remove(key) {
-    try {
-      Taro.removeStorageSync(key);
-    } catch {
-      // nothing stored: nothing to remove
-    }
-  },
-};
-
 export const sessionStore = createSessionStore({ client, storage });
 
-export const joinStore = createJoinStore({ client, session: sessionStore });
+export const joinStore = createJoin({ client, issuer: '店主', onJoined: (r) => afterJoin(sessionStore, r.orgId) });
 
-export const receiveStore = createReceiveStore({
+/** Stock-in (扫码入库): the kit's running list, receiving for the store. */
+export const receiveStore = createScanList({
   client,
+  purpose: 'receive',
   storage,
-  confirmForeign: ({ codes, items }) =>
-    confirm({
+  storagePrefix: storagePrefix('terminal'),
+  words: { ...ORG_SCAN_WORDS, stock: '本店库存', forbidden: '您还没有加入门店，不能扫码入库', notMember: '您不是本店的成员，不能为它入库' },
+  // Only goods from another dealer are asked about: they become diversion evidence.
+  confirm: ({ foreignCodes: codes, foreignItems: items }) =>
+    codes === 0 ? Promise.resolve(true) : confirm({
       title: '有非本店经销商的货',
       content: `清单中有 ${codes} 个码（${items} 件）不是本店经销商供应的。入库后会记录为窜货证据，品牌方可能会核查。确定入库吗？`,
       confirmText: '仍然入库',
@@ -75,8 +50,9 @@ export const openStore = createOpenStore({
 
 export const stockStore = createStockStore({ client });
 
-export const walletStore = createWalletStore({
+export const walletStore = createWallet({
   client,
+  forbidden: '只有店主可以提现门店钱包',
   confirmWithdraw: (fen) =>
     confirm({
       title: `提现 ${formatFen(fen)}？`,

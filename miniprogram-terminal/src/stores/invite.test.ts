@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createInviteStore, displayInvite } from './invite';
-import { errReply, LOST, okReply, scriptedClient } from './test-transport';
-import { normalizeInvite } from './join';
+import { errReply, LOST, okReply, scriptedClient } from '@channel-router/ui/testing';
+import { normalizeInvite } from '@channel-router/ui/kit';
 
 describe('invite staff', () => {
   it('makes a one-time code for the chosen role of the owner\'s store', async () => {

@@ -5,9 +5,8 @@
  * code, which expires by itself.
  */
 import { createStore } from 'zustand/vanilla';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import { isRetryable } from './load';
-import { checkRequest } from './validation';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import { checkRequest, isRetryable } from '@channel-router/ui/kit';
 
 export type StaffRole = 'clerk' | 'guide';
 export const STAFF_ROLES: ReadonlyArray<{ key: StaffRole; label: string }> = [

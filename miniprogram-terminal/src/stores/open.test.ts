@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
+import type { IdentifyRes } from '@channel-router/shared/api';
 import { BLOCK_WORDS, createOpenStore } from './open';
-import { errReply, LOST, okReply, scriptedClient, type Script } from './test-transport';
+import { errReply, LOST, okReply, scriptedClient, type Script } from '@channel-router/ui/testing';
 
 const ORG = 'store_th';
 const CASE = '0CNE53SBH4W8C5G8R351YFJTFB';

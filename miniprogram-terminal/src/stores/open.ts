@@ -6,10 +6,10 @@
  * answers FORBIDDEN instead of "scan it in first".
  */
 import { createStore } from 'zustand/vanilla';
-import { parseCodeInput } from '@channel-router/shared/src/codes/parse.js';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
-import { isRetryable, localError } from './load';
+import { parseCodeInput } from '@channel-router/shared/codes/parse';
+import type { IdentifyRes } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
+import { isRetryable, localError } from '@channel-router/ui/kit';
 
 /** Why a scanned code cannot be opened here (null: it can). */
 export type OpenBlock = 'item' | 'hidden' | 'not_here' | null;

@@ -1,45 +1,20 @@
 /**
- * What the stock-in screen shows, as pure functions of the store's state: every wording is tested
- * without rendering.
+ * What the stock-in screen shows of the kit's running list (receiving for the store), as pure
+ * functions of its state: every wording is tested without rendering.
  */
-import type { TagTone } from './tones';
+import type { TagTone } from '@channel-router/ui';
+import type { ListSummary, ScanEntry, SubmitResult } from '@channel-router/ui/kit';
 import { codeTail, packLabel } from './labels';
-import { isSendable, type ReceiveOutcome, type ScanEntry } from './receive';
 
-export interface ListSummary {
-  total: number;
-  /** Codes a submit would send. */
-  sendable: number;
-  /** Items inside the sendable codes that were checked. */
-  items: number;
-  /** Sendable codes not checked yet (their items are not in `items`). */
-  unchecked: number;
-  checking: number;
-  foreign: number;
-  foreignItems: number;
-  rejected: number;
-  inStock: number;
-}
+/** The entry's state as the screen (and its tests) name it. */
+export type EntryState = 'checking' | 'ok' | 'unchecked';
 
-export function summarize(entries: readonly ScanEntry[]): ListSummary {
-  const s: ListSummary = { total: entries.length, sendable: 0, items: 0, unchecked: 0, checking: 0, foreign: 0, foreignItems: 0, rejected: 0, inStock: 0 };
-  for (const e of entries) {
-    if (e.state === 'checking') s.checking++;
-    if (e.state === 'rejected') s.rejected++;
-    if (e.state === 'in_stock') s.inStock++;
-    if (!isSendable(e)) continue;
-    s.sendable++;
-    if (e.state === 'unchecked') s.unchecked++;
-    else s.items += e.items ?? 0;
-    if (e.foreign) {
-      s.foreign++;
-      s.foreignItems += e.items ?? 0;
-    }
-  }
-  return s;
+export function entryState(e: ScanEntry): EntryState {
+  return e.status === 'ready' ? 'ok' : e.status;
 }
 
 export interface EntryView {
+  state: EntryState;
   title: string;
   label: string;
   tags: Array<{ tone: TagTone; text: string; testId: string }>;
@@ -51,38 +26,33 @@ export function entryView(e: ScanEntry): EntryView {
   const parts: string[] = [];
   if (e.level !== undefined && e.items !== undefined) parts.push(packLabel(e.level, e.items));
   parts.push(`码 ${codeTail(e.code)}`);
-  const title = e.productName ?? (e.state === 'checking' ? '正在核对…' : e.state === 'rejected' ? '无效的码' : '未核对的码');
+  const state = entryState(e);
+  const title = e.productName !== undefined && e.productName !== '' ? e.productName : state === 'checking' ? '正在核对…' : state === 'ok' ? '未知商品' : '未核对的码';
   const tags: EntryView['tags'] = [];
-  let note = e.note;
-  let noteTone: EntryView['noteTone'] = 'muted';
-  switch (e.state) {
+  let note = e.problem ?? e.warning;
+  let noteTone: EntryView['noteTone'] = e.problem !== undefined ? 'danger' : 'muted';
+  switch (state) {
     case 'checking':
       tags.push({ tone: 'default', text: '核对中', testId: 'tag-checking' });
       break;
     case 'ok':
-      if (e.foreign) {
+      if (e.foreign === true) {
         tags.push({ tone: 'danger', text: '非本店经销商货', testId: 'tag-foreign' });
-        note = `这批货分配给了其他经销商${e.holderName ? `，目前登记在「${e.holderName}」` : ''}。入库会记录为窜货证据。`;
-        noteTone = 'warning';
-      } else if (e.expected) {
+        note = e.problem ?? `这批货分配给了其他经销商${e.holderName ? `，目前登记在「${e.holderName}」` : ''}。入库会记录为窜货证据。`;
+        noteTone = e.problem !== undefined ? 'danger' : 'warning';
+      } else if (e.expected === true) {
         tags.push({ tone: 'success', text: '待收货', testId: 'tag-expected' });
       } else {
         tags.push({ tone: 'primary', text: '可入库', testId: 'tag-ok' });
+        if (e.warning !== undefined && e.problem === undefined) noteTone = 'warning';
       }
       break;
     case 'unchecked':
       tags.push({ tone: 'warning', text: '未核对', testId: 'tag-unchecked' });
       noteTone = 'warning';
       break;
-    case 'in_stock':
-      tags.push({ tone: 'default', text: '已在库存', testId: 'tag-in-stock' });
-      break;
-    case 'rejected':
-      tags.push({ tone: 'danger', text: '不能入库', testId: 'tag-rejected' });
-      noteTone = 'danger';
-      break;
   }
-  const v: EntryView = { title, label: parts.join(' · '), tags };
+  const v: EntryView = { state, title, label: parts.join(' · '), tags };
   if (note !== undefined) {
     v.note = note;
     v.noteTone = noteTone;
@@ -92,14 +62,14 @@ export function entryView(e: ScanEntry): EntryView {
 
 /** The line above the submit button. */
 export function summaryLine(s: ListSummary): string {
-  if (s.total === 0) return '清单是空的';
+  if (s.codes === 0) return '清单是空的';
   const items = s.unchecked > 0 ? `${s.items} 件（另有 ${s.unchecked} 个码未核对）` : `${s.items} 件`;
-  return `待入库 ${s.sendable} 个码，共 ${items}`;
+  return `待入库 ${s.codes} 个码，共 ${items}`;
 }
 
 export function submitLabel(s: ListSummary): string {
   if (s.checking > 0) return `正在核对 ${s.checking} 个码…`;
-  return s.sendable > 0 ? `确认入库（${s.sendable} 个码）` : '确认入库';
+  return s.codes > 0 ? `确认入库（${s.codes} 个码）` : '确认入库';
 }
 
 export interface OutcomeView {
@@ -116,7 +86,7 @@ export interface AlertRow {
 }
 
 /** One row per diversion alert of a stock-in: which goods, how many items. */
-export function alertRows(o: ReceiveOutcome): AlertRow[] {
+export function alertRows(o: SubmitResult): AlertRow[] {
   return o.alerts.map((a, i) => ({
     key: `${a.code}:${i}`,
     title: o.names[a.code] ?? '商品',
@@ -125,7 +95,7 @@ export function alertRows(o: ReceiveOutcome): AlertRow[] {
   }));
 }
 
-export function outcomeView(o: ReceiveOutcome): OutcomeView {
+export function outcomeView(o: SubmitResult): OutcomeView {
   const lines = [`本次提交 ${o.codes} 个码，入库 ${o.items} 件商品。`];
   const alertItems = o.alerts.reduce((n, a) => n + a.quantity, 0);
   let status: OutcomeView['status'] = 'success';
@@ -139,6 +109,5 @@ export function outcomeView(o: ReceiveOutcome): OutcomeView {
     title = '入库完成';
     lines.push(`有 ${o.foreignCodes.length} 个码不是本店经销商供应的货，已一并入库。`);
   }
-  if (o.skipped > 0) lines.push(`另有 ${o.skipped} 个码没有提交（已在库存或不能入库）。`);
   return { status, title, lines };
 }

@@ -4,8 +4,8 @@
  * ends, a bounded number of pages per tap. Owner only (the wallet's rule on the server).
  */
 import { createStore } from 'zustand/vanilla';
-import type { LedgerEntryView } from '@channel-router/shared/src/api/actions.js';
-import type { Client, ClientError } from '@channel-router/shared/src/client/index.js';
+import type { LedgerEntryView } from '@channel-router/shared/api';
+import type { Client, ClientError } from '@channel-router/shared/client';
 
 export const REWARD_KIND = 'store_reward';
 /** History entries per request (the server's maximum). */

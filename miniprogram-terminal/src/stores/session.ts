@@ -4,11 +4,13 @@
  * (a dealer's staff who opened this app) are kept apart: this app serves stores.
  */
 import { createStore } from 'zustand/vanilla';
-import type { MeRes } from '@channel-router/shared/src/api/actions.js';
-import type { OrgKind, Role } from '@channel-router/shared/src/model.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import type { Load } from './load';
-import { STORAGE_KEYS, type KeyValueStore } from './storage';
+import type { MeRes } from '@channel-router/shared/api';
+import type { OrgKind, Role } from '@channel-router/shared/model';
+import type { Client } from '@channel-router/shared/client';
+import type { KeyValueStorage, Load } from '@channel-router/ui/kit';
+
+/** The store the person works for now (a person may belong to several). */
+export const CURRENT_ORG_KEY = 'cr.terminal.org';
 
 export interface StoreMembership {
   orgId: string;
@@ -39,7 +41,7 @@ export interface SessionState {
 
 export interface SessionDeps {
   client: Client;
-  storage: KeyValueStore;
+  storage: KeyValueStorage;
 }
 
 export function identityOf(me: MeRes): Identity {
@@ -74,7 +76,7 @@ export function createSessionStore(deps: SessionDeps) {
   return createStore<SessionState>()((set, get) => {
     let generation = 0;
     const remembered = (): string | null => {
-      const v = deps.storage.get(STORAGE_KEYS.currentOrg);
+      const v = deps.storage.get(CURRENT_ORG_KEY);
       return typeof v === 'string' && v !== '' ? v : null;
     };
     return {
@@ -94,16 +96,30 @@ export function createSessionStore(deps: SessionDeps) {
         const wanted = get().orgId ?? remembered();
         const orgId = identity.stores.some((s) => s.orgId === wanted) ? wanted : identity.stores[0]?.orgId ?? null;
         set({ me: { status: 'ready', value: identity }, orgId });
-        if (orgId !== null) deps.storage.set(STORAGE_KEYS.currentOrg, orgId);
+        if (orgId !== null) deps.storage.set(CURRENT_ORG_KEY, orgId);
       },
       select(orgId) {
         const me = get().me;
         if (me.status !== 'ready' || !me.value.stores.some((s) => s.orgId === orgId)) return;
         set({ orgId });
-        deps.storage.set(STORAGE_KEYS.currentOrg, orgId);
+        deps.storage.set(CURRENT_ORG_KEY, orgId);
       },
     };
   });
 }
 
 export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/**
+ * After joining by invite: reload who the person is and, for a store, act for it now. What the
+ * result screen says: the org's name, and whether it is a store (else another app serves it).
+ */
+export async function afterJoin(session: SessionStore, orgId: string): Promise<{ orgName: string | null; isStore: boolean }> {
+  await session.getState().load();
+  const s = session.getState();
+  const me = s.me.status === 'ready' ? s.me.value : null;
+  const store = me?.stores.find((m) => m.orgId === orgId);
+  const other = me?.others.find((m) => m.orgId === orgId);
+  if (store !== undefined) s.select(store.orgId);
+  return { orgName: store?.orgName ?? other?.orgName ?? null, isStore: store !== undefined || me === null };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStockStore, stockView } from './stock';
-import { LOST, okReply, scriptedClient } from './test-transport';
+import { LOST, okReply, scriptedClient } from '@channel-router/ui/testing';
 
 const products = [
   { id: 'p_soy', sku: 'SOY', name: '特级生抽', gtin: null, packaging: { itemsPerBox: 6, boxesPerCase: 4 } },

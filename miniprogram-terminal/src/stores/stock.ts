@@ -4,10 +4,10 @@
  * shows, with 「商品」 for each product.
  */
 import { createStore } from 'zustand/vanilla';
-import type { ProductView, StockRes } from '@channel-router/shared/src/api/actions.js';
-import type { UnitLevel } from '@channel-router/shared/src/model.js';
-import type { Client } from '@channel-router/shared/src/client/index.js';
-import type { Load } from './load';
+import type { ProductView, StockRes } from '@channel-router/shared/api';
+import type { UnitLevel } from '@channel-router/shared/model';
+import type { Client } from '@channel-router/shared/client';
+import type { Load } from '@channel-router/ui/kit';
 
 export interface StockUnitRow {
   code: string;

@@ -19,7 +19,7 @@ import {
   possibleErrors,
   type ActionDecl,
 } from '@channel-router/shared';
-import { ERROR_MESSAGES, userMessage } from '@channel-router/shared/src/client/messages.js';
+import { ERROR_MESSAGES, userMessage } from '@channel-router/shared/client';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const here = path.join(REPO_ROOT, 'server', 'src', 'functions');

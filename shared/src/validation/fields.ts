@@ -73,7 +73,7 @@ export const consumerReward = (): Schema<ConsumerReward> =>
     {
       when: isPlainObject,
       schema: refine(object({ min: fen(), max: fen() }), (r) =>
-        r.min <= r.max ? null : { field: 'max', message: 'must be at least min' },
+        r.min <= r.max ? null : { field: 'max', message: 'must be at least min', rule: 'below_min' },
       ),
     },
     'an amount in fen, or { min, max } in fen',
@@ -90,7 +90,7 @@ export const policy = (): Schema<RewardPolicy> =>
 /** GTIN-8/12/13/14 with a valid GS1 check digit. */
 export const gtin = (): Schema<string> =>
   refine(str({ max: 14, pattern: /^(\d{8}|\d{12,14})$/, patternMessage: 'a GTIN of 8, 12, 13 or 14 digits' }), (g) =>
-    gtinCheckDigitOk(g) ? null : 'has a wrong check digit',
+    gtinCheckDigitOk(g) ? null : { message: 'has a wrong check digit', rule: 'check_digit' },
   );
 
 export function gtinCheckDigitOk(g: string): boolean {

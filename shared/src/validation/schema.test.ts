@@ -119,3 +119,41 @@ describe('object, optional, oneOf, refine, either', () => {
     expect(t.note).toBeUndefined();
   });
 });
+
+describe('problems carry the rule broken and its bound', () => {
+  // Goal: an app can word a problem from { field, rule, limit } alone, never from the English text.
+  const broke = (r: ReturnType<typeof validate>) => {
+    if (r.ok) throw new Error('expected a failure');
+    return { field: r.error.field, rule: r.error.rule, limit: r.error.limit };
+  };
+  const s = object({
+    name: str({ min: 2, max: 4 }),
+    code: str({ max: 9, pattern: /^[A-Z]+$/ }),
+    n: int({ min: 1, max: 10 }),
+    kind: oneOf(['a', 'b'] as const),
+    list: array(str({ max: 3 }), { max: 2 }),
+  });
+  const good = { name: 'ab', code: 'AB', n: 5, kind: 'a', list: ['x'] };
+
+  it('names each rule with its limit where it has one', () => {
+    expect(broke(validate(s, { ...good, name: undefined }))).toEqual({ field: 'name', rule: 'required', limit: undefined });
+    expect(broke(validate(s, { ...good, name: 'a' }))).toEqual({ field: 'name', rule: 'min_length', limit: 2 });
+    expect(broke(validate(s, { ...good, name: 'abcde' }))).toEqual({ field: 'name', rule: 'max_length', limit: 4 });
+    expect(broke(validate(s, { ...good, code: 'ab' }))).toEqual({ field: 'code', rule: 'pattern', limit: undefined });
+    expect(broke(validate(s, { ...good, n: 0 }))).toEqual({ field: 'n', rule: 'min', limit: 1 });
+    expect(broke(validate(s, { ...good, n: 11 }))).toEqual({ field: 'n', rule: 'max', limit: 10 });
+    expect(broke(validate(s, { ...good, n: 1.5 }))).toEqual({ field: 'n', rule: 'integer', limit: undefined });
+    expect(broke(validate(s, { ...good, n: '5' }))).toEqual({ field: 'n', rule: 'type', limit: undefined });
+    expect(broke(validate(s, { ...good, kind: 'c' }))).toEqual({ field: 'kind', rule: 'one_of', limit: undefined });
+    expect(broke(validate(s, { ...good, list: [] }))).toEqual({ field: 'list', rule: 'empty', limit: undefined });
+    expect(broke(validate(s, { ...good, list: ['a', 'b', 'c'] }))).toEqual({ field: 'list', rule: 'max_items', limit: 2 });
+    expect(broke(validate(s, { ...good, list: ['a', 'bcde'] }))).toEqual({ field: 'list[1]', rule: 'max_length', limit: 3 });
+  });
+
+  it('lets a refinement name its own rule, and calls an unnamed one invalid', () => {
+    const named = refine(object({ min: int({ min: 0, max: 9 }), max: int({ min: 0, max: 9 }) }), (v) => (v.min <= v.max ? null : { field: 'max', message: 'must be at least min', rule: 'below_min' }));
+    expect(broke(validate(named, { min: 5, max: 1 }))).toEqual({ field: 'max', rule: 'below_min', limit: undefined });
+    const unnamed = refine(int({ min: 0, max: 9 }), (v) => (v % 2 === 0 ? null : 'must be even'));
+    expect(broke(validate(object({ x: unnamed }), { x: 3 }))).toEqual({ field: 'x', rule: 'invalid', limit: undefined });
+  });
+});

@@ -10,7 +10,41 @@
  */
 import { err, ok, type Result } from '../result.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; path: string; message: string };
+/**
+ * Which rule a value broke, so that an app can say it in the person's language without reading
+ * the English message (which is for developers). `limit` is the bound of the rule, when it has one.
+ */
+export type ValidationRule =
+  | 'type'
+  | 'integer'
+  | 'required'
+  | 'empty'
+  | 'min_length'
+  | 'max_length'
+  | 'control_chars'
+  | 'pattern'
+  | 'min'
+  | 'max'
+  | 'range'
+  | 'one_of'
+  | 'min_items'
+  | 'max_items'
+  | 'region_code'
+  | 'unknown_region'
+  | 'check_digit'
+  | 'below_min'
+  | 'invalid';
+
+export interface ValidationProblem {
+  /** The dotted path of the faulty field (`packaging.itemsPerBox`, `codes[3]`); '' for the root. */
+  path: string;
+  rule: ValidationRule;
+  limit?: number;
+  /** English, for developers and logs; never shown to a person. */
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | ({ ok: false } & ValidationProblem);
 
 export interface Schema<T> {
   /** Parses `input` found at `path` (dotted; '' for the root). */
@@ -29,8 +63,8 @@ function good<T>(value: T): Parsed<T> {
   return { ok: true, value };
 }
 
-function bad<T = never>(path: string, message: string): Parsed<T> {
-  return { ok: false, path, message };
+function bad<T = never>(path: string, message: string, rule: ValidationRule, limit?: number): Parsed<T> {
+  return limit === undefined ? { ok: false, path, message, rule } : { ok: false, path, message, rule, limit };
 }
 
 function label(path: string): string {
@@ -50,7 +84,7 @@ export function child(path: string, key: string | number): string {
 export function validate<T>(schema: Schema<T>, input: unknown): Result<T> {
   const r = schema.parse(input, '');
   if (r.ok) return ok(r.value);
-  return r.path === '' ? err('INVALID_ARGUMENT', r.message) : err('INVALID_ARGUMENT', r.message, r.path);
+  return err('INVALID_ARGUMENT', r.message, r.path === '' ? undefined : r.path, r.limit === undefined ? { rule: r.rule } : { rule: r.rule, limit: r.limit });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,20 +116,20 @@ export function str(options: StringOptions): Schema<string> {
   }
   return {
     parse(input, path) {
-      if (typeof input !== 'string') return bad(path, `${label(path)} must be a string`);
+      if (typeof input !== 'string') return bad(path, `${label(path)} must be a string`, 'type');
       // A code point is at most 2 UTF-16 units: reject huge input before any per-character work.
       if (input.length > 2 * max + 64 && (options.trim === false || input.trim().length > 2 * max)) {
-        return bad(path, `${label(path)} must be at most ${max} characters`);
+        return bad(path, `${label(path)} must be at most ${max} characters`, 'max_length', max);
       }
       let s = options.trim === false ? input : input.trim();
-      if (CONTROL_CHARS.test(s)) return bad(path, `${label(path)} must not contain control characters`);
+      if (CONTROL_CHARS.test(s)) return bad(path, `${label(path)} must not contain control characters`, 'control_chars');
       const length = countCodePoints(s);
       if (length < min) {
-        return bad(path, min === 1 ? `${label(path)} is required` : `${label(path)} must be at least ${min} characters`);
+        return min === 1 ? bad(path, `${label(path)} is required`, 'required') : bad(path, `${label(path)} must be at least ${min} characters`, 'min_length', min);
       }
-      if (length > max) return bad(path, `${label(path)} must be at most ${max} characters`);
+      if (length > max) return bad(path, `${label(path)} must be at most ${max} characters`, 'max_length', max);
       if (options.pattern !== undefined && !options.pattern.test(s)) {
-        return bad(path, `${label(path)} must be ${options.patternMessage ?? `of the form ${options.pattern.source}`}`);
+        return bad(path, `${label(path)} must be ${options.patternMessage ?? `of the form ${options.pattern.source}`}`, 'pattern');
       }
       if (options.normalize !== undefined) s = options.normalize(s);
       return good(s);
@@ -128,10 +162,10 @@ export function int(options: IntOptions): Schema<number> {
   if (!(Number.isSafeInteger(min) && Number.isSafeInteger(max) && max >= min)) throw new Error(`int: bad bounds ${min}..${max}`);
   return {
     parse(input, path) {
-      if (typeof input !== 'number' || !Number.isFinite(input)) return bad(path, `${label(path)} must be a number`);
-      if (!Number.isSafeInteger(input)) return bad(path, `${label(path)} must be an integer`);
-      if (input < min) return bad(path, `${label(path)} must be at least ${min}`);
-      if (input > max) return bad(path, `${label(path)} must be at most ${max}`);
+      if (typeof input !== 'number' || !Number.isFinite(input)) return bad(path, `${label(path)} must be a number`, 'type');
+      if (!Number.isSafeInteger(input)) return bad(path, `${label(path)} must be an integer`, 'integer');
+      if (input < min) return bad(path, `${label(path)} must be at least ${min}`, 'min', min);
+      if (input > max) return bad(path, `${label(path)} must be at most ${max}`, 'max', max);
       return good(input);
     },
   };
@@ -142,8 +176,8 @@ export function num(options: IntOptions): Schema<number> {
   const { min, max } = options;
   return {
     parse(input, path) {
-      if (typeof input !== 'number' || !Number.isFinite(input)) return bad(path, `${label(path)} must be a number`);
-      if (input < min || input > max) return bad(path, `${label(path)} must be between ${min} and ${max}`);
+      if (typeof input !== 'number' || !Number.isFinite(input)) return bad(path, `${label(path)} must be a number`, 'type');
+      if (input < min || input > max) return bad(path, `${label(path)} must be between ${min} and ${max}`, 'range');
       return good(input);
     },
   };
@@ -152,7 +186,7 @@ export function num(options: IntOptions): Schema<number> {
 export function bool(): Schema<boolean> {
   return {
     parse(input, path) {
-      return typeof input === 'boolean' ? good(input) : bad(path, `${label(path)} must be true or false`);
+      return typeof input === 'boolean' ? good(input) : bad(path, `${label(path)} must be true or false`, 'type');
     },
   };
 }
@@ -163,7 +197,7 @@ export function oneOf<const V extends readonly string[]>(values: V): Schema<V[nu
   return {
     parse(input, path) {
       if (typeof input === 'string' && allowed.has(input)) return good(input as V[number]);
-      return bad(path, `${label(path)} must be one of: ${values.join(', ')}`);
+      return bad(path, `${label(path)} must be one of: ${values.join(', ')}`, 'one_of');
     },
   };
 }
@@ -197,9 +231,9 @@ export function array<T>(item: Schema<T>, options: ArrayOptions): Schema<T[]> {
   const { max } = options;
   return {
     parse(input, path) {
-      if (!Array.isArray(input)) return bad(path, `${label(path)} must be a list`);
-      if (input.length < min) return bad(path, min === 1 ? `${label(path)} must not be empty` : `${label(path)} must hold at least ${min} entries`);
-      if (input.length > max) return bad(path, `${label(path)} must hold at most ${max} entries`);
+      if (!Array.isArray(input)) return bad(path, `${label(path)} must be a list`, 'type');
+      if (input.length < min) return min === 1 ? bad(path, `${label(path)} must not be empty`, 'empty') : bad(path, `${label(path)} must hold at least ${min} entries`, 'min_items', min);
+      if (input.length > max) return bad(path, `${label(path)} must hold at most ${max} entries`, 'max_items', max);
       const out: T[] = [];
       for (let i = 0; i < input.length; i++) {
         const r = item.parse(input[i], child(path, i));
@@ -225,7 +259,7 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
   return {
     parse(input, path) {
       if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-        return bad(path, `${label(path)} must be an object`);
+        return bad(path, `${label(path)} must be an object`, 'type');
       }
       const record = input as Record<string, unknown>;
       const out: Record<string, unknown> = {};
@@ -233,7 +267,7 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
         const schema = shape[key]!;
         const value = Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
         const p = child(path, key);
-        if (value === undefined && schema.optional !== true) return bad(p, `${p} is required`);
+        if (value === undefined && schema.optional !== true) return bad(p, `${p} is required`, 'required');
         const r = schema.parse(value, p);
         if (!r.ok) return r;
         if (r.value !== undefined) out[key] = r.value;
@@ -249,7 +283,7 @@ export function object<S extends Shape>(shape: S): Schema<ObjectOf<S>> {
  */
 export function refine<T>(
   schema: Schema<T>,
-  check: (value: T) => string | { field: string; message: string } | null,
+  check: (value: T) => string | { field?: string; message: string; rule?: ValidationRule } | null,
 ): Schema<T> {
   return {
     ...(schema.optional === true ? { optional: true } : {}),
@@ -259,9 +293,9 @@ export function refine<T>(
       if (r.value === undefined) return r;
       const problem = check(r.value);
       if (problem === null) return r;
-      if (typeof problem === 'string') return bad(path, `${label(path)} ${problem}`);
-      const p = child(path, problem.field);
-      return bad(p, `${p} ${problem.message}`);
+      if (typeof problem === 'string') return bad(path, `${label(path)} ${problem}`, 'invalid');
+      const p = problem.field === undefined ? path : child(path, problem.field);
+      return bad(p, `${label(p)} ${problem.message}`, problem.rule ?? 'invalid');
     },
   };
 }
@@ -279,7 +313,7 @@ export function either<A, B>(
     parse(input, path) {
       if (first.when(input)) return first.schema.parse(input, path);
       if (second.when(input)) return second.schema.parse(input, path);
-      return bad(path, `${label(path)} must be ${expected}`);
+      return bad(path, `${label(path)} must be ${expected}`, 'type');
     },
   };
 }
@@ -292,7 +326,7 @@ export function fromValidator<T>(validator: (input: unknown, field: string) => R
   return {
     parse(input, path) {
       const r = validator(input, path === '' ? 'input' : path);
-      return r.ok ? good(r.data) : bad(r.error.field ?? path, r.error.message);
+      return r.ok ? good(r.data) : bad(r.error.field ?? path, r.error.message, r.error.rule ?? 'invalid', r.error.limit);
     },
   };
 }

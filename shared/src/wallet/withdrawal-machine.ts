@@ -16,19 +16,9 @@ import { err, ok, type Result } from '../result.js';
 import type { WithdrawalStatus } from '../api/actions.js';
 import { PAYOUT_ACCOUNT, isAccountId, withdrawalHoldAccount, type AccountId, type Posting } from './ledger.js';
 
-export interface WithdrawalPolicy {
-  minAmount_fen: number;
-  /** Total requested per owner account per day (rejected ones do not count). */
-  dailyLimit_fen: number;
-  maxRequestsPerDay: number;
-}
+import { DEFAULT_WITHDRAWAL_POLICY, type WithdrawalPolicy } from './policy.js';
 
-/** Minimum 10 fen (docs/wallets.md#limits); 5,000 yuan and 10 requests a day by default, configurable per deployment. */
-export const DEFAULT_WITHDRAWAL_POLICY: WithdrawalPolicy = {
-  minAmount_fen: 10,
-  dailyLimit_fen: 500_000,
-  maxRequestsPerDay: 10,
-};
+export { DEFAULT_WITHDRAWAL_POLICY, type WithdrawalPolicy };
 
 export interface Withdrawal {
   id: string;

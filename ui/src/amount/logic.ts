@@ -1,4 +1,4 @@
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { formatFen } from '@channel-router/shared/money';
 
 export interface AmountParts {
   sign: '' | '-' | '+';

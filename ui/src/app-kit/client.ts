@@ -10,7 +10,7 @@ import {
   type AppName,
   type Client,
   type Transport,
-} from '@channel-router/shared/src/client/index.js';
+} from '@channel-router/shared/client';
 import { clearToken, getToken, LOGIN_PAGE } from './session';
 
 let cloudReady = false;

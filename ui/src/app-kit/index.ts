@@ -6,3 +6,6 @@ export { LoginScreen, type LoginScreenProps } from './login-screen';
 export { approxLocation } from './location';
 export { useQuery, type QueryState } from './use-query';
 export { ROLE_LABELS, ORG_KIND_LABELS, membershipLabel } from './role-labels';
+export { taroStorage } from './storage';
+export { createNav } from './nav';
+export { useLaunchCode } from './launch';

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { Location } from '@channel-router/shared/src/model.js';
+import type { Location } from '@channel-router/shared/model';
 
 /**
  * The phone's rough position for a consumer scan (weak evidence, docs/diversion.md#consumer-scan), or undefined when the

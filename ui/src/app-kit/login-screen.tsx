@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { DEMO_PEOPLE, devLogin, type AppName } from '@channel-router/shared/src/client/index.js';
+import { DEMO_PEOPLE, devLogin, type AppName } from '@channel-router/shared/client';
 import { Page } from '../page';
 import { Header } from '../header';
 import { Cell, List } from '../cell';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORG_KINDS, ROLES } from '@channel-router/shared/src/model.js';
+import { ORG_KINDS, ROLES } from '@channel-router/shared/model';
 import { membershipLabel, ORG_KIND_LABELS, ROLE_LABELS } from './role-labels';
 
 describe('role labels', () => {

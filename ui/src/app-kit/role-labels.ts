@@ -1,4 +1,4 @@
-import type { OrgKind, Role } from '@channel-router/shared/src/model.js';
+import type { OrgKind, Role } from '@channel-router/shared/model';
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   owner: '老板',

@@ -4,7 +4,7 @@
  * platform injects the caller's identity into every cloud function call.
  */
 import Taro from '@tarojs/taro';
-import type { AppName } from '@channel-router/shared/src/client/index.js';
+import type { AppName } from '@channel-router/shared/client';
 
 export function tokenKey(app: AppName): string {
   return `cr.${app}.token`;

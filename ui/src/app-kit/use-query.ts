@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ClientError, ClientResult } from '@channel-router/shared/src/client/index.js';
+import type { ClientError, ClientResult } from '@channel-router/shared/client';
 
 export type QueryState<T> =
   | { status: 'loading' }

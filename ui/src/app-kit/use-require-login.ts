@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import type { AppName } from '@channel-router/shared/src/client/index.js';
+import type { AppName } from '@channel-router/shared/client';
 import { LOGIN_PAGE, needsLogin } from './session';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRepeatFilter, feedbackClass, MAX_SCANS_PER_SESSION, REPEAT_WINDOW_MS, runScanLoop, type ScanFeedback } from './logic';
+import { createRepeatFilter, REPEAT_WINDOW_MS } from './logic';
 
+// Goal: the h5 camera reports each code once, not many times a second while it looks at it.
 describe('continuous scanning', () => {
   it('reports a code once while the camera keeps looking at it, and again after it has been gone a while', () => {
     let t = 0;
@@ -15,41 +16,5 @@ describe('continuous scanning', () => {
     expect(repeat.accept('A')).toBe(true);
     t += REPEAT_WINDOW_MS;
     expect(repeat.accept('A')).toBe(true);
-  });
-
-  it('reopens the scanner after each code until the person closes it, announcing each answer', async () => {
-    const texts = ['A', 'B', null];
-    const seen: string[] = [];
-    const announced: ScanFeedback[] = [];
-    const count = await runScanLoop({
-      scanOnce: async () => texts.shift() ?? null,
-      onCode: (t) => {
-        seen.push(t);
-        return { tone: 'success', text: `已添加 ${t}`, accepted: true };
-      },
-      announce: async (f) => void announced.push(f),
-    });
-    expect(count).toBe(2);
-    expect(seen).toEqual(['A', 'B']);
-    expect(announced.map((f) => f.text)).toEqual(['已添加 A', '已添加 B']);
-  });
-
-  it('stops when asked, and never runs past the session limit', async () => {
-    let stop = false;
-    const n = await runScanLoop({
-      scanOnce: async () => 'X',
-      onCode: () => ({ tone: 'info', text: '', accepted: true }),
-      announce: async () => {
-        stop = true;
-      },
-      shouldStop: () => stop,
-    });
-    expect(n).toBe(1);
-    const capped = await runScanLoop({ scanOnce: async () => 'X', onCode: () => ({ tone: 'info', text: '', accepted: true }), announce: async () => {}, maxScans: MAX_SCANS_PER_SESSION + 5 });
-    expect(capped).toBe(MAX_SCANS_PER_SESSION);
-  });
-
-  it('names the feedback line by its tone', () => {
-    expect(feedbackClass({ tone: 'danger' })).toBe('cr-cscan__feedback cr-cscan__feedback--danger');
   });
 });

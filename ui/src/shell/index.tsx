@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import type { AppName, Client } from '@channel-router/shared/src/client/index.js';
+import type { AppName, Client } from '@channel-router/shared/client';
 import { Page } from '../page';
 import { Header } from '../header';
 import { Card } from '../card';

@@ -1,10 +1,9 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState, type PropsWithChildren, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { Button, Header, Loading, needsLogin, Page, Result, useRequireLogin } from '@channel-router/ui';
+import { Button, Header, Loading, needsLogin, Page, Result, useRequireLogin, ErrorNote } from '@channel-router/ui';
 import { sessionStore } from '../../services/app';
 import type { BrandRole } from '../../stores/session';
-import { ErrorNote } from '../error-note';
 
 export interface ScreenProps {
   testId: string;
@@ -17,15 +16,9 @@ export interface ScreenProps {
   extra?: ReactNode;
 }
 
-export function goHome(): void {
-  void Taro.reLaunch({ url: '/pages/index/index' });
-}
+import { goBack, goHome } from '../../nav';
 
-/** Back to where the person came from, or home when the screen was opened directly. */
-export function goBack(): void {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-  else goHome();
-}
+export { goBack, goHome };
 
 function allows(access: ScreenProps['access'], role: BrandRole | null): boolean {
   return role === 'admin' || (access === 'staff' && role === 'inspector');
@@ -62,7 +55,7 @@ export function Screen({ testId, title, subtitle, access, onShow, extra, childre
   const header = <Header title={title} subtitle={subtitle} extra={extra} onBack={process.env.TARO_ENV === 'h5' ? goBack : undefined} />;
 
   let body: ReactNode;
-  if (!ready || me.status === 'loading') {
+  if (!ready || me.status === 'loading' || me.status === 'idle') {
     body = <Loading testId={`${testId}-loading`} />;
   } else if (me.status === 'error') {
     body = <ErrorNote text={me.error.userMessage} onRetry={() => void sessionStore.getState().load()} testId='session-error' />;

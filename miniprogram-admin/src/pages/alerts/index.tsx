@@ -11,14 +11,13 @@ import { useReachBottom, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useRef } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Empty, Loading, Tabs, Tag } from '@channel-router/ui';
+import { Button, Card, Empty, Loading, Tabs, Tag, ErrorNote } from '@channel-router/ui';
 import { alertsStore, currentNames, directoryStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
-import { ErrorNote } from '../../components/error-note';
 import { ALERT_FILTER_TABS, alertRow, type AlertFilter } from '../../stores/alerts';
 import { orgsOfKind } from '../../stores/directory';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import { MAX_PAGES } from '../../stores/paged';
 import './index.css';
 

@@ -10,14 +10,13 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Empty, List, Loading, toast } from '@channel-router/ui';
-import type { BatchView, ExportedCase } from '@channel-router/shared/src/api/actions.js';
+import { Button, Card, Cell, Empty, List, Loading, toast, ErrorNote } from '@channel-router/ui';
+import type { BatchView, ExportedCase } from '@channel-router/shared/api';
 import { batchesStore, currentNames, directoryStore } from '../../services/app';
 import { Screen } from '../../components/screen';
-import { ErrorNote } from '../../components/error-note';
 import { countsText, EXPORT_TREE_MAX_CASES, exportMode, printCommand } from '../../stores/batches';
 import { groupedCode, timeText } from '../../stores/labels';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import './index.css';
 
 function copy(text: string) {

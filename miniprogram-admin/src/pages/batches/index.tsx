@@ -12,16 +12,16 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Empty, Field, List, Loading, Result } from '@channel-router/ui';
-import type { ProductView } from '@channel-router/shared/src/api/actions.js';
+import { Button, Card, Cell, Empty, Field, List, Loading, Result, ErrorNote } from '@channel-router/ui';
+import type { ProductView } from '@channel-router/shared/api';
 import { batchesStore, currentNames, directoryStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
-import { ErrorNote } from '../../components/error-note';
 import { countsFor, countsText, exportMode } from '../../stores/batches';
-import { parseCount, isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
+import { parseCount } from '../../stores/form-input';
 import { timeText } from '../../stores/labels';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import { go, ROUTES } from '../../nav';
 
 function BatchForm({ products, onClose }: { products: readonly ProductView[]; onClose: () => void }) {

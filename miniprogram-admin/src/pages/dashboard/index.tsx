@@ -9,11 +9,10 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Card, Loading } from '@channel-router/ui';
+import { Card, Loading, ErrorNote } from '@channel-router/ui';
 import { dashboardStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
-import { ErrorNote } from '../../components/error-note';
 import { StatGrid } from '../../components/stat-grid';
 import { BarChart, HBarList } from '../../components/bar-chart';
 import { shortDay } from '../../components/bar-chart/logic';
@@ -27,7 +26,7 @@ export default function Dashboard() {
   const { load } = dashboardStore.getState();
 
   let body;
-  if (data.status === 'loading') body = <Loading testId='dashboard-loading' />;
+  if (data.status === 'loading' || data.status === 'idle') body = <Loading testId='dashboard-loading' />;
   else if (data.status === 'error') body = <ErrorNote text={data.error.userMessage} onRetry={() => void load()} testId='dashboard-error' />;
   else {
     const d = data.value;

@@ -8,12 +8,11 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Amount, Button, Card, Field, Loading, Result } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { Amount, Button, Card, Field, Loading, Result, ErrorNote } from '@channel-router/ui';
+import { formatFen } from '@channel-router/shared/money';
 import { fundStore } from '../../services/app';
 import { Screen } from '../../components/screen';
-import { ErrorNote } from '../../components/error-note';
-import { isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 
 export default function Fund() {
   const s = useStore(fundStore);

@@ -10,13 +10,12 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Field, Header, List, Loading, LOGIN_PAGE, needsLogin, Page, Tag, useQuery, useRequireLogin } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { Button, Card, Cell, Field, Header, List, Loading, LOGIN_PAGE, needsLogin, Page, Tag, useQuery, useRequireLogin, ErrorNote } from '@channel-router/ui';
+import { formatFen } from '@channel-router/shared/money';
 import { client, sessionStore } from '../../services/app';
-import { ErrorNote } from '../../components/error-note';
 import { StatGrid } from '../../components/stat-grid';
 import { go, type RouteName } from '../../nav';
-import { isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 import type { BrandRole } from '../../stores/session';
 import './index.css';
 
@@ -120,7 +119,7 @@ export default function Home() {
   });
 
   let body;
-  if (!ready || me.status === 'loading') body = <Loading testId='home-loading' />;
+  if (!ready || me.status === 'loading' || me.status === 'idle') body = <Loading testId='home-loading' />;
   else if (me.status === 'error') body = <ErrorNote text={me.error.userMessage} onRetry={() => void sessionStore.getState().load()} testId='session-error' />;
   else if (me.value.role === null) body = <FirstRun />;
   else body = <StaffHome role={me.value.role} brandName={me.value.brandName} />;

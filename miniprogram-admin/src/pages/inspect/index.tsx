@@ -15,9 +15,9 @@ import { currentNames, directoryStore, inspectStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
 import { orgsOfKind } from '../../stores/directory';
-import { isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 import { inspectView } from '../../stores/inspect';
-import { valueOf } from '../../stores/load';
+import { valueOf } from '@channel-router/ui/kit';
 import { regionLabel } from '../../stores/regions';
 import './index.css';
 

@@ -6,12 +6,11 @@
  */
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { Button, Cell, Empty, List, Loading, Tabs } from '@channel-router/ui';
-import type { OrgView } from '@channel-router/shared/src/api/actions.js';
-import type { ChannelOrgKind } from '@channel-router/shared/src/model.js';
+import { Button, Cell, Empty, List, Loading, Tabs, ErrorNote } from '@channel-router/ui';
+import type { OrgView } from '@channel-router/shared/api';
+import type { ChannelOrgKind } from '@channel-router/shared/model';
 import { currentNames, directoryStore, sessionStore } from '../../services/app';
 import { Screen } from '../../components/screen';
-import { ErrorNote } from '../../components/error-note';
 import { orgsOfKind } from '../../stores/directory';
 import { ORG_KIND_NAMES } from '../../stores/orgs';
 import { regionLabel, territoryEntryLabel } from '../../stores/regions';

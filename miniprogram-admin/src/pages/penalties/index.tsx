@@ -10,11 +10,10 @@
 import { useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Amount, Button, Card, Empty, Loading, Tabs, Tag, type TagTone } from '@channel-router/ui';
-import type { PenaltyStatus } from '@channel-router/shared/src/api/actions.js';
+import { Amount, Button, Card, Empty, Loading, Tabs, Tag, type TagTone, ErrorNote } from '@channel-router/ui';
+import type { PenaltyStatus } from '@channel-router/shared/api';
 import { currentNames, directoryStore, penaltiesStore, settleStore } from '../../services/app';
 import { Screen } from '../../components/screen';
-import { ErrorNote } from '../../components/error-note';
 import { groupedCode, label, PENALTY_STATUS_LABELS, RESOLUTION_LABELS, timeText } from '../../stores/labels';
 import { MAX_PAGES } from '../../stores/paged';
 import { PENALTY_FILTER_TABS, RESOLUTIONS } from '../../stores/penalties';

@@ -12,12 +12,11 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Empty, Field, Loading, Result, Tag } from '@channel-router/ui';
+import { Button, Card, Empty, Field, Loading, Result, Tag, ErrorNote } from '@channel-router/ui';
 import { directoryStore, productsStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
-import { ErrorNote } from '../../components/error-note';
-import { isRetryable } from '../../stores/form-errors';
+import { isRetryable } from '@channel-router/ui/kit';
 import { packagingText, policyRows, type ProductField, type RewardMode } from '../../stores/products';
 
 const MODES: ReadonlyArray<{ key: RewardMode; label: string }> = [

@@ -8,10 +8,9 @@
  */
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Amount, Button, Card, Empty, Loading, Tabs, Tag } from '@channel-router/ui';
+import { Amount, Button, Card, Empty, Loading, Tabs, Tag, ErrorNote } from '@channel-router/ui';
 import { currentNames, decisionStore, directoryStore, withdrawalsStore } from '../../services/app';
 import { Screen } from '../../components/screen';
-import { ErrorNote } from '../../components/error-note';
 import { label, timeText, WITHDRAWAL_STATUS_LABELS } from '../../stores/labels';
 import { decisionResultText, decisionsFor, payeeText, STATUS_TONE, WITHDRAWAL_FILTER_TABS } from '../../stores/withdrawals';
 

@@ -1,8 +1,9 @@
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { Amount, Button, Header, Loading, Page, Result, ScanButton, Tabs, useRequireLogin } from '@channel-router/ui';
 import { claimStore } from '../../services/app';
+import { go, PAGES } from '../../services/nav';
 import { claimView } from '../../stores/claim-view';
 import type { Mode } from '../../stores/claim';
 import './index.css';
@@ -21,13 +22,19 @@ export default function Home() {
   const ready = useRequireLogin('consumer');
   const mode = useStore(claimStore, (s) => s.mode);
   const phase = useStore(claimStore, (s) => s.phase);
+  const pending = useStore(claimStore, (s) => s.pending);
   const { setMode, submit, retry, reset } = claimStore.getState();
   const view = claimView(phase, mode);
   const busy = phase.kind === 'verifying' || phase.kind === 'redeeming' || phase.kind === 'confirming';
 
+  // A code the app was opened with is verified once a person is signed in (h5) or at once (weapp).
+  useEffect(() => {
+    if (ready && pending !== null) void claimStore.getState().openPending();
+  }, [ready, pending]);
+
   if (!ready) return <Page testId='consumer-home'><Loading /></Page>;
 
-  const goWallet = () => void Taro.navigateTo({ url: '/pages/wallet/index' });
+  const goWallet = () => go(PAGES.wallet);
 
   return (
     <Page testId='consumer-home'>

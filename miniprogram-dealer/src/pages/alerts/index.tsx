@@ -9,10 +9,9 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Empty, Header, List, Loading, Page, Tag } from '@channel-router/ui';
+import { Button, Card, Empty, Header, List, Loading, Page, Tag, ErrorNote } from '@channel-router/ui';
 import { alertsStore, catalogStore } from '../../services/app';
 import { OrgGate } from '../../components/org-gate';
-import { ErrorBlock } from '../../components/error-block';
 import { onBackH5 } from '../../components/nav';
 import { alertTotals, productName } from '../../stores/reports';
 import { alertEvidenceLabel, alertKindLabel, regionLabel, shortCode, timeLabel } from '../../stores/labels';
@@ -33,7 +32,7 @@ function Alerts({ m }: { m: OrgMembership }) {
 
   const rows = s.key === m.orgId ? s.items : [];
   if (s.key !== m.orgId || s.status === 'idle' || (s.status === 'loading' && rows.length === 0)) return <Loading testId='alerts-loading' />;
-  if (s.status === 'error' && rows.length === 0 && s.error !== null) return <ErrorBlock message={s.error.userMessage} onRetry={reload} testId='alerts-error' />;
+  if (s.status === 'error' && rows.length === 0 && s.error !== null) return <ErrorNote text={s.error.userMessage} onRetry={reload} testId='alerts-error' />;
   if (rows.length === 0) return <Empty title='没有预警' description='本单位的货没有在区域外出现，也没有可疑的领奖' testId='alerts-empty' />;
   const t = alertTotals(rows);
   return (
@@ -73,7 +72,7 @@ function Alerts({ m }: { m: OrgMembership }) {
         ))}
       </List>
       {s.status === 'more' ? <Loading testId='alerts-more-loading' /> : null}
-      {s.status === 'error' && s.error !== null ? <ErrorBlock message={s.error.userMessage} onRetry={() => void alertsStore.getState().loadMore()} testId='alerts-error' /> : null}
+      {s.status === 'error' && s.error !== null ? <ErrorNote text={s.error.userMessage} onRetry={() => void alertsStore.getState().loadMore()} testId='alerts-error' /> : null}
       {s.status === 'ready' && s.cursor !== null ? (
         <View className='dl-actions'>
           <Button variant='plain' block onClick={() => void alertsStore.getState().loadMore()} testId='alerts-more'>加载更多</Button>

@@ -9,11 +9,10 @@ import { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Empty, Header, List, Loading, Page, Tag, useRequireLogin } from '@channel-router/ui';
+import { Button, Card, Cell, Empty, Header, List, Loading, Page, Tag, useRequireLogin, ErrorNote } from '@channel-router/ui';
 import { orgStore, receiveList, shipList } from '../../services/app';
 import { abilitiesOf, currentMembership, type Abilities } from '../../stores/org';
 import { orgKindLabel, roleLabel } from '../../stores/labels';
-import { ErrorBlock } from '../../components/error-block';
 import { go, PAGES } from '../../components/nav';
 
 const FLOWS: ReadonlyArray<{ key: keyof Abilities; title: string; description: string; url: string }> = [
@@ -47,7 +46,7 @@ export default function Home() {
 
   const body = () => {
     if (!ready || me.status === 'idle' || me.status === 'loading') return <Loading testId='org-loading' />;
-    if (me.status === 'error') return <ErrorBlock message={me.error.userMessage} onRetry={() => void orgStore.getState().load()} testId='org-error' />;
+    if (me.status === 'error') return <ErrorNote text={me.error.userMessage} onRetry={() => void orgStore.getState().load()} testId='org-error' />;
     if (memberships.length === 0) {
       return (
         <Empty title='还没有加入经销商或批发商' description='请向品牌或上级经销商索取邀请码，输入后即可开始收发货' testId='no-org'>

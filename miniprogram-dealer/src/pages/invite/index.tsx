@@ -11,10 +11,9 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Empty, Header, List, Loading, Page, Result, Tag, toast } from '@channel-router/ui';
+import { Button, Card, Cell, Empty, Header, List, Loading, Page, Result, Tag, toast, ErrorNote } from '@channel-router/ui';
 import { downstreamStore, inviteStore } from '../../services/app';
 import { OrgGate } from '../../components/org-gate';
-import { ErrorBlock } from '../../components/error-block';
 import { onBackH5 } from '../../components/nav';
 import { groupCode, type InviteChoice } from '../../stores/invite';
 import { orgKindLabel, regionLabel, timeLabel } from '../../stores/labels';
@@ -67,7 +66,7 @@ function Invite({ m }: { m: OrgMembership }) {
 
   const downstream = () => {
     if (orgsFor !== m.orgId || orgs.status === 'idle' || orgs.status === 'loading') return <Loading testId='invite-targets-loading' />;
-    if (orgs.status === 'error') return <ErrorBlock message={orgs.error.userMessage} onRetry={() => void downstreamStore.getState().load(m.orgId)} testId='invite-targets-error' />;
+    if (orgs.status === 'error') return <ErrorNote text={orgs.error.userMessage} onRetry={() => void downstreamStore.getState().load(m.orgId)} testId='invite-targets-error' />;
     if (orgs.value.length === 0) return <Empty title='还没有下游门店或批发商' description='品牌添加下游单位后，可在这里邀请它们的老板' testId='invite-targets-empty' />;
     return (
       <List title='邀请下游老板'>

@@ -6,22 +6,22 @@
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
 import { Button, Field, Header, Page, Result, useRequireLogin } from '@channel-router/ui';
-import { joinStore, orgStore } from '../../services/app';
+import { joinStore } from '../../services/app';
 import { orgKindLabel, roleLabel } from '../../stores/labels';
 import { home, onBackH5 } from '../../components/nav';
 
 export default function Join() {
   useRequireLogin('dealer');
   const s = useStore(joinStore);
-  const memberships = useStore(orgStore, (o) => o.memberships);
   const { setCode, submit, reset } = joinStore.getState();
+  const phase = s.phase;
 
-  if (s.status === 'done' && s.result !== null) {
-    const joined = memberships.find((m) => m.orgId === s.result!.orgId);
+  if (phase.kind === 'joined') {
+    const joined = phase.joined;
     return (
       <Page testId='join'>
         <Header title='加入单位' onBack={onBackH5} />
-        {joined !== undefined ? (
+        {joined !== null ? (
           <Result status='success' title='加入成功' testId='join-done' description={
             <Text data-testid='join-done-org'>您已成为 {joined.orgName} 的{roleLabel(joined.role)}（{orgKindLabel(joined.kind)}），现在为它操作。</Text>
           }>
@@ -50,13 +50,13 @@ export default function Join() {
         error={s.fieldError}
         hint='邀请码由字母和数字组成，不区分大小写'
       />
-      {s.status === 'failed' && s.message !== null ? (
-        <Result status='fail' title='没有加入成功' description={s.message} testId='join-failed'>
-          <Button block variant='primary' onClick={() => void submit()} testId='join-retry'>重试</Button>
+      {phase.kind === 'failed' ? (
+        <Result status='fail' title='没有加入成功' description={phase.error.userMessage} testId='join-failed'>
+          {phase.retryable ? <Button block variant='primary' onClick={() => void submit()} testId='join-retry'>重试</Button> : null}
         </Result>
       ) : null}
       <View className='dl-actions'>
-        <Button block variant='primary' size='large' loading={s.status === 'submitting'} onClick={() => void submit()} testId='join-submit'>
+        <Button block variant='primary' size='large' loading={phase.kind === 'joining'} onClick={() => void submit()} testId='join-submit'>
           加入
         </Button>
       </View>

@@ -6,10 +6,9 @@
 import { View } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Button, Cell, Header, List, Loading, Page, Tag, toast, useRequireLogin } from '@channel-router/ui';
+import { Button, Cell, Header, List, Loading, Page, Tag, toast, useRequireLogin, ErrorNote } from '@channel-router/ui';
 import { orgStore } from '../../services/app';
 import { orgKindLabel, roleLabel } from '../../stores/labels';
-import { ErrorBlock } from '../../components/error-block';
 import { back, go, onBackH5, PAGES } from '../../components/nav';
 
 export default function Orgs() {
@@ -32,7 +31,7 @@ export default function Orgs() {
     <Page testId='orgs'>
       <Header title='切换单位' subtitle='选择要为哪个单位收货、发货' onBack={onBackH5} />
       {!ready || me.status === 'idle' || (me.status === 'loading' && memberships.length === 0) ? <Loading testId='org-loading' /> : null}
-      {me.status === 'error' ? <ErrorBlock message={me.error.userMessage} onRetry={() => void orgStore.getState().load()} testId='org-error' /> : null}
+      {me.status === 'error' ? <ErrorNote text={me.error.userMessage} onRetry={() => void orgStore.getState().load()} testId='org-error' /> : null}
       {memberships.length > 0 ? (
         <List title='我的单位' testId='org-list'>
           {memberships.map((m) => (

@@ -8,11 +8,10 @@ import { useDidShow, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Amount, Button, Card, Cell, Empty, Header, List, Loading, Page, Tag } from '@channel-router/ui';
-import { formatFen } from '@channel-router/shared/src/money.js';
+import { Amount, Button, Card, Cell, Empty, Header, List, Loading, Page, Tag, ErrorNote } from '@channel-router/ui';
+import { formatFen } from '@channel-router/shared/money';
 import { penaltiesStore } from '../../services/app';
 import { OrgGate } from '../../components/org-gate';
-import { ErrorBlock } from '../../components/error-block';
 import { onBackH5 } from '../../components/nav';
 import { penaltyTotals } from '../../stores/reports';
 import { penaltyStatusLabel, shortCode, timeLabel } from '../../stores/labels';
@@ -31,7 +30,7 @@ function Penalties({ m }: { m: OrgMembership }) {
 
   const rows = s.key === m.orgId ? s.items : [];
   if (s.key !== m.orgId || (s.status === 'loading' && rows.length === 0) || s.status === 'idle') return <Loading testId='penalties-loading' />;
-  if (s.status === 'error' && rows.length === 0 && s.error !== null) return <ErrorBlock message={s.error.userMessage} onRetry={reload} testId='penalties-error' />;
+  if (s.status === 'error' && rows.length === 0 && s.error !== null) return <ErrorNote text={s.error.userMessage} onRetry={reload} testId='penalties-error' />;
   if (rows.length === 0) return <Empty title='没有罚款记录' description='本单位的货没有因窜货被罚款' testId='penalties-empty' />;
   const t = penaltyTotals(rows);
   return (
@@ -61,7 +60,7 @@ function Penalties({ m }: { m: OrgMembership }) {
         ))}
       </List>
       {s.status === 'more' ? <Loading testId='penalties-more-loading' /> : null}
-      {s.status === 'error' && s.error !== null ? <ErrorBlock message={s.error.userMessage} onRetry={() => void penaltiesStore.getState().loadMore()} testId='penalties-error' /> : null}
+      {s.status === 'error' && s.error !== null ? <ErrorNote text={s.error.userMessage} onRetry={() => void penaltiesStore.getState().loadMore()} testId='penalties-error' /> : null}
       {s.status === 'ready' && s.cursor !== null ? (
         <View className='dl-actions'>
           <Button variant='plain' block onClick={() => void penaltiesStore.getState().loadMore()} testId='penalties-more'>加载更多</Button>

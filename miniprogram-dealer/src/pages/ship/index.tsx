@@ -9,11 +9,10 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { Card, Cell, Empty, Header, List, Loading, Page, Tag } from '@channel-router/ui';
+import { Header, Page, TargetCard, TargetPicker } from '@channel-router/ui';
 import { downstreamStore, shipList } from '../../services/app';
 import { OrgGate } from '../../components/org-gate';
 import { ScanPanel } from '../../components/scan-panel';
-import { ErrorBlock } from '../../components/error-block';
 import { onBackH5 } from '../../components/nav';
 import { orgKindLabel, regionLabel } from '../../stores/labels';
 import type { OrgMembership } from '../../stores/org';
@@ -32,47 +31,30 @@ function Ship({ m }: { m: OrgMembership }) {
 
   const choosing = target === null || picking;
 
-  const picker = () => {
-    if (orgs.status === 'idle' || orgs.status === 'loading') return <Loading text='正在加载下游单位…' testId='targets-loading' />;
-    if (orgs.status === 'error') return <ErrorBlock message={orgs.error.userMessage} onRetry={() => void downstreamStore.getState().load(m.orgId)} testId='targets-error' />;
-    if (orgs.value.length === 0) return <Empty title='还没有下游门店或批发商' description='请联系品牌为本单位添加下游门店或批发商' testId='targets-empty' />;
-    return (
-      <List title='选择收货方' testId='targets'>
-        {orgs.value.map((o) => (
-          <Cell
-            key={o.id}
-            title={o.name}
-            label={`${orgKindLabel(o.kind)} · ${regionLabel(o.regionCode)}`}
-            value={o.id === target?.orgId ? <Tag tone='success'>已选</Tag> : undefined}
-            onClick={() => {
-              shipList.getState().setTarget({ orgId: o.id, name: o.name });
-              setPicking(false);
-            }}
-            testId={`target-${o.id}`}
-          />
-        ))}
-      </List>
-    );
-  };
+  const picker = () => (
+    <TargetPicker
+      orgs={orgs}
+      target={target}
+      onPick={(o) => {
+        shipList.getState().setTarget({ orgId: o.id, name: o.name });
+        setPicking(false);
+      }}
+      onReload={() => void downstreamStore.getState().load(m.orgId)}
+      describe={(o) => `${orgKindLabel(o.kind)} · ${regionLabel(o.regionCode)}`}
+      idPrefix='target'
+      title='选择收货方'
+      loadingText='正在加载下游单位…'
+      emptyTitle='还没有下游门店或批发商'
+      emptyText='请联系品牌为本单位添加下游门店或批发商'
+    />
+  );
 
   return (
     <View>
       {done ? null : choosing ? (
         picker()
       ) : (
-        <Card
-          title='收货方'
-          testId='target-card'
-          extra={
-            sending ? undefined : (
-              <Text className='dl-link' onClick={() => setPicking(true)} data-testid='target-change'>
-                更换
-              </Text>
-            )
-          }
-        >
-          <Text className='dl-org-name' data-testid='target-name'>{target!.name}</Text>
-        </Card>
+        <TargetCard title='收货方' target={target!} sending={sending} onChange={() => setPicking(true)} />
       )}
       {choosing && target === null ? null : (
         <ScanPanel

@@ -8,15 +8,14 @@ import { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Empty, Header, List, Loading, Page } from '@channel-router/ui';
+import { Button, Card, Cell, Empty, Header, List, Loading, Page, ErrorNote } from '@channel-router/ui';
 import { catalogStore, stockStore } from '../../services/app';
 import { OrgGate } from '../../components/org-gate';
-import { ErrorBlock } from '../../components/error-block';
 import { go, onBackH5, PAGES } from '../../components/nav';
 import { groupStock, productName } from '../../stores/reports';
 import { levelLabel, shortCode, shortTimeLabel } from '../../stores/labels';
 import type { OrgMembership } from '../../stores/org';
-import type { UnitLevel } from '@channel-router/shared/src/model.js';
+import type { UnitLevel } from '@channel-router/shared/model';
 
 const LEVELS: readonly UnitLevel[] = ['pallet', 'case', 'box', 'item'];
 
@@ -38,7 +37,7 @@ function Stock({ m }: { m: OrgMembership }) {
   });
 
   if (stock.status === 'idle' || stock.status === 'loading') return <Loading testId='stock-loading' />;
-  if (stock.status === 'error') return <ErrorBlock message={stock.error.userMessage} onRetry={reload} testId='stock-error' />;
+  if (stock.status === 'error') return <ErrorNote text={stock.error.userMessage} onRetry={reload} testId='stock-error' />;
   if (stock.value.units.length === 0) {
     return (
       <Empty title='库存是空的' description='收货后，这里会列出本单位收到且还没发出的货' testId='stock-empty'>

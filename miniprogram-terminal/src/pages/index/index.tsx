@@ -20,7 +20,7 @@ function StoreHome({ store }: { store: StoreMembership }) {
   const stores = me.status === 'ready' ? me.value.stores : [];
   const owner = isOwner(store);
   // Restores a list scanned earlier (even before the app was closed), to remind the person.
-  useEffect(() => receiveStore.getState().open(store.orgId), [store.orgId]);
+  useEffect(() => receiveStore.getState().bind(store.orgId), [store.orgId]);
   return (
     <View>
       <Card testId='store-card' title='当前门店' extra={<Tag tone='primary' testId='store-role'>{ROLE_LABELS[store.role] ?? '成员'}</Tag>}>

@@ -28,12 +28,12 @@ export default function Join() {
       {!ready ? <Loading /> : null}
       {ready && phase.kind === 'joined' ? (
         <Result
-          status={phase.isStore ? 'success' : 'info'}
-          title={phase.isStore ? '加入成功' : '已加入'}
+          status={phase.joined.isStore ? 'success' : 'info'}
+          title={phase.joined.isStore ? '加入成功' : '已加入'}
           description={
-            phase.isStore
-              ? `您已成为「${phase.orgName ?? '门店'}」的${ROLE_LABELS[phase.result.role] ?? '成员'}，现在可以扫码入库了。`
-              : `您已加入「${phase.orgName ?? '该组织'}」。它不是门店，请使用对应的小程序办理业务。`
+            phase.joined.isStore
+              ? `您已成为「${phase.joined.orgName ?? '门店'}」的${ROLE_LABELS[phase.result.role] ?? '成员'}，现在可以扫码入库了。`
+              : `您已加入「${phase.joined.orgName ?? '该组织'}」。它不是门店，请使用对应的小程序办理业务。`
           }
           testId='join-done'
         >

@@ -9,7 +9,7 @@ import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
 import { useDidShow } from '@tarojs/taro';
 import { Button, Card, Cell, Header, List, Loading, Page, Result, ScanButton } from '@channel-router/ui';
-import type { IdentifyRes } from '@channel-router/shared/src/api/actions.js';
+import type { IdentifyRes } from '@channel-router/shared/api';
 import { openStore } from '../../services/app';
 import { StoreGate } from '../../components/store-gate';
 import { go, onBackIfH5, PAGES } from '../../services/nav';

@@ -1,6 +1,6 @@
 /**
  * Stock-in: continuous scanning into a running list, one submit, the result with its alerts.
- * testIds: receive, scanner (ContinuousScan: scan-continuous, manual-submit, scan-feedback; the
+ * testIds: receive, scan-continuous, the code field and manual-submit (the kit's ScanInput; the
  *   input is `.cr-field--code input`), receive-summary, foreign-warning, receive-list,
  *   entry-<code>, remove-<code>, tag-checking | tag-ok | tag-expected | tag-foreign | tag-unchecked
  *   | tag-in-stock | tag-rejected, remove-rejected, recheck, clear-list, submit-receive,
@@ -11,24 +11,27 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Button, Cell, ContinuousScan, Empty, Header, List, Page, Result, Tag, confirm } from '@channel-router/ui';
+import { Button, Cell, confirm, Empty, Header, List, Page, Result, ScanInput, Tag } from '@channel-router/ui';
+import { isRetryable, summarize } from '@channel-router/ui/kit';
 import { receiveStore } from '../../services/app';
 import { StoreGate } from '../../components/store-gate';
 import { go, onBackIfH5, PAGES } from '../../services/nav';
-import { alertRows, entryView, outcomeView, submitLabel, summarize, summaryLine } from '../../stores/receive-view';
+import { alertRows, entryView, outcomeView, submitLabel, summaryLine } from '../../stores/receive-view';
 import type { StoreMembership } from '../../stores/session';
 
 function ReceiveScreen({ store }: { store: StoreMembership }) {
-  useEffect(() => receiveStore.getState().open(store.orgId), [store.orgId]);
+  useEffect(() => receiveStore.getState().bind(store.orgId), [store.orgId]);
   const entries = useStore(receiveStore, (s) => s.entries);
   const phase = useStore(receiveStore, (s) => s.submit);
-  const problem = useStore(receiveStore, (s) => s.problem);
-  const { add, remove, removeRejected, recheck, submitList, retry, finish } = receiveStore.getState();
+  const { scan, remove, recheck, submitList, retry, dismiss: finish } = receiveStore.getState();
   const summary = summarize(entries);
-  const busy = phase.kind === 'submitting' || phase.kind === 'confirming';
+  const busy = phase.status === 'submitting' || phase.status === 'confirming';
+  // A problem found on the phone (nothing was sent): said above the submit button.
+  const problem = phase.status !== 'failed' ? phase.message : null;
 
-  if (phase.kind === 'done') {
-    const v = outcomeView(phase.outcome);
+  if (phase.status === 'done' && phase.result !== null) {
+    const outcome = phase.result;
+    const v = outcomeView(outcome);
     return (
       <View>
         <Result status={v.status} title={v.title} testId='receive-done' description={
@@ -39,9 +42,9 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
           <Button block variant='primary' onClick={finish} testId='receive-again'>继续入库</Button>
           <Button block onClick={() => { finish(); go(PAGES.stock); }} testId='receive-go-stock'>查看库存</Button>
         </Result>
-        {phase.outcome.alerts.length > 0 ? (
+        {outcome.alerts.length > 0 ? (
           <List title='窜货提醒' testId='receive-alerts'>
-            {alertRows(phase.outcome).map((a) => (
+            {alertRows(outcome).map((a) => (
               <Cell key={a.key} title={a.title} label={a.label} value={<Tag tone='danger'>{a.quantity} 件</Tag>} />
             ))}
           </List>
@@ -57,12 +60,12 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
 
   return (
     <View>
-      <ContinuousScan onCode={add} disabled={busy} text='连续扫码入库' manualLabel='或输入包装外的码' hint='对准箱、盒外的二维码，一个接一个扫' testId='scanner' />
+      <ScanInput onScan={scan} disabled={busy} text='连续扫码入库' hint='对准箱、盒外的二维码，一个接一个扫' />
 
-      {phase.kind === 'failed' ? (
+      {phase.status === 'failed' && phase.error !== null ? (
         <View className='t-banner t-banner--danger' data-testid='receive-failed'>
-          <Text className='t-banner__text'>提交没有完成：{phase.error.userMessage}{phase.retryable ? '。清单已保留，可以重试。' : ''}</Text>
-          {phase.retryable ? <Button size='small' variant='primary' onClick={() => void retry()} testId='receive-retry'>重试</Button> : null}
+          <Text className='t-banner__text'>提交没有完成：{phase.message ?? phase.error.userMessage}{isRetryable(phase.error) ? '。清单已保留，可以重试。' : ''}</Text>
+          {isRetryable(phase.error) ? <Button size='small' variant='primary' onClick={() => void retry()} testId='receive-retry'>重试</Button> : null}
         </View>
       ) : null}
 
@@ -81,8 +84,7 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
           <View className='t-list-head'>
             <Text className='t-list-head__title'>扫码清单（{entries.length}）</Text>
             <View className='t-list-head__actions'>
-              {summary.unchecked > 0 ? <Text className='t-link' onClick={recheck} data-testid='recheck'>重新核对</Text> : null}
-              {summary.rejected > 0 ? <Text className='t-link' onClick={removeRejected} data-testid='remove-rejected'>移除不能入库的</Text> : null}
+              {summary.unchecked > 0 ? <Text className='t-link' onClick={() => void recheck()} data-testid='recheck'>重新核对</Text> : null}
               <Text className='t-link t-link--muted' onClick={() => void clearAll()} data-testid='clear-list'>清空</Text>
             </View>
           </View>
@@ -90,7 +92,7 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
           {[...entries].reverse().map((e) => {
             const v = entryView(e);
             return (
-              <View key={e.code} className='t-entry' data-testid={`entry-${e.code}`} data-state={e.state}>
+              <View key={e.code} className='t-entry' data-testid={`entry-${e.code}`} data-state={v.state}>
                 <View className='t-entry__main'>
                   <View className='t-entry__title-row'>
                     <Text className='t-entry__title'>{v.title}</Text>
@@ -99,7 +101,7 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
                   <Text className='t-entry__label'>{v.label}</Text>
                   {v.note !== undefined ? <Text className={`t-entry__note t-entry__note--${v.noteTone ?? 'muted'}`}>{v.note}</Text> : null}
                 </View>
-                <Text className='t-entry__remove' onClick={() => remove(e.code)} data-testid={`remove-${e.code}`}>移除</Text>
+                <Text className='t-entry__remove' onClick={() => { if (!busy) remove(e.code); }} data-testid={`remove-${e.code}`}>移除</Text>
               </View>
             );
           })}
@@ -118,7 +120,7 @@ function ReceiveScreen({ store }: { store: StoreMembership }) {
           onClick={() => void submitList()}
           testId='submit-receive'
         >
-          {phase.kind === 'submitting' ? '正在提交…' : submitLabel(summary)}
+          {phase.status === 'submitting' ? '正在提交…' : submitLabel(summary)}
         </Button>
       </View>
     </View>

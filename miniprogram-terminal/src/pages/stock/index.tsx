@@ -12,7 +12,8 @@ import { Button, Card, Cell, Empty, Header, List, Loading, Page, Tag } from '@ch
 import { sessionStore, stockStore } from '../../services/app';
 import { StoreGate } from '../../components/store-gate';
 import { go, onBackIfH5, PAGES } from '../../services/nav';
-import { codeTail, LEVEL_LABELS, timeLabel } from '../../stores/labels';
+import { levelLabel } from '@channel-router/ui/kit';
+import { codeTail, timeLabel } from '../../stores/labels';
 import type { StoreMembership } from '../../stores/session';
 
 /** Units listed per product; a bigger stock is summarised (a list of 1,000 rows helps no one). */
@@ -23,7 +24,7 @@ function StockScreen({ store }: { store: StoreMembership }) {
   useEffect(() => void stockStore.getState().load(store.orgId), [store.orgId]);
   const reload = () => void stockStore.getState().load(store.orgId);
 
-  if (stock.status === 'loading') return <Loading text='正在读取库存…' testId='stock-loading' />;
+  if (stock.status === 'loading' || stock.status === 'idle') return <Loading text='正在读取库存…' testId='stock-loading' />;
   if (stock.status === 'error') {
     return (
       <View className='t-error' data-testid='stock-error'>
@@ -61,7 +62,7 @@ function StockScreen({ store }: { store: StoreMembership }) {
       {v.products.map((p) => (
         <List key={p.productId} title={`${p.name} · 共 ${p.items} 件`} testId={`stock-product-${p.productId}`}>
           {p.units.slice(0, UNITS_SHOWN).map((u) => (
-            <Cell key={u.code} title={`${LEVEL_LABELS[u.level] ?? '包装'} · 码 ${codeTail(u.code)}`} label={`入库 ${timeLabel(u.receivedAt)}`} value={<Tag>{u.items} 件</Tag>} />
+            <Cell key={u.code} title={`${levelLabel(u.level)} · 码 ${codeTail(u.code)}`} label={`入库 ${timeLabel(u.receivedAt)}`} value={<Tag>{u.items} 件</Tag>} />
           ))}
           {p.units.length > UNITS_SHOWN ? <Cell title={`另有 ${p.units.length - UNITS_SHOWN} 个码未列出`} /> : null}
         </List>

@@ -108,7 +108,7 @@ const createOrgSchema: Schema<CreateOrgReq> = map(
       territory: optional(territory()),
       requestId: optional(requestId()),
     }),
-    (o) => (o.kind !== 'store' && o.territory === undefined ? { field: 'territory', message: `is required for a ${o.kind}` } : null),
+    (o) => (o.kind !== 'store' && o.territory === undefined ? { field: 'territory', message: `is required for a ${o.kind}`, rule: 'empty' } : null),
   ),
   // A store sells where it stands: it has no territory, so one sent by a client is dropped.
   (o): CreateOrgReq => {

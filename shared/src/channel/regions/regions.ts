@@ -108,9 +108,9 @@ export function isWithinTerritory(regionCode: string, territory: readonly string
 /** A request's region code: six digits and in the table, else INVALID_ARGUMENT naming `field`. */
 export function validateRegionCode(code: unknown, field = 'regionCode'): Result<string> {
   if (typeof code !== 'string' || !SIX_DIGITS.test(code)) {
-    return err('INVALID_ARGUMENT', `${field} must be a six-digit GB/T 2260 code`, field);
+    return err('INVALID_ARGUMENT', `${field} must be a six-digit GB/T 2260 code`, field, { rule: 'region_code' });
   }
-  if (!isKnownRegion(code)) return err('INVALID_ARGUMENT', `${field}: unknown region code ${code}`, field);
+  if (!isKnownRegion(code)) return err('INVALID_ARGUMENT', `${field}: unknown region code ${code}`, field, { rule: 'unknown_region' });
   return ok(code);
 }
 
@@ -119,10 +119,10 @@ export function validateRegionCode(code: unknown, field = 'regionCode'): Result<
  * are dropped (first occurrence kept, order preserved). Errors name the entry, e.g. `territory[3]`.
  */
 export function validateTerritory(list: unknown, field = 'territory'): Result<string[]> {
-  if (!Array.isArray(list)) return err('INVALID_ARGUMENT', `${field} must be an array of region codes`, field);
-  if (list.length === 0) return err('INVALID_ARGUMENT', `${field} must list at least one region`, field);
+  if (!Array.isArray(list)) return err('INVALID_ARGUMENT', `${field} must be an array of region codes`, field, { rule: 'type' });
+  if (list.length === 0) return err('INVALID_ARGUMENT', `${field} must list at least one region`, field, { rule: 'empty' });
   if (list.length > MAX_TERRITORY_ENTRIES) {
-    return err('INVALID_ARGUMENT', `${field} lists at most ${MAX_TERRITORY_ENTRIES} regions`, field);
+    return err('INVALID_ARGUMENT', `${field} lists at most ${MAX_TERRITORY_ENTRIES} regions`, field, { rule: 'max_items', limit: MAX_TERRITORY_ENTRIES });
   }
   const out: string[] = [];
   const seen = new Set<string>();
