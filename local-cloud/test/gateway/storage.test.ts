@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { STORAGE_LIMITS } from '@channel-router/shared';
-import { createGatewayUploadTransport, createImageUploader } from '@channel-router/shared/src/client/index.js';
+import { createGatewayUploadTransport, createImageUploader } from '@channel-router/shared/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalSecrets } from '../../src/secrets.js';
 import { startTestCloud, type TestCloud } from '../../src/testing.js';
