@@ -70,10 +70,24 @@ function runLookup(docs: Doc[], spec: unknown, limits: StoreLimits, tables: Tabl
   if (foreign) {
     const { localField, foreignField } = spec;
     const values = typeof localField === 'string' && typeof foreignField === 'string' ? localValues(docs, localField) : undefined;
-    const filter = values && typeof foreignField === 'string' ? { [foreignField]: { $in: values } } : {};
+    const filter = values && typeof foreignField === 'string' ? { [foreignField]: { $in: values } } : pipelineFilter(spec);
     candidates = matchingDocs(foreign, filter, limits.maxAggregateInputDocs, limits, `$lookup from ${spec.from}`);
   }
   return runStages(docs, [{ $lookup: spec }], () => candidates);
+}
+
+/**
+ * A `$lookup` with a sub-pipeline (`let` + `pipeline`) whose first stage is a `$match` that uses
+ * no variable of the outer document: that match narrows the foreign collection through the
+ * planner (indexes), so a lookup of a few documents by `_id` or an indexed field reads only those.
+ */
+function pipelineFilter(spec: Doc): Doc {
+  const pipeline = spec.pipeline;
+  if (!Array.isArray(pipeline) || pipeline.length === 0) return {};
+  const first = pipeline[0] as unknown;
+  if (!isPlainObject(first) || !isPlainObject(first.$match)) return {};
+  const text = JSON.stringify(first.$match);
+  return text.includes('$$') || text.includes('"$expr"') ? {} : first.$match;
 }
 
 /** Values of `path` in `docs` (array elements spread), or undefined when one is not a plain scalar. */
