@@ -278,7 +278,9 @@ function budget(cloud: TestCloud): number {
   return cloud.db.all('accounts').reduce((s, a) => s + (accountOfDoc(String(a._id)) === 'brand:budget' ? (a.balance_fen as number) : 0), 0);
 }
 function ledgerSum(cloud: TestCloud): number {
-  return cloud.db.all('accounts').reduce((s, a) => s + (a.balance_fen as number), 0);
+  // Redeems credit wallets in the ledger only (postings marked creditFolded): count those too.
+  const folded = cloud.db.all('ledger').reduce((s, p) => s + (p.creditFolded === true ? (p.amount_fen as number) : 0), 0);
+  return cloud.db.all('accounts').reduce((s, a) => s + (a.balance_fen as number), 0) + folded;
 }
 
 /**

@@ -37,7 +37,8 @@ import { transact, txGet } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { applyPostings, postFresh } from './ledger-store.js';
 import { payoutProvider } from './payout/configured.js';
-import { readBalance, totalOf, txShardBalances } from './account-shards.js';
+import { foldedCredits, readBalance, totalOf, txShardBalances } from './account-shards.js';
+import { getById } from '../db/ops.js';
 import { withdrawalPolicy } from './policy.js';
 
 const HISTORY_PAGE_DEFAULT = 20;
@@ -122,6 +123,8 @@ export async function withdraw(ctx: AuthedContext, input: WithdrawReq): Promise<
   // One withdrawal per (wallet, requestId): the id is derived from both, so a retry finds it.
   const id = `wd${createHash('sha256').update(`${owner}|${input.requestId}`).digest('hex').slice(0, 20)}`;
   const dayId = `wdday:${owner}:${dayOf(ctx.now_ms)}`;
+  // Read before the transaction: folded credits only grow, so this figure can only understate.
+  const folded_fen = await foldedCredits(ctx.db, owner);
   const r = await transact<ActionRes<'wallet', 'withdraw'>>(ctx.db, async (tx) => {
     const existing = await txGet<WithdrawalDoc>(tx, C.withdrawals, id);
     if (existing) {
@@ -130,13 +133,13 @@ export async function withdraw(ctx: AuthedContext, input: WithdrawReq): Promise<
     }
     const day = (await txGet<{ total_fen: number; count: number }>(tx, C.meta, dayId)) ?? { total_fen: 0, count: 0 };
     const shards = await txShardBalances(tx, owner);
-    const bal = totalOf(shards);
+    const bal = totalOf(shards) + folded_fen;
     const step = requestWithdrawal(
       { id, owner, requestedBy: ctx.caller.unionId, requestId: input.requestId, amount_fen: input.amount, at: ctx.now_ms, available_fen: bal, todayRequested_fen: day.total_fen, todayCount: day.count },
       withdrawalPolicy(ctx.env),
     );
     if (!step.ok) return step;
-    const posted = await postFresh(ctx.db, tx, step.data.postings, ctx.now_ms, { read: shards });
+    const posted = await postFresh(ctx.db, tx, step.data.postings, ctx.now_ms, { read: shards, folded: new Map([[owner, folded_fen]]) });
     if (!posted.ok) return posted;
     const { id: _id, ...fields } = step.data.withdrawal;
     await tx.collection(C.withdrawals).doc(id).set({ ...fields, payeeOpenId: ctx.caller.openId });
@@ -195,15 +198,19 @@ interface PenaltyDoc {
 export async function settlePenalty(ctx: AuthedContext, input: SettlePenaltyReq): Promise<Result<ActionRes<'wallet', 'settlePenalty'>>> {
   const admin = await requireAdmin(ctx);
   if (!admin.ok) return admin;
+  // The dealer's folded credits, read before the transaction (they only grow: see planDebit).
+  const penalty = await getById<PenaltyDoc>(ctx.db, C.penalties, input.penaltyId);
+  const folded_fen = penalty ? await foldedCredits(ctx.db, orgAccount(penalty.dealerId)) : 0;
   return transact<ActionRes<'wallet', 'settlePenalty'>>(ctx.db, async (tx) => {
     const p = await txGet<PenaltyDoc>(tx, C.penalties, input.penaltyId);
     if (!p) return err('NOT_FOUND', 'penalty not found', 'penaltyId');
+    if (p.dealerId !== penalty?.dealerId) throw new Error(`penalty ${input.penaltyId} changed its dealer`);
     const shards = await txShardBalances(tx, orgAccount(p.dealerId));
-    const dealerBalance_fen = totalOf(shards);
+    const dealerBalance_fen = totalOf(shards) + folded_fen;
     const s = settlePenaltyRule({ key: input.penaltyId, dealerId: p.dealerId, amount_fen: p.amount_fen, status: p.status }, input.resolution, { dealerBalance_fen, at: ctx.now_ms });
     if (!s.ok) return s;
     if (s.data.changed) {
-      const posted = await applyPostings(ctx.db, tx, s.data.postings, ctx.now_ms, { read: shards });
+      const posted = await applyPostings(ctx.db, tx, s.data.postings, ctx.now_ms, { read: shards, folded: new Map([[orgAccount(p.dealerId), folded_fen]]) });
       if (!posted.ok) return posted;
       await tx.collection(C.penalties).doc(input.penaltyId).update({ status: s.data.status, resolution: input.resolution, note: input.note ?? null, settledBy: ctx.caller.unionId, settledAt: ctx.now_ms });
     }
