@@ -66,6 +66,16 @@ function runStages(docs: Doc[], stages: Doc[], collectionResolver?: (name: strin
 function runLookup(docs: Doc[], spec: unknown, limits: StoreLimits, tables: TableLookup): Doc[] {
   if (!isPlainObject(spec) || typeof spec.from !== 'string') throw invalidParam('$lookup needs "from"');
   const foreign = tables(spec.from);
+  const uncorrelated = uncorrelatedPipeline(spec);
+  if (uncorrelated !== null && typeof spec.as === 'string') {
+    // The sub-pipeline uses nothing of the outer document: its result is the same for every one
+    // of them, so it is computed once (the planner answers its leading $match).
+    const matched = foreign ? matchingDocs(foreign, uncorrelated.match, limits.maxAggregateInputDocs, limits, `$lookup from ${spec.from}`) : [];
+    const joined = sliceStages(matched, uncorrelated.rest) ?? runStages(matched, uncorrelated.rest);
+    const as = spec.as;
+    // One array shared by every outer document: the result is encoded, never changed.
+    return docs.map((d) => ({ ...d, [as]: joined }));
+  }
   let candidates: Doc[] = [];
   if (foreign) {
     const { localField, foreignField } = spec;
@@ -74,6 +84,32 @@ function runLookup(docs: Doc[], spec: unknown, limits: StoreLimits, tables: Tabl
     candidates = matchingDocs(foreign, filter, limits.maxAggregateInputDocs, limits, `$lookup from ${spec.from}`);
   }
   return runStages(docs, [{ $lookup: spec }], () => candidates);
+}
+
+/** `$skip` / `$limit` stages applied by slicing (no pipeline engine); null when there are others. */
+function sliceStages(docs: Doc[], stages: Doc[]): Doc[] | null {
+  let out = docs;
+  for (const st of stages) {
+    if (typeof st.$limit === 'number' && Number.isInteger(st.$limit) && st.$limit > 0) out = out.slice(0, st.$limit);
+    else if (typeof st.$skip === 'number' && Number.isInteger(st.$skip) && st.$skip >= 0) out = out.slice(st.$skip);
+    else return null;
+  }
+  return out;
+}
+
+/**
+ * A `$lookup` whose sub-pipeline refers to no outer variable (no `let`, no `$$`, no `$expr`,
+ * no nested `$lookup`), split into its leading `$match` and the rest; null otherwise.
+ */
+function uncorrelatedPipeline(spec: Doc): { match: Doc; rest: Doc[] } | null {
+  const pipeline = spec.pipeline;
+  if (!Array.isArray(pipeline) || pipeline.length === 0) return null;
+  if (spec.let !== undefined && !(isPlainObject(spec.let) && Object.keys(spec.let).length === 0)) return null;
+  const text = JSON.stringify(pipeline);
+  if (text.includes('$$') || text.includes('"$expr"') || text.includes('"$lookup"')) return null;
+  const first = pipeline[0] as unknown;
+  if (!isPlainObject(first) || !isPlainObject(first.$match)) return { match: {}, rest: pipeline as Doc[] };
+  return { match: first.$match, rest: pipeline.slice(1) as Doc[] };
 }
 
 /**
