@@ -43,7 +43,6 @@ export async function loadRedeemInputs(db: Database, code: VerifiedCode, unionId
       .collection(C.orgs)
       .aggregate()
       .match({ _id: BRAND_ORG_ID })
-      .project({ _id: 1 })
       .lookup({ from: C.units, pipeline: $.pipeline().match({ _id: _.in([...ids]) }).limit(ids.length).done(), as: 'units' })
       .lookup({ from: C.memberships, pipeline: $.pipeline().match({ unionId }).limit(MEMBERSHIPS_PER_PERSON_MAX).done(), as: 'memberships' })
       .lookup({ from: C.redemptions, pipeline: $.pipeline().match({ _id: ids[0] }).limit(1).done(), as: 'redemptions' })
