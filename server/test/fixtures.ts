@@ -68,6 +68,8 @@ export const BEIJING = { lat: 39.9, lng: 116.4 };
 export const GUANGZHOU = { lat: 23.13, lng: 113.26 };
 
 export interface ChannelOptions extends Omit<LocalCloudOptions, 'port' | 'dataDir'> {
+  /** An existing data directory to use (and keep); default: a temporary one, deleted on close. */
+  dataDir?: string;
   /** Fen put into the reward budget at set-up (0: none). Default 1,000,000. */
   budget?: number;
   /** Leave the database empty (for tests of bootstrap itself); `populate()` sets it up later. */
