@@ -25,6 +25,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { startTestCloud, type TcbRequestCount, type TestCloud } from '../local-cloud/src/testing.js';
 import { accountOfDoc } from '../server/src/wallet/account-shards.js';
+import { balancesFromStorage } from '../server/src/wallet/folded-credits.js';
 import { loadLocalSecrets } from '../local-cloud/src/secrets.js';
 import { SdkClient } from './sdk-client.js';
 
@@ -341,9 +342,11 @@ function budget(cloud: TestCloud): number {
   return cloud.db.all('accounts').reduce((s, a) => s + (accountOfDoc(String(a._id)) === 'brand:budget' ? (a.balance_fen as number) : 0), 0);
 }
 function ledgerSum(cloud: TestCloud): number {
-  // Redeems credit wallets in the ledger only (postings marked creditFolded): count those too.
-  const folded = cloud.db.all('ledger').reduce((s, p) => s + (p.creditFolded === true ? (p.amount_fen as number) : 0), 0);
-  return cloud.db.all('accounts').reduce((s, a) => s + (a.balance_fen as number), 0) + folded;
+  // Redeems credit wallets in the ledger only (postings marked creditFolded): counted too.
+  const balances = balancesFromStorage(cloud.db.all('accounts') as never, cloud.db.all('ledger') as never, accountOfDoc);
+  let sum = 0;
+  for (const b of balances.values()) sum += b;
+  return sum;
 }
 
 /**

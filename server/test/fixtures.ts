@@ -16,6 +16,7 @@ import { expect } from 'vitest';
 import { encodeCode, type CodeLevel, type ExportedCase, type RewardPolicy } from '@channel-router/shared';
 import { keyringFromDocument, readCodeKeys } from '../src/codes/code-keys.js';
 import { accountOfDoc, hasFoldedCredits } from '../src/wallet/account-shards.js';
+import { balancesFromStorage } from '../src/wallet/folded-credits.js';
 import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing.js';
 import type { LocalCloudOptions } from '../../local-cloud/src/local-cloud.js';
 
@@ -242,19 +243,17 @@ export interface LedgerReport {
 
 export function ledgerReport(cloud: TestCloud): LedgerReport {
   const accounts = cloud.db.all('accounts') as Array<{ _id: string; balance_fen: number }>;
-  const ledger = cloud.db.all('ledger') as Array<{ _id: string; debit: string; credit: string; amount_fen: number; creditFolded?: boolean }>;
+  const ledger = cloud.db.all('ledger') as Array<{ _id: string; debit: string; credit: string; amount_fen: number; creditFolded?: boolean; postedAt_ms?: number }>;
   // Hot accounts are kept in shard documents (account-shards.ts), and the account's balance is
-  // their sum. Wallets also hold the credits of redeems, which stay in the ledger (postings marked
-  // `creditFolded`): their balance is documents plus those. No shard of an account without folded
-  // credits may go below zero, and no account as a whole.
+  // their sum. Wallets also hold the credits of redeems that stay in the ledger (postings marked
+  // `creditFolded`) after the wallet's watermark (folded-credits.ts). No document of an account
+  // without folded credits may go below zero, and no internal account as a whole.
   const negative: LedgerReport['negative'] = [];
-  const balances = new Map<string, number>();
   for (const a of accounts) {
     const id = accountOfDoc(a._id);
-    balances.set(id, (balances.get(id) ?? 0) + a.balance_fen);
     if (!id.startsWith('external:') && !hasFoldedCredits(id) && a.balance_fen < 0) negative.push({ id: a._id, balance: a.balance_fen });
   }
-  for (const p of ledger) if (p.creditFolded === true) balances.set(p.credit, (balances.get(p.credit) ?? 0) + p.amount_fen);
+  const balances = balancesFromStorage(accounts, ledger, accountOfDoc);
   for (const [id, balance] of balances) if (!id.startsWith('external:') && balance < 0) negative.push({ id, balance });
   const fromPostings = new Map<string, number>();
   for (const p of ledger) {

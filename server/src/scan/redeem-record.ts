@@ -33,14 +33,17 @@ export interface RedemptionDoc {
 }
 
 /**
+ * `clock` is read just before the postings are sent: their `postedAt_ms` must not lag behind the
+ * moment they land by more than a request takes (folded-credits.ts).
+ *
  * Writes what the redemption document says but lives elsewhere: the ledger postings, the alerts,
  * the penalty. Side by side, each keyed (a repeat writes the same documents): one insert of the
  * postings for a plain paying redeem.
  */
-export async function completeRedemption(db: Database, r: RedemptionDoc): Promise<void> {
+export async function completeRedemption(db: Database, r: RedemptionDoc, clock: () => number): Promise<void> {
   // Written by the transactional version (postings, alerts and penalty committed with it).
   if (!Array.isArray(r.postings)) return;
-  const writes: Array<Promise<unknown>> = [insertFoldedPostings(db, r.postings, r.at)];
+  const writes: Array<Promise<unknown>> = [insertFoldedPostings(db, r.postings, r.at, clock())];
   if (r.alerts.length > 0) {
     writes.push(
       insertOnce(

@@ -55,6 +55,12 @@ function budgetNeed(p: RedeemPlan): number {
   return p.postings.reduce((n, x) => n + (x.debit === BUDGET_ACCOUNT ? x.amount_fen : 0), 0);
 }
 
+/** The functions' clock now (ctx.now_ms is the invocation's start; it may carry an offset). */
+function clockOf(ctx: AuthedContext): () => number {
+  const offset_ms = ctx.now_ms - Date.now();
+  return () => Date.now() + offset_ms;
+}
+
 export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Result<ActionRes<'scan', 'redeem'>>> {
   const v = verifyCode(input.code, keyring());
   if (!v.ok) return err('INVALID_CODE', v.error.message, 'code');
@@ -122,7 +128,7 @@ export async function redeem(ctx: AuthedContext, input: RedeemReq): Promise<Resu
     if (existing === null) throw new Error(`redemption ${unit.unitId} reported as a duplicate but not found`);
     return alreadyRedeemed(ctx, input, unit, custody.allocatedDealerId, v.data.code, existing);
   }
-  await completeRedemption(ctx.db, doc);
+  await completeRedemption(ctx.db, doc, clockOf(ctx));
   return ok(p.reply);
 }
 
@@ -150,7 +156,7 @@ async function alreadyRedeemed(
     if (alert) await storeAlerts(ctx.db, [alert]);
     return err('ALREADY_REDEEMED', 'this code has already been redeemed');
   }
-  await completeRedemption(ctx.db, existing);
+  await completeRedemption(ctx.db, existing, clockOf(ctx));
   const sameClaim = input.requestId !== undefined && existing.requestId === input.requestId;
   return sameClaim ? ok(existing.reply) : err('ALREADY_REDEEMED', 'you have already redeemed this code');
 }

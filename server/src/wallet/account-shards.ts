@@ -21,6 +21,7 @@ import { BUDGET_ACCOUNT, type AccountId } from '@channel-router/shared';
 import { C } from '../db/collections.js';
 import { txGet, type Tx } from '../db/transact.js';
 import type { Database } from '../runtime/cloud.js';
+import { foldedAfter, watermarkOf } from './folded-credits.js';
 
 export const SHARD_COUNT = 16;
 const SHARD_SEPARATOR = '~';
@@ -67,30 +68,24 @@ interface BalanceDoc {
 /**
  * Wallets (persons, orgs) are credited by redeems without touching their balance documents: the
  * redeem's postings carry `creditFolded`, and the wallet's balance is its documents plus those
- * credits (ledger-store.ts). Only external accounts, the budget and holds are never so credited.
+ * credits (folded-credits.ts). External accounts, the budget and holds are never so credited.
  */
 export function hasFoldedCredits(account: AccountId): boolean {
   return account.startsWith('person:') || account.startsWith('org:');
 }
 
-/** The sum of the folded credits of `account` (0 for accounts that have none): one request. */
-export async function foldedCredits(db: Database, account: AccountId): Promise<number> {
-  if (!hasFoldedCredits(account)) return 0;
-  const $ = db.command.aggregate;
-  const res = (await db
-    .collection(C.ledger)
-    .aggregate()
-    .match({ accounts: account, credit: account, creditFolded: true })
-    .group({ _id: null, total_fen: $.sum('$amount_fen') })
-    .end()) as { data?: Array<{ total_fen: number }> };
-  return res.data?.[0]?.total_fen ?? 0;
-}
-
-/** A balance read outside any transaction (for display): two requests side by side, whatever the shard count. */
+/**
+ * A balance read outside any transaction (for display): the documents (one `_id in` read), then
+ * the folded credits after the wallet's watermark (folded-credits.ts): two requests.
+ */
 export async function readBalance(db: Database, account: AccountId): Promise<number> {
   const ids = shardDocIds(account);
-  const [res, folded] = await Promise.all([db.collection(C.accounts).where({ _id: db.command.in(ids) }).limit(ids.length).get(), foldedCredits(db, account)]);
-  return (res.data as BalanceDoc[]).reduce((sum, d) => sum + d.balance_fen, 0) + folded;
+  const res = await db.collection(C.accounts).where({ _id: db.command.in(ids) }).limit(ids.length).get();
+  const docs = res.data as Array<BalanceDoc & { foldedUpTo_ms?: unknown }>;
+  const documents_fen = docs.reduce((sum, d) => sum + d.balance_fen, 0);
+  if (!hasFoldedCredits(account)) return documents_fen;
+  const upTo_ms = watermarkOf(docs.find((d) => d._id === ids[0]));
+  return documents_fen + (await foldedAfter(db, account, upTo_ms, upTo_ms)).live_fen;
 }
 
 /** Balances of every shard of `account` read inside `tx`, side by side, by document id (absent documents: 0). */

@@ -24,10 +24,12 @@ export interface LedgerDoc extends Omit<Posting, 'key'> {
   accounts: [string, string];
   /**
    * The credit is not in the credited account's balance documents: the balance adds it up from
-   * the ledger (account-shards.ts, foldedCredits). Set on a redeem's postings, whose debit (the
+   * the ledger (folded-credits.ts). Set on a redeem's postings, whose debit (the
    * budget) was taken before they were written.
    */
   creditFolded?: true;
+  /** For folded credits: the writer's clock when it inserted the posting (folded-credits.ts). */
+  postedAt_ms?: number;
 }
 
 export interface PostOptions {
@@ -95,7 +97,7 @@ export async function applyPostings(db: Database, tx: Tx, postings: readonly Pos
  * whose credits are folded (LedgerDoc.creditFolded): one insert. Idempotent: a repeat (completing
  * an interrupted redeem) inserts only what is missing, with the same content.
  */
-export async function insertFoldedPostings(db: Database, postings: readonly Posting[], at_ms: number): Promise<void> {
+export async function insertFoldedPostings(db: Database, postings: readonly Posting[], at_ms: number, postedAt_ms: number): Promise<void> {
   if (postings.length === 0) return;
   if (postings.length > MAX_POSTINGS_PER_CALL) throw new Error(`too many postings: ${postings.length}`);
   const docs = postings.map((p) => {
@@ -103,7 +105,7 @@ export async function insertFoldedPostings(db: Database, postings: readonly Post
     if (!c.ok) throw new Error(`bad posting: ${c.error.message}`);
     if (isExternalAccount(p.credit) || !hasFoldedCredits(p.credit)) throw new Error(`posting ${p.key}: ${p.credit} cannot take folded credits`);
     const { key, ...rest } = p;
-    return { _id: key, ...rest, at: at_ms, accounts: [p.debit, p.credit], creditFolded: true } satisfies LedgerDoc;
+    return { _id: key, ...rest, at: at_ms, accounts: [p.debit, p.credit], creditFolded: true, postedAt_ms } satisfies LedgerDoc;
   });
   try {
     await insertMany(db, C.ledger, docs);
