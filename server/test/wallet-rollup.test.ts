@@ -10,7 +10,8 @@ import { expectLedgerBalanced, SLOW_MACHINE_TIMEOUT_MS, startChannel, STD_POLICY
 
 /** Short, for the test; still well above how long a posting takes to land once stamped. */
 const LAG_MS = 1500;
-const pastLag = () => new Promise((r) => setTimeout(r, LAG_MS + 200));
+// The watermark moves in steps of the lag (at most a minute): credits older than two lags are behind it.
+const pastLag = () => new Promise((r) => setTimeout(r, 2 * LAG_MS + 300));
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;

@@ -21,6 +21,7 @@ import { hasFoldedCredits, shardDocId } from './account-shards.js';
 /** Default watermark lag: CloudBase functions run at most 15 minutes; twice that. */
 export const FOLD_LAG_MS_DEFAULT = 30 * 60_000;
 const FOLD_LAG_MS_MIN = 1;
+const ROLL_STEP_MS = 60_000;
 
 /** The lag, configurable for tests through the functions' environment (`WALLET_FOLD_LAG_MS`). */
 export function foldLag_ms(env: Record<string, string | undefined>): number {
@@ -68,7 +69,10 @@ export async function foldedView(db: Database, account: string, now_ms: number, 
   if (!hasFoldedCredits(account)) return { upTo_ms: 0, live_fen: 0, rollable_fen: 0, rollTo_ms: 0 };
   const zero = await db.collection(C.accounts).doc(shardDocId(account, 0)).get();
   const upTo_ms = watermarkOf(((zero as { data?: unknown[] }).data?.[0] ?? null) as { foldedUpTo_ms?: unknown } | null);
-  const rollTo_ms = Math.max(upTo_ms, now_ms - lag_ms);
+  // In whole steps, so that concurrent debits of one wallet agree on where to roll to and the
+  // watermark moves at most once a step (a debit that finds it moved reads the view again).
+  const step_ms = Math.min(ROLL_STEP_MS, lag_ms);
+  const rollTo_ms = Math.max(upTo_ms, Math.floor((now_ms - lag_ms) / step_ms) * step_ms);
   const sums = await foldedAfter(db, account, upTo_ms, rollTo_ms);
   return { upTo_ms, rollTo_ms, ...sums };
 }
@@ -87,7 +91,8 @@ export async function rollUp(tx: Tx, account: string, view: FoldedView, shards: 
   const doc = ((zero as { data?: unknown }).data ?? null) as unknown;
   const stored = (Array.isArray(doc) ? doc[0] : doc) as { foldedUpTo_ms?: unknown; balance_fen?: number } | null | undefined;
   if (watermarkOf(stored) !== view.upTo_ms) return 'moved';
-  if (view.rollable_fen === 0 && view.rollTo_ms === view.upTo_ms) return { shards: out, folded_fen: view.live_fen };
+  // Nothing to take in: the watermark stays (moving it would only make concurrent debits retry).
+  if (view.rollable_fen === 0) return { shards: out, folded_fen: view.live_fen };
   const balance_fen = (shards.get(zeroId) ?? 0) + view.rollable_fen;
   out.set(zeroId, balance_fen);
   const res = await tx.collection(C.accounts).doc(zeroId).update({ balance_fen, foldedUpTo_ms: view.rollTo_ms, updatedAt: at_ms });
