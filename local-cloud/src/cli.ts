@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { APPS } from './runner/sdk-env.js';
-import { DEFAULT_PORT, REPO_ROOT, startLocalCloud, type LocalCloud, type SeedFunction } from './local-cloud.js';
+import { DB_LATENCY_MAX_MS, DEFAULT_PORT, REPO_ROOT, startLocalCloud, type LocalCloud, type SeedFunction } from './local-cloud.js';
 
 /** What the product supplies to its local cloud (scripts/start.mjs): the local cloud itself knows no product. */
 export interface CliHooks {
@@ -21,6 +21,7 @@ export interface CliOptions {
   functionsDir?: string;
   staticRoot?: string;
   accessLog: boolean;
+  dbLatency_ms: number;
 }
 
 const USAGE = `Usage: npm start -- [flags]
@@ -31,13 +32,14 @@ const USAGE = `Usage: npm start -- [flags]
   --functions DIR   cloud function bundles (default cloudfunctions/)
   --static DIR      folder holding miniprogram-<app>/dist/h5 (default the repository)
   --access-log      log every HTTP request
+  --db-latency-ms N every database request waits N ms (default 0), as a cloud round trip would
   --help            this text
 `;
 
 export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
-  const opts: CliOptions = { port: DEFAULT_PORT, dataDir: path.join(REPO_ROOT, '.data'), seed: 'demo', accessLog: false };
+  const opts: CliOptions = { port: DEFAULT_PORT, dataDir: path.join(REPO_ROOT, '.data'), seed: 'demo', accessLog: false, dbLatency_ms: 0 };
   const value = (i: number, flag: string): string => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
@@ -73,6 +75,13 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
       case '--static':
         opts.staticRoot = path.resolve(next());
         break;
+      case '--db-latency-ms': {
+        const s = next();
+        const n = Number(s);
+        if (!/^\d+$/.test(s) || n > DB_LATENCY_MAX_MS) throw new UsageError(`--db-latency-ms must be 0-${DB_LATENCY_MAX_MS}, got ${s}`);
+        opts.dbLatency_ms = n;
+        break;
+      }
       case '--access-log':
         opts.accessLog = true;
         break;

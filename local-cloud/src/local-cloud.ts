@@ -73,6 +73,19 @@ export interface LocalCloudOptions {
   collectionsFile?: string;
   /** The database engine; default: the SQLite engine of local-cloud/src/db and src/tcb. */
   openDatabase?: OpenDatabase;
+  /**
+   * Every /tcb request waits this long before it is served (default 0), so that a flow shows what
+   * CloudBase's round trips from a function to its database (several ms each) do to it.
+   */
+  dbLatency_ms?: number;
+}
+
+/** Longest simulated database round trip. */
+export const DB_LATENCY_MAX_MS = 10_000;
+
+function checkLatency(ms: number): number {
+  if (!Number.isInteger(ms) || ms < 0 || ms > DB_LATENCY_MAX_MS) throw new RangeError(`dbLatency_ms must be an integer 0-${DB_LATENCY_MAX_MS}, got ${ms}`);
+  return ms;
 }
 
 export interface LocalCloud {
@@ -84,6 +97,8 @@ export interface LocalCloud {
   readonly runner: FunctionRunner;
   /** The file storage (files under `<dataDir>/storage/`). */
   readonly storage: LocalStorage;
+  /** Changes the simulated database round trip (see LocalCloudOptions.dbLatency_ms). */
+  setDbLatency(ms: number): void;
   /** Stops accepting requests, lets running invocations finish briefly, stops workers, closes the database. */
   close(): Promise<void>;
 }
@@ -104,6 +119,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const limits = resolveGatewayLimits(options.gatewayLimits);
   const openDatabase = options.openDatabase ?? sqliteDatabase({ collectionsFile: options.collectionsFile });
   const db: LocalDatabase = await openDatabase({ dataDir, credentials: secrets.credentials, log });
+  let dbLatency_ms = checkLatency(options.dbLatency_ms ?? 0);
+  // The delay is taken before the request is handled: a transaction's operations then also wait
+  // their round trip before they run, as on the cloud.
+  const tcb: LocalDatabase['handler'] = (req, res, body) => {
+    if (dbLatency_ms === 0) return db.handler(req, res, body);
+    setTimeout(() => db.handler(req, res, body), dbLatency_ms);
+  };
 
   // The runner needs the URL (for TCB_CONTEXT_CNFG) and the gateway needs the runner: listen
   // first, create workers only after the port is known.
@@ -126,7 +148,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const storage = createLocalStorage({ dataDir, credentials: secrets.credentials, envId, baseUrl: () => publicUrl, log });
   const server = createGateway({
     api,
-    tcb: withStorage(storage, db.handler),
+    tcb: withStorage(storage, tcb),
     storage,
     appDirs,
     corsOrigins: options.corsOrigins,
@@ -192,7 +214,10 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await close();
     throw e;
   }
-  return { url, port: actualPort, dataDir, client, runner, storage, close };
+  const setDbLatency = (ms: number) => {
+    dbLatency_ms = checkLatency(ms);
+  };
+  return { url, port: actualPort, dataDir, client, runner, storage, setDbLatency, close };
 }
 
 async function runSeed(seed: NonNullable<LocalCloudOptions['seed']>, ctx: SeedContext, db: LocalDatabase, log: (l: string) => void): Promise<void> {

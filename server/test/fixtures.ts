@@ -15,7 +15,8 @@
 import { expect } from 'vitest';
 import { encodeCode, type CodeLevel, type ExportedCase, type RewardPolicy } from '@channel-router/shared';
 import { keyringFromDocument, readCodeKeys } from '../src/codes/code-keys.js';
-import { accountOfDoc } from '../src/wallet/account-shards.js';
+import { accountOfDoc, hasFoldedCredits } from '../src/wallet/account-shards.js';
+import { balancesFromStorage } from '../src/wallet/folded-credits.js';
 import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing.js';
 import type { LocalCloudOptions } from '../../local-cloud/src/local-cloud.js';
 
@@ -68,6 +69,8 @@ export const BEIJING = { lat: 39.9, lng: 116.4 };
 export const GUANGZHOU = { lat: 23.13, lng: 113.26 };
 
 export interface ChannelOptions extends Omit<LocalCloudOptions, 'port' | 'dataDir'> {
+  /** An existing data directory to use (and keep); default: a temporary one, deleted on close. */
+  dataDir?: string;
   /** Fen put into the reward budget at set-up (0: none). Default 1,000,000. */
   budget?: number;
   /** Leave the database empty (for tests of bootstrap itself); `populate()` sets it up later. */
@@ -240,16 +243,18 @@ export interface LedgerReport {
 
 export function ledgerReport(cloud: TestCloud): LedgerReport {
   const accounts = cloud.db.all('accounts') as Array<{ _id: string; balance_fen: number }>;
-  const ledger = cloud.db.all('ledger') as Array<{ _id: string; debit: string; credit: string; amount_fen: number }>;
-  // Hot accounts are kept in shard documents (account-shards.ts): no shard may go below zero,
-  // and the account's balance is their sum.
+  const ledger = cloud.db.all('ledger') as Array<{ _id: string; debit: string; credit: string; amount_fen: number; creditFolded?: boolean; postedAt_ms?: number }>;
+  // Hot accounts are kept in shard documents (account-shards.ts), and the account's balance is
+  // their sum. Wallets also hold the credits of redeems that stay in the ledger (postings marked
+  // `creditFolded`) after the wallet's watermark (folded-credits.ts). No document of an account
+  // without folded credits may go below zero, and no internal account as a whole.
   const negative: LedgerReport['negative'] = [];
-  const balances = new Map<string, number>();
   for (const a of accounts) {
     const id = accountOfDoc(a._id);
-    balances.set(id, (balances.get(id) ?? 0) + a.balance_fen);
-    if (!id.startsWith('external:') && a.balance_fen < 0) negative.push({ id: a._id, balance: a.balance_fen });
+    if (!id.startsWith('external:') && !hasFoldedCredits(id) && a.balance_fen < 0) negative.push({ id: a._id, balance: a.balance_fen });
   }
+  const balances = balancesFromStorage(accounts, ledger, accountOfDoc);
+  for (const [id, balance] of balances) if (!id.startsWith('external:') && balance < 0) negative.push({ id, balance });
   const fromPostings = new Map<string, number>();
   for (const p of ledger) {
     fromPostings.set(p.debit, (fromPostings.get(p.debit) ?? 0) - p.amount_fen);

@@ -53,6 +53,26 @@ describe('aggregation', () => {
     }
   });
 
+  it('$lookup with a sub-pipeline that uses no outer variable answers what mingo answers, and what a correlated one answers too', () => {
+    // Goal: the shortcut for uncorrelated sub-pipelines (computed once, narrowed by the planner)
+    // gives MongoDB's result; a correlated one ($$ variables) still goes through the engine.
+    const s = open();
+    s.insert('orgs', orgs);
+    s.insert('units', units);
+    const lookups = [
+      { $lookup: { from: 'units', pipeline: [{ $match: { _id: { $in: ['u1', 'u3', 'nope'] } } }, { $limit: 5 }], as: 'picked' } },
+      { $lookup: { from: 'units', pipeline: [{ $match: { holder: 's1' } }, { $project: { qty: 1 } }], as: 'atStore' } },
+      { $lookup: { from: 'units', pipeline: [{ $match: { holder: 'nobody' } }], as: 'none' } },
+      { $lookup: { from: 'units', let: { id: '$_id' }, pipeline: [{ $match: { $expr: { $eq: ['$holder', '$$id'] } } }], as: 'held' } },
+    ];
+    for (const lookup of lookups) {
+      const stages = [{ $match: { kind: 'store' } }, lookup];
+      const expected = new Aggregator(stages, { ...MINGO_OPTIONS, collectionResolver: () => units.map((u) => ({ ...u })) }).run(orgs.map((o) => ({ ...o })));
+      expect(s.aggregate('orgs', stages)).toEqual(expected);
+    }
+    expect((s.aggregate('orgs', [{ $match: { _id: 's1' } }, lookups[0]!])[0]?.picked as Array<{ _id: string }>).map((u) => u._id)).toEqual(['u1', 'u3']);
+  });
+
   it('$lookup from a missing collection joins nothing', () => {
     const s = open();
     s.insert('units', units);

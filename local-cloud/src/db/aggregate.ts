@@ -66,14 +66,64 @@ function runStages(docs: Doc[], stages: Doc[], collectionResolver?: (name: strin
 function runLookup(docs: Doc[], spec: unknown, limits: StoreLimits, tables: TableLookup): Doc[] {
   if (!isPlainObject(spec) || typeof spec.from !== 'string') throw invalidParam('$lookup needs "from"');
   const foreign = tables(spec.from);
+  const uncorrelated = uncorrelatedPipeline(spec);
+  if (uncorrelated !== null && typeof spec.as === 'string') {
+    // The sub-pipeline uses nothing of the outer document: its result is the same for every one
+    // of them, so it is computed once (the planner answers its leading $match).
+    const matched = foreign ? matchingDocs(foreign, uncorrelated.match, limits.maxAggregateInputDocs, limits, `$lookup from ${spec.from}`) : [];
+    const joined = sliceStages(matched, uncorrelated.rest) ?? runStages(matched, uncorrelated.rest);
+    const as = spec.as;
+    // One array shared by every outer document: the result is encoded, never changed.
+    return docs.map((d) => ({ ...d, [as]: joined }));
+  }
   let candidates: Doc[] = [];
   if (foreign) {
     const { localField, foreignField } = spec;
     const values = typeof localField === 'string' && typeof foreignField === 'string' ? localValues(docs, localField) : undefined;
-    const filter = values && typeof foreignField === 'string' ? { [foreignField]: { $in: values } } : {};
+    const filter = values && typeof foreignField === 'string' ? { [foreignField]: { $in: values } } : pipelineFilter(spec);
     candidates = matchingDocs(foreign, filter, limits.maxAggregateInputDocs, limits, `$lookup from ${spec.from}`);
   }
   return runStages(docs, [{ $lookup: spec }], () => candidates);
+}
+
+/** `$skip` / `$limit` stages applied by slicing (no pipeline engine); null when there are others. */
+function sliceStages(docs: Doc[], stages: Doc[]): Doc[] | null {
+  let out = docs;
+  for (const st of stages) {
+    if (typeof st.$limit === 'number' && Number.isInteger(st.$limit) && st.$limit > 0) out = out.slice(0, st.$limit);
+    else if (typeof st.$skip === 'number' && Number.isInteger(st.$skip) && st.$skip >= 0) out = out.slice(st.$skip);
+    else return null;
+  }
+  return out;
+}
+
+/**
+ * A `$lookup` whose sub-pipeline refers to no outer variable (no `let`, no `$$`, no `$expr`,
+ * no nested `$lookup`), split into its leading `$match` and the rest; null otherwise.
+ */
+function uncorrelatedPipeline(spec: Doc): { match: Doc; rest: Doc[] } | null {
+  const pipeline = spec.pipeline;
+  if (!Array.isArray(pipeline) || pipeline.length === 0) return null;
+  if (spec.let !== undefined && !(isPlainObject(spec.let) && Object.keys(spec.let).length === 0)) return null;
+  const text = JSON.stringify(pipeline);
+  if (text.includes('$$') || text.includes('"$expr"') || text.includes('"$lookup"')) return null;
+  const first = pipeline[0] as unknown;
+  if (!isPlainObject(first) || !isPlainObject(first.$match)) return { match: {}, rest: pipeline as Doc[] };
+  return { match: first.$match, rest: pipeline.slice(1) as Doc[] };
+}
+
+/**
+ * A `$lookup` with a sub-pipeline (`let` + `pipeline`) whose first stage is a `$match` that uses
+ * no variable of the outer document: that match narrows the foreign collection through the
+ * planner (indexes), so a lookup of a few documents by `_id` or an indexed field reads only those.
+ */
+function pipelineFilter(spec: Doc): Doc {
+  const pipeline = spec.pipeline;
+  if (!Array.isArray(pipeline) || pipeline.length === 0) return {};
+  const first = pipeline[0] as unknown;
+  if (!isPlainObject(first) || !isPlainObject(first.$match)) return {};
+  const text = JSON.stringify(first.$match);
+  return text.includes('$$') || text.includes('"$expr"') ? {} : first.$match;
 }
 
 /** Values of `path` in `docs` (array elements spread), or undefined when one is not a plain scalar. */

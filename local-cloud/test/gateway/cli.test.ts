@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../../src/cli.js';
 import { REPO } from './helpers.js';
 
 const START_TIMEOUT_MS = 45_000;
@@ -90,5 +91,18 @@ describe('npm start', () => {
     expect(code).not.toBe(0);
     expect(text).toContain('unknown argument --bogus');
     expect(text).toContain('--seed demo|none');
+  });
+});
+
+describe('--db-latency-ms', () => {
+  it('takes a whole number of milliseconds (default 0) and refuses anything else, naming the flag', () => {
+    // Goal: the latency knob reaches the options as given, and a bad value is a usage error.
+    expect(parseArgs([])).toMatchObject({ dbLatency_ms: 0 });
+    expect(parseArgs(['--db-latency-ms', '8'])).toMatchObject({ dbLatency_ms: 8 });
+    expect(parseArgs(['--db-latency-ms=25'])).toMatchObject({ dbLatency_ms: 25 });
+    for (const bad of ['-1', '2.5', 'x', '10001']) {
+      expect(() => parseArgs(['--db-latency-ms', bad])).toThrow(UsageError);
+      expect(() => parseArgs(['--db-latency-ms', bad])).toThrow(/--db-latency-ms/);
+    }
   });
 });

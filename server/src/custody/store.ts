@@ -14,13 +14,49 @@ const ALERTS_PER_CALL_MAX = 1000;
 
 export async function storeStates(db: Database, units: readonly LoadedUnit[], states: readonly UnitState[]): Promise<void> {
   const byId = new Map(units.map((u) => [u.unitId, u]));
-  await Promise.all(
-    states.map((s) => {
-      const unit = byId.get(s.unitId);
-      if (!unit) throw new Error(`state for a unit not scanned: ${s.unitId}`);
-      return db.collection(C.units).doc(s.unitId).set(unitDocFor(unit, s));
-    }),
+  // A constant number of writes whatever the number of units: units already stored get their
+  // custody fields in one multi-document update per distinct custody (usually one: a scan moves
+  // all its units alike); units never stored before are inserted in one write.
+  const fresh: Array<{ _id: string } & object> = [];
+  const groups = new Map<string, { fields: Pick<UnitState, 'holder' | 'allocation' | 'shipment'>; ids: string[] }>();
+  for (const s of states) {
+    const unit = byId.get(s.unitId);
+    if (!unit) throw new Error(`state for a unit not scanned: ${s.unitId}`);
+    const doc = unitDocFor(unit, s);
+    if (!unit.docs.has(s.unitId)) {
+      fresh.push({ _id: s.unitId, ...doc });
+      continue;
+    }
+    const fields = { holder: doc.holder ?? null, allocation: doc.allocation ?? null, shipment: doc.shipment ?? null };
+    const key = JSON.stringify(fields);
+    const g = groups.get(key);
+    if (g) g.ids.push(s.unitId);
+    else groups.set(key, { fields, ids: [s.unitId] });
+  }
+  if (groups.size > STATE_GROUPS_MAX) throw new Error(`too many distinct custody states in one scan: ${groups.size}`);
+  // `set` replaces each object whole (a plain object in an update would be merged key by key).
+  const whole = (v: unknown) => (v === null ? null : db.command.set(v as object));
+  const writes: Array<Promise<unknown>> = [...groups.values()].map(({ fields, ids }) =>
+    db.collection(C.units).where({ _id: db.command.in(ids) }).update({ holder: whole(fields.holder), allocation: whole(fields.allocation), shipment: whole(fields.shipment) }),
   );
+  if (fresh.length > 0) writes.push(insertFresh(db, fresh));
+  await Promise.all(writes);
+}
+
+/**
+ * A scan touches at most this many distinct custody states: the units of one call share their
+ * new holder and shipment and differ at most by allocation (one per first-tier dealer).
+ */
+const STATE_GROUPS_MAX = 1000;
+
+/** Inserts unit documents; one that a concurrent scan stored first is overwritten (last writer wins, as before). */
+async function insertFresh(db: Database, docs: Array<{ _id: string } & object>): Promise<void> {
+  try {
+    await insertMany(db, C.units, docs);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    await Promise.all(docs.map(({ _id, ...rest }) => db.collection(C.units).doc(_id).set(rest)));
+  }
 }
 
 /**

@@ -111,7 +111,13 @@ export function stateOf(unitId: string, docs: ReadonlyMap<string, UnitDoc>): Uni
  * Loads the units named by verified codes. INVALID_CODE when a code's batch does not exist here or
  * its index lies outside the batch (authentic format, but not a code this brand printed).
  */
-export async function loadUnits(db: Database, codes: readonly VerifiedCode[], field: (i: number) => string): Promise<Result<LoadedUnit[]>> {
+export async function loadUnits(
+  db: Database,
+  codes: readonly VerifiedCode[],
+  field: (i: number) => string,
+  /** Reads the implied chains' unit documents (default: one `_id in [...]` read); lets a caller fetch them with other data in one request. */
+  readChains?: (ids: readonly string[]) => Promise<UnitDoc[]>,
+): Promise<Result<LoadedUnit[]>> {
   const batches = await batchesByNo(db, codes.map((c) => c.batchNo));
   const docs = new Map<string, UnitDoc>();
   const ids: string[] = [];
@@ -122,7 +128,12 @@ export async function loadUnits(db: Database, codes: readonly VerifiedCode[], fi
     ids.push(unitKey(c.batchNo, c.level, c.index));
     for (const a of impliedAncestors(c, layoutOf(batch))) ids.push(unitKey(c.batchNo, a.level, a.index));
   }
-  await readUnitDocs(db, ids, docs);
+  if (readChains) {
+    if (ids.length > IDS_PER_READ_MAX) throw new Error(`too many unit ids in one read: ${ids.length}`);
+    for (const d of await readChains([...new Set(ids)])) docs.set(d._id, d);
+  } else {
+    await readUnitDocs(db, ids, docs);
+  }
   const queried = new Set(ids);
   // Repacked units: follow explicit parents, one read per level at most.
   for (let depth = 0; depth < CHAIN_DEPTH_MAX; depth++) {

@@ -21,6 +21,7 @@ import { BUDGET_ACCOUNT, type AccountId } from '@channel-router/shared';
 import { C } from '../db/collections.js';
 import { txGet, type Tx } from '../db/transact.js';
 import type { Database } from '../runtime/cloud.js';
+import { foldedAfter, watermarkOf } from './folded-credits.js';
 
 export const SHARD_COUNT = 16;
 const SHARD_SEPARATOR = '~';
@@ -64,11 +65,27 @@ interface BalanceDoc {
   balance_fen: number;
 }
 
-/** A balance read outside any transaction (for display): one read whatever the shard count. */
+/**
+ * Wallets (persons, orgs) are credited by redeems without touching their balance documents: the
+ * redeem's postings carry `creditFolded`, and the wallet's balance is its documents plus those
+ * credits (folded-credits.ts). External accounts, the budget and holds are never so credited.
+ */
+export function hasFoldedCredits(account: AccountId): boolean {
+  return account.startsWith('person:') || account.startsWith('org:');
+}
+
+/**
+ * A balance read outside any transaction (for display): the documents (one `_id in` read), then
+ * the folded credits after the wallet's watermark (folded-credits.ts): two requests.
+ */
 export async function readBalance(db: Database, account: AccountId): Promise<number> {
   const ids = shardDocIds(account);
   const res = await db.collection(C.accounts).where({ _id: db.command.in(ids) }).limit(ids.length).get();
-  return (res.data as BalanceDoc[]).reduce((sum, d) => sum + d.balance_fen, 0);
+  const docs = res.data as Array<BalanceDoc & { foldedUpTo_ms?: unknown }>;
+  const documents_fen = docs.reduce((sum, d) => sum + d.balance_fen, 0);
+  if (!hasFoldedCredits(account)) return documents_fen;
+  const upTo_ms = watermarkOf(docs.find((d) => d._id === ids[0]));
+  return documents_fen + (await foldedAfter(db, account, upTo_ms, upTo_ms)).live_fen;
 }
 
 /** Balances of every shard of `account` read inside `tx`, side by side, by document id (absent documents: 0). */
@@ -111,6 +128,12 @@ export function creditPlan(account: AccountId, amount_fen: number, shardKey: str
  * Plans taking `amount_fen` from `account`: from its `preferred` shard first, then from the
  * others, each read once (`known` holds balances this transaction already read). `writes` are the
  * new balances of the shards taken from; `covered` is false when all shards together hold less.
+ *
+ * `folded_fen`: the account's folded credits (hasFoldedCredits), read before the transaction.
+ * They only ever grow, so a stale figure understates the balance and never lets it go below zero.
+ * What the documents lack is taken from shard 0, which then holds a negative part of a balance
+ * that is, as a whole, not negative. Debits of such accounts all go through this transaction on
+ * their documents, so two of them cannot spend the same folded credit.
  */
 export async function planDebit(
   tx: Tx,
@@ -118,24 +141,32 @@ export async function planDebit(
   amount_fen: number,
   preferred: number,
   known: ReadonlyMap<string, number>,
+  folded_fen = 0,
 ): Promise<{ covered: boolean; writes: Array<[string, number]>; available_fen: number }> {
   if (!(Number.isSafeInteger(amount_fen) && amount_fen > 0)) throw new Error(`planDebit: bad amount ${amount_fen}`);
+  if (!(Number.isSafeInteger(folded_fen) && folded_fen >= 0)) throw new Error(`planDebit: bad folded credits ${folded_fen}`);
   const ids = shardDocIds(account);
   const first = preferred % ids.length;
   const order = [ids[first]!, ...ids.filter((_, k) => k !== first)];
-  const writes: Array<[string, number]> = [];
+  const next = new Map<string, number>();
+  const seen = new Map<string, number>();
   let left = amount_fen;
-  let available_fen = 0;
+  let available_fen = folded_fen;
   for (const id of order) {
     const balance = known.get(id) ?? (await txGet<BalanceDoc>(tx, C.accounts, id))?.balance_fen ?? 0;
-    if (balance < 0) throw new Error(`balance document ${id} is below zero: ${balance}`);
+    seen.set(id, balance);
+    if (balance < 0 && !hasFoldedCredits(account)) throw new Error(`balance document ${id} is below zero: ${balance}`);
     available_fen += balance;
-    const take = Math.min(balance, left);
+    const take = Math.min(Math.max(0, balance), left);
     if (take > 0) {
-      writes.push([id, balance - take]);
+      next.set(id, balance - take);
       left -= take;
     }
-    if (left === 0) return { covered: true, writes, available_fen };
+    if (left === 0) return { covered: true, writes: [...next], available_fen };
   }
-  return { covered: false, writes: [], available_fen };
+  if (available_fen < amount_fen) return { covered: false, writes: [], available_fen };
+  // The rest is backed by folded credits: shard 0 carries it.
+  const zero = ids[0]!;
+  next.set(zero, (next.get(zero) ?? seen.get(zero) ?? 0) - left);
+  return { covered: true, writes: [...next], available_fen };
 }

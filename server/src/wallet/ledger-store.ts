@@ -14,12 +14,22 @@ import { checkPosting, err, isExternalAccount, ok, MAX_POSTINGS_PER_CALL, type P
 import { C } from '../db/collections.js';
 import { txGet, type Tx } from '../db/transact.js';
 import type { Database } from '../runtime/cloud.js';
-import { addToDoc, creditPlan, planDebit, shardIndex } from './account-shards.js';
+import { isDuplicateKey } from '../db/errors.js';
+import { insertMany } from '../db/ops.js';
+import { addToDoc, creditPlan, hasFoldedCredits, planDebit, shardIndex } from './account-shards.js';
 
 export interface LedgerDoc extends Omit<Posting, 'key'> {
   _id: string;
   /** Both sides, so that an account's history is one indexed read. */
   accounts: [string, string];
+  /**
+   * The credit is not in the credited account's balance documents: the balance adds it up from
+   * the ledger (folded-credits.ts). Set on a redeem's postings, whose debit (the
+   * budget) was taken before they were written.
+   */
+  creditFolded?: true;
+  /** For folded credits: the writer's clock when it inserted the posting (folded-credits.ts). */
+  postedAt_ms?: number;
 }
 
 export interface PostOptions {
@@ -27,6 +37,8 @@ export interface PostOptions {
   read?: ReadonlyMap<string, number>;
   /** Chooses the shard of sharded accounts (account-shards.ts); default: the first posting's key. */
   shardKey?: string;
+  /** Folded credits of debited accounts, read before the transaction (account-shards.ts, planDebit). */
+  folded?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -54,9 +66,13 @@ export async function postFresh(db: Database, tx: Tx, postings: readonly Posting
   }
   for (const [id, change] of delta) {
     if (change >= 0 || isExternalAccount(id)) continue;
-    const debit = await planDebit(tx, id, -change, shardIndex(shardKey), opts.read ?? new Map());
+    const debit = await planDebit(tx, id, -change, shardIndex(shardKey), opts.read ?? new Map(), opts.folded?.get(id) ?? 0);
     if (!debit.covered) return err('INSUFFICIENT_FUNDS', `account ${id} holds ${debit.available_fen} fen, needs ${-change}`);
-    for (const [docId, balance_fen] of debit.writes) await tx.collection(C.accounts).doc(docId).update({ balance_fen, updatedAt: at_ms });
+    for (const [docId, balance_fen] of debit.writes) {
+      // A wallet credited only by redeems (folded credits) may have no balance document yet.
+      const res = await tx.collection(C.accounts).doc(docId).update({ balance_fen, updatedAt: at_ms });
+      if ((res.updated ?? 0) === 0) await tx.collection(C.accounts).doc(docId).set({ balance_fen, createdAt: at_ms });
+    }
   }
   const docs = postings.map((p) => {
     const { key, ...rest } = p;
@@ -74,4 +90,31 @@ export async function applyPostings(db: Database, tx: Tx, postings: readonly Pos
   const posted = await postFresh(db, tx, fresh, at_ms, opts);
   if (!posted.ok) return posted;
   return ok({ posted: posted.data, replayed });
+}
+
+/**
+ * Writes a redeem's postings, whose debits were already taken from the budget's documents and
+ * whose credits are folded (LedgerDoc.creditFolded): one insert. Idempotent: a repeat (completing
+ * an interrupted redeem) inserts only what is missing, with the same content.
+ */
+export async function insertFoldedPostings(db: Database, postings: readonly Posting[], at_ms: number, postedAt_ms: number): Promise<void> {
+  if (postings.length === 0) return;
+  if (postings.length > MAX_POSTINGS_PER_CALL) throw new Error(`too many postings: ${postings.length}`);
+  const docs = postings.map((p) => {
+    const c = checkPosting(p);
+    if (!c.ok) throw new Error(`bad posting: ${c.error.message}`);
+    if (isExternalAccount(p.credit) || !hasFoldedCredits(p.credit)) throw new Error(`posting ${p.key}: ${p.credit} cannot take folded credits`);
+    const { key, ...rest } = p;
+    return { _id: key, ...rest, at: at_ms, accounts: [p.debit, p.credit], creditFolded: true, postedAt_ms } satisfies LedgerDoc;
+  });
+  try {
+    await insertMany(db, C.ledger, docs);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const ids = docs.map((d) => d._id);
+    const res = await db.collection(C.ledger).where({ _id: db.command.in(ids) }).limit(ids.length).get();
+    const present = new Set((res.data as LedgerDoc[]).map((d) => d._id));
+    const missing = docs.filter((d) => !present.has(d._id));
+    if (missing.length > 0) await insertMany(db, C.ledger, missing);
+  }
 }

@@ -38,6 +38,8 @@ import type { AuthedContext } from '../runtime/action.js';
 import { applyPostings, postFresh } from './ledger-store.js';
 import { payoutProvider } from './payout/configured.js';
 import { readBalance, totalOf, txShardBalances } from './account-shards.js';
+import { foldedView, foldLag_ms, rollUp, type FoldedView } from './folded-credits.js';
+import { getById } from '../db/ops.js';
 import { withdrawalPolicy } from './policy.js';
 
 const HISTORY_PAGE_DEFAULT = 20;
@@ -122,28 +124,46 @@ export async function withdraw(ctx: AuthedContext, input: WithdrawReq): Promise<
   // One withdrawal per (wallet, requestId): the id is derived from both, so a retry finds it.
   const id = `wd${createHash('sha256').update(`${owner}|${input.requestId}`).digest('hex').slice(0, 20)}`;
   const dayId = `wdday:${owner}:${dayOf(ctx.now_ms)}`;
-  const r = await transact<ActionRes<'wallet', 'withdraw'>>(ctx.db, async (tx) => {
+  return withFoldedCredits(ctx, owner, (view) => transact<ActionRes<'wallet', 'withdraw'>>(ctx.db, async (tx) => {
     const existing = await txGet<WithdrawalDoc>(tx, C.withdrawals, id);
     if (existing) {
       const same = replayWithdrawalRequest(toWithdrawal({ ...existing, _id: id }), { owner, amount_fen: input.amount });
       return same.ok ? ok({ withdrawalId: id, status: same.data.status }) : same;
     }
     const day = (await txGet<{ total_fen: number; count: number }>(tx, C.meta, dayId)) ?? { total_fen: 0, count: 0 };
-    const shards = await txShardBalances(tx, owner);
-    const bal = totalOf(shards);
+    const rolled = await rollUp(tx, owner, view, await txShardBalances(tx, owner), ctx.now_ms);
+    if (rolled === 'moved') return WATERMARK_MOVED;
+    const { shards, folded_fen } = rolled;
+    const bal = totalOf(shards) + folded_fen;
     const step = requestWithdrawal(
       { id, owner, requestedBy: ctx.caller.unionId, requestId: input.requestId, amount_fen: input.amount, at: ctx.now_ms, available_fen: bal, todayRequested_fen: day.total_fen, todayCount: day.count },
       withdrawalPolicy(ctx.env),
     );
     if (!step.ok) return step;
-    const posted = await postFresh(ctx.db, tx, step.data.postings, ctx.now_ms, { read: shards });
+    const posted = await postFresh(ctx.db, tx, step.data.postings, ctx.now_ms, { read: shards, folded: new Map([[owner, folded_fen]]) });
     if (!posted.ok) return posted;
     const { id: _id, ...fields } = step.data.withdrawal;
     await tx.collection(C.withdrawals).doc(id).set({ ...fields, payeeOpenId: ctx.caller.openId });
     await tx.collection(C.meta).doc(dayId).set({ total_fen: day.total_fen + input.amount, count: day.count + 1 });
     return ok({ withdrawalId: id, status: step.data.withdrawal.status });
-  });
-  return r;
+  }));
+}
+
+/** Answered inside a debit's transaction when another debit moved the wallet's watermark first. */
+const WATERMARK_MOVED = err('CONFLICT', 'the wallet was rolled up meanwhile; retried');
+const FOLDED_VIEW_ATTEMPTS_MAX = 5;
+
+/**
+ * Runs a debit of a wallet with its folded credits (folded-credits.ts) read just before the
+ * transaction: they only grow, so the figure can only understate the balance. When another debit
+ * rolled the wallet up in between, the view is read again.
+ */
+async function withFoldedCredits<T>(ctx: AuthedContext, account: string, run: (view: FoldedView) => Promise<Result<T>>): Promise<Result<T>> {
+  for (let attempt = 1; ; attempt++) {
+    const view = await foldedView(ctx.db, account, ctx.now_ms, foldLag_ms(ctx.env));
+    const r = await run(view);
+    if (r !== WATERMARK_MOVED || attempt >= FOLDED_VIEW_ATTEMPTS_MAX) return r;
+  }
 }
 
 /** Applies a withdrawal event with its postings in one transaction. */
@@ -195,20 +215,26 @@ interface PenaltyDoc {
 export async function settlePenalty(ctx: AuthedContext, input: SettlePenaltyReq): Promise<Result<ActionRes<'wallet', 'settlePenalty'>>> {
   const admin = await requireAdmin(ctx);
   if (!admin.ok) return admin;
-  return transact<ActionRes<'wallet', 'settlePenalty'>>(ctx.db, async (tx) => {
+  const penalty = await getById<PenaltyDoc>(ctx.db, C.penalties, input.penaltyId);
+  if (!penalty) return err('NOT_FOUND', 'penalty not found', 'penaltyId');
+  const dealer = orgAccount(penalty.dealerId);
+  return withFoldedCredits(ctx, dealer, (view) => transact<ActionRes<'wallet', 'settlePenalty'>>(ctx.db, async (tx) => {
     const p = await txGet<PenaltyDoc>(tx, C.penalties, input.penaltyId);
     if (!p) return err('NOT_FOUND', 'penalty not found', 'penaltyId');
-    const shards = await txShardBalances(tx, orgAccount(p.dealerId));
-    const dealerBalance_fen = totalOf(shards);
+    if (p.dealerId !== penalty.dealerId) throw new Error(`penalty ${input.penaltyId} changed its dealer`);
+    const rolled = await rollUp(tx, dealer, view, await txShardBalances(tx, dealer), ctx.now_ms);
+    if (rolled === 'moved') return WATERMARK_MOVED;
+    const { shards, folded_fen } = rolled;
+    const dealerBalance_fen = totalOf(shards) + folded_fen;
     const s = settlePenaltyRule({ key: input.penaltyId, dealerId: p.dealerId, amount_fen: p.amount_fen, status: p.status }, input.resolution, { dealerBalance_fen, at: ctx.now_ms });
     if (!s.ok) return s;
     if (s.data.changed) {
-      const posted = await applyPostings(ctx.db, tx, s.data.postings, ctx.now_ms, { read: shards });
+      const posted = await applyPostings(ctx.db, tx, s.data.postings, ctx.now_ms, { read: shards, folded: new Map([[dealer, folded_fen]]) });
       if (!posted.ok) return posted;
       await tx.collection(C.penalties).doc(input.penaltyId).update({ status: s.data.status, resolution: input.resolution, note: input.note ?? null, settledBy: ctx.caller.unionId, settledAt: ctx.now_ms });
     }
     return ok({ status: s.data.status });
-  });
+  }));
 }
 
 const WITHDRAWALS_LIST_MAX = 200;

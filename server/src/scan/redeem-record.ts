@@ -1,0 +1,75 @@
+/**
+ * The redemption document: the once-only claim of an item's hidden code (its `_id` is the item),
+ * and the record of everything the redeem decided — what it took from the budget, its postings,
+ * its alerts and penalty, and the reply. It is written in one insert, after the budget was taken
+ * and before anything else is, so whatever follows can always be completed from it
+ * (`completeRedemption`), by the same person's repeat or by a sweep.
+ */
+import type { ActionRes, Alert, Posting } from '@channel-router/shared';
+import type { PenaltyRecord, RedemptionRecord } from '@channel-router/shared';
+import { C } from '../db/collections.js';
+import { isDuplicateKey } from '../db/errors.js';
+import { insertMany } from '../db/ops.js';
+import type { Database } from '../runtime/cloud.js';
+import type { BudgetParts } from '../wallet/budget.js';
+import { insertFoldedPostings } from '../wallet/ledger-store.js';
+
+export interface RedemptionDoc {
+  _id: string;
+  code: string;
+  unionId: string;
+  /** Always `paid`: the code is spent (the reply says whether money was due and paid). */
+  status: 'paid';
+  requestId: string | null;
+  at: number;
+  paidAt: number;
+  reply: ActionRes<'scan', 'redeem'>;
+  record: RedemptionRecord;
+  /** Taken from the budget's documents before this document was written (wallet/budget.ts). */
+  budget: BudgetParts;
+  postings: Posting[];
+  alerts: Alert[];
+  penalty: PenaltyRecord | null;
+}
+
+/**
+ * `clock` is read just before the postings are sent: their `postedAt_ms` must not lag behind the
+ * moment they land by more than a request takes (folded-credits.ts).
+ *
+ * Writes what the redemption document says but lives elsewhere: the ledger postings, the alerts,
+ * the penalty. Side by side, each keyed (a repeat writes the same documents): one insert of the
+ * postings for a plain paying redeem.
+ */
+export async function completeRedemption(db: Database, r: RedemptionDoc, clock: () => number): Promise<void> {
+  // Written by the transactional version (postings, alerts and penalty committed with it).
+  if (!Array.isArray(r.postings)) return;
+  const writes: Array<Promise<unknown>> = [insertFoldedPostings(db, r.postings, r.at, clock())];
+  if (r.alerts.length > 0) {
+    writes.push(
+      insertOnce(
+        db,
+        C.alerts,
+        r.alerts.map(({ key, ...rest }) => ({ _id: key, ...rest })),
+      ),
+    );
+  }
+  if (r.penalty) {
+    const { key, ...rest } = r.penalty;
+    writes.push(insertOnce(db, C.penalties, [{ _id: key, ...rest }]));
+  }
+  await Promise.all(writes);
+}
+
+/** Inserts documents with known ids; those already there (an earlier attempt) are left as they are. */
+async function insertOnce(db: Database, collection: string, docs: Array<{ _id: string }>): Promise<void> {
+  try {
+    await insertMany(db, collection, docs);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const ids = docs.map((d) => d._id);
+    const res = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(ids.length).get();
+    const present = new Set((res.data as Array<{ _id: string }>).map((d) => d._id));
+    const missing = docs.filter((d) => !present.has(d._id));
+    if (missing.length > 0) await insertMany(db, collection, missing);
+  }
+}
