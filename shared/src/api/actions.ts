@@ -4,6 +4,8 @@
  * fields marked "added" extend it. Amounts are integer fen; times are milliseconds since the epoch.
  */
 import type { PostingKind } from '../wallet/ledger.js';
+import { ORDER_ACTIONS, type OrderActionMap } from './order-actions.js';
+export * from './order-actions.js';
 import type { Alert, AlertKind, BizStep, Location, OrgKind, RewardPolicy, Role, UnitLevel } from '../model.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -126,12 +128,22 @@ export interface ShipReq {
   location?: Location;
   /** Added: an idempotency key; a retry with the same key answers the first attempt's reply and creates nothing more. */
   requestId?: string;
+  /** Added (ordering): ship this order; the codes decide which products and how many. */
+  orderId?: string;
+  /** Added (ordering): ship a return's goods back to the seller (upstream). */
+  returnId?: string;
+  carrier?: string;
+  trackingNo?: string;
 }
 export interface ShipRes {
   /** Items inside the shipped units. */
   items: number;
   /** Added. */
   eventId?: string;
+  /** Added (ordering): the shipment made for `orderId` or `returnId`. */
+  shipmentId?: string;
+  /** Added (ordering): the order's state after this shipment. */
+  status?: string;
 }
 
 export interface ReceiveReq {
@@ -510,6 +522,7 @@ export interface ActionMap {
     settlePenalty: { req: SettlePenaltyReq; res: SettlePenaltyRes };
     listWithdrawals: { req: ListWithdrawalsReq; res: ListWithdrawalsRes };
   };
+  order: OrderActionMap;
   report: {
     alerts: { req: AlertsReq; res: AlertsRes };
     penalties: { req: PenaltiesReq; res: PenaltiesRes };
@@ -532,4 +545,5 @@ export const FUNCTION_ACTIONS = {
   scan: ['ship', 'receive', 'redeem', 'verify', 'inspect', 'identify', 'open'],
   wallet: ['fund', 'balance', 'history', 'withdraw', 'approveWithdrawal', 'rejectWithdrawal', 'settlePenalty', 'listWithdrawals'],
   report: ['alerts', 'penalties', 'stock', 'diversion', 'dashboard'],
+  order: ORDER_ACTIONS,
 } as const satisfies { [F in FunctionName]: ReadonlyArray<ActionName<F>> };

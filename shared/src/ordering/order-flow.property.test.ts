@@ -103,7 +103,7 @@ function run(ops: Op[]): void {
         if (lines.some((l) => onHand[l.product]! - reserved[l.product]! < l.quantity)) return; // OUT_OF_STOCK: nothing reserved
         const total = lines.reduce((s, l) => s + l.net, 0);
         const rebate = Math.floor(total / 10);
-        const tenders: Tender[] = x.mix === 0 ? [{ kind: 'deposit', amount: total }] : x.mix === 1 ? [{ kind: 'credit', amount: total }] : [{ kind: 'rebate', amount: rebate }, { kind: x.mix === 2 ? 'deposit' : 'credit', amount: total - rebate }].filter((t) => t.amount > 0);
+        const tenders: Tender[] = x.mix === 0 ? [{ kind: 'deposit', amount: total }] : x.mix === 1 ? [{ kind: 'credit', amount: total }] : [{ kind: 'rebate' as TenderKind, amount: rebate }, { kind: (x.mix === 2 ? 'deposit' : 'credit') as TenderKind, amount: total - rebate }].filter((t) => t.amount > 0);
         const checked = checkTenders(total, tenders, 2000);
         expect(checked.ok).toBe(true);
         const id = `ord${i}`;

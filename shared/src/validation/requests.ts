@@ -32,7 +32,8 @@ import {
   MAX_CASES_PER_BATCH,
   MAX_CODES_PER_CALL,
 } from './fields.js';
-import { int, map, object, oneOf, optional, refine, validate, type Infer, type Schema } from './schema.js';
+import { int, map, object, oneOf, optional, refine, str, validate, type Infer, type Schema } from './schema.js';
+import { ORDER_SCHEMAS } from './order-requests.js';
 
 const createOrg: Schema<CreateOrgReq> = map(
   refine(
@@ -80,7 +81,17 @@ const schemas = {
     listBatches: object({ productId: optional(id()) }),
   },
   scan: {
-    ship: object({ codes: codes(), toOrgId: id(), fromOrgId: optional(id()), location: optional(location()), requestId: optional(requestId()) }),
+    ship: object({
+      codes: codes(),
+      toOrgId: id(),
+      fromOrgId: optional(id()),
+      location: optional(location()),
+      requestId: optional(requestId()),
+      orderId: optional(id()),
+      returnId: optional(id()),
+      carrier: optional(str({ max: 32 })),
+      trackingNo: optional(str({ max: 64, pattern: /^[A-Za-z0-9-]+$/, patternMessage: 'letters, digits and -' })),
+    }),
     receive: object({ codes: codes(), orgId: optional(id()), location: optional(location()) }),
     redeem: object({ code: code(), location: optional(location()), requestId: optional(requestId()) }),
     verify: object({ code: code(), location: optional(location()) }),
@@ -98,6 +109,7 @@ const schemas = {
     settlePenalty: object({ penaltyId: id(), resolution: oneOf(['deduct', 'offline', 'waive'] as const), note: optional(note()) }),
     listWithdrawals: object({ status: optional(oneOf(['requested', 'approved', 'rejected', 'paid', 'failed'] as const)), orgId: optional(id()) }),
   },
+  order: ORDER_SCHEMAS,
   report: {
     alerts: object({ kind: optional(oneOf(ALERT_KINDS)), dealerId: optional(id()), cursor: optional(cursor()), limit: optional(pageSize()) }),
     penalties: object({
