@@ -185,7 +185,7 @@ export interface BalancesRes {
   credit: CreditPosition & { termDays: number | null; ageing: Record<AgeingBucket, number> };
 }
 
-export type ReturnStatus = 'requested' | 'approved' | 'rejected' | 'refunded';
+export type ReturnStatus = 'requested' | 'approved' | 'in_transit' | 'rejected' | 'refunded';
 export interface RequestReturnReq {
   orderId: string;
   lines: Array<{ lineId: string; quantity: number }>;

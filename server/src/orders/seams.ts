@@ -1,0 +1,9 @@
+/**
+ * What the order module uses from trade (prices, terms, credit lines, relations) and stock
+ * (reservations), in one place, with the shapes the order module relies on.
+ */
+export { priceLines, catalogFor } from '../trade/pricing.js';
+export { canTrade } from '../trade/relations.js';
+export { readTerms } from '../trade/terms.js';
+export { readCreditLine } from '../trade/credit-lines.js';
+export { reserveInTx, releaseInTx, consumeReservationInTx } from '../stock/reservations.js';
