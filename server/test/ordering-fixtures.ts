@@ -1,0 +1,108 @@
+/**
+ * Ordering on top of the standard test channel (fixtures.ts): the brand's stock in, list prices of
+ * the standard product (ordered by the box: 6 items), the dealer gd stocked with cases, and the
+ * trade ledger's checks straight from the database.
+ *
+ * List prices per box: dealer 2,000 fen, wholesaler 2,200, store 2,399 (a price whose shares do
+ * not divide evenly, so every refund split is exercised).
+ */
+import { expect } from 'vitest';
+import type { ExportedCase } from '@channel-router/shared';
+import { simulatedNoticeSignature, LOCAL_SIMULATED_PAY_SECRET } from '../src/payments/simulated.js';
+import type { TestCloud } from '../../local-cloud/src/testing.js';
+import type { Channel } from './fixtures.js';
+
+export const BOX_PRICES = { dealer: 2_000, wholesaler: 2_200, store: 2_399 } as const;
+export const ITEMS_PER_BOX = 6;
+export const BOXES_PER_CASE = 4;
+export const DAY_MS = 86_400_000;
+
+export interface Stocked {
+  /** The whole batch, stocked in at the brand. */
+  tree: ExportedCase[];
+  /** Cases shipped to and received by the dealer gd. */
+  gdCases: ExportedCase[];
+  /** Cases still at the brand. */
+  brandCases: ExportedCase[];
+}
+
+/** Stocks the brand with `cases` cases, prices the standard product, moves `toGd` cases to gd. */
+export async function stockAndPrice(ch: Channel, cases: number, toGd: number): Promise<Stocked> {
+  const { batchId } = await ch.ok('admin', 'codes', { action: 'createBatch', productId: ch.productId, cases });
+  const tree = (await ch.ok('admin', 'codes', { action: 'exportBatch', batchId })).cases as ExportedCase[];
+  await ch.ok('admin', 'scan', { action: 'stockIn', batchId });
+  await ch.ok('admin', 'trade', { action: 'setListPrices', productId: ch.productId, unit: 'box', listPrices: BOX_PRICES });
+  const gdCases = tree.slice(0, toGd);
+  if (gdCases.length > 0) await ch.flow(gdCases.map((c) => c.code), ['brand', 'gd']);
+  return { tree, gdCases, brandCases: tree.slice(toGd) };
+}
+
+/** Signs in `name` in `app` and makes them a member of `orgId` with `role` (invited by the brand admin). */
+export async function member(ch: Channel, name: string, app: 'admin' | 'dealer' | 'terminal', orgId: string, role: string): Promise<string> {
+  await ch.person(name, app);
+  const { inviteCode } = await ch.ok('admin', 'channel', { action: 'invite', orgId, role });
+  await ch.ok(name, 'channel', { action: 'join', inviteCode });
+  return name;
+}
+
+/** A quote's total, for `expectedTotal`. */
+export async function quoteTotal(ch: Channel, who: string, sellerOrgId: string, lines: Array<{ productId: string; quantity: number }>): Promise<number> {
+  return (await ch.ok(who, 'order', { action: 'quote', sellerOrgId, lines })).total;
+}
+
+/** A deposit top-up by transfer, confirmed by the seller's `finance` person. */
+export async function deposit(ch: Channel, buyer: string, finance: string, sellerOrgId: string, amount: number, requestId: string): Promise<void> {
+  const { paymentId } = await ch.ok(buyer, 'order', { action: 'topUp', sellerOrgId, amount, method: 'transfer', receiptFileId: 'cloud://test-env.bucket/receipts/topup.jpg', requestId });
+  await ch.ok(finance, 'order', { action: 'confirmTransfer', paymentId });
+}
+
+/** The WeChat Pay notice the simulated provider would deliver for a payment. */
+export function wechatNotice(paymentId: string, transactionId: string, amount: number): Record<string, unknown> {
+  return { action: 'paymentNotice', outTradeNo: paymentId, transactionId, amount, signature: simulatedNoticeSignature(LOCAL_SIMULATED_PAY_SECRET, paymentId, transactionId, amount) };
+}
+
+export interface TradeLedgerReport {
+  sum: number;
+  balances: Map<string, number>;
+  /** Accounts below their floor (credit accounts: below minus the largest credit limit given, here any credit account above 0 in debt is allowed). */
+  negative: Array<{ id: string; balance: number }>;
+  mismatched: Array<{ id: string; balance: number; postings: number }>;
+  /** Orders whose hold is not what they were paid minus refunded (0 once completed). */
+  badHolds: Array<{ id: string; status: string; hold: number; expected: number }>;
+}
+
+/** The trade ledger read straight from the database: balanced, postings = balances, holds right. */
+export function tradeLedgerReport(cloud: TestCloud): TradeLedgerReport {
+  const accounts = cloud.db.all('accounts') as Array<{ _id: string; balance_fen: number }>;
+  const ledger = cloud.db.all('ledger') as Array<{ debit: string; credit: string; amount_fen: number }>;
+  const balances = new Map<string, number>();
+  for (const a of accounts) {
+    const id = a._id.includes('~') ? a._id.slice(0, a._id.lastIndexOf('~')) : a._id;
+    balances.set(id, (balances.get(id) ?? 0) + a.balance_fen);
+  }
+  const fromPostings = new Map<string, number>();
+  for (const p of ledger) {
+    fromPostings.set(p.debit, (fromPostings.get(p.debit) ?? 0) - p.amount_fen);
+    fromPostings.set(p.credit, (fromPostings.get(p.credit) ?? 0) + p.amount_fen);
+  }
+  const mismatched = [...new Set([...balances.keys(), ...fromPostings.keys()])]
+    .filter((id) => (balances.get(id) ?? 0) !== (fromPostings.get(id) ?? 0))
+    .map((id) => ({ id, balance: balances.get(id) ?? 0, postings: fromPostings.get(id) ?? 0 }));
+  const negative = [...balances].filter(([id, b]) => b < 0 && !id.startsWith('external:') && !id.startsWith('credit:')).map(([id, balance]) => ({ id, balance }));
+  const orders = cloud.db.all('orders') as Array<{ _id: string; status: string; tenders: Array<{ paid: number; refunded: number }> }>;
+  const badHolds = orders
+    .map((o) => ({ id: o._id, status: o.status, hold: balances.get(`hold:order:${o._id}`) ?? 0, expected: o.status === 'completed' ? 0 : o.tenders.reduce((s, t) => s + t.paid - t.refunded, 0) }))
+    .filter((x) => x.hold !== x.expected);
+  let sum = 0;
+  for (const b of balances.values()) sum += b;
+  return { sum, balances, negative, mismatched, badHolds };
+}
+
+export function expectTradeLedgerBalanced(cloud: TestCloud): TradeLedgerReport {
+  const r = tradeLedgerReport(cloud);
+  expect(r.sum, 'sum over all accounts').toBe(0);
+  expect(r.negative, 'internal accounts below zero').toEqual([]);
+  expect(r.mismatched, 'balances that are not the sum of their postings').toEqual([]);
+  expect(r.badHolds, 'order holds').toEqual([]);
+  return r;
+}
