@@ -8,7 +8,7 @@
  */
 import { expect } from 'vitest';
 import type { ExportedCase } from '@channel-router/shared';
-import { simulatedNoticeSignature, LOCAL_SIMULATED_PAY_SECRET } from '../src/payments/simulated.js';
+import { simulatedNoticeSignature, LOCAL_SIMULATED_PAY_SECRET } from '../src/orders/simulated-pay.js';
 import type { TestCloud } from '../../local-cloud/src/testing.js';
 import type { Channel } from './fixtures.js';
 

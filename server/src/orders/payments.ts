@@ -27,7 +27,7 @@ import { C } from '../db/collections.js';
 import { getById } from '../db/ops.js';
 import { transact, txGet, type Tx } from '../db/transact.js';
 import type { ActionContext, AuthedContext } from '../runtime/action.js';
-import { paymentProvider } from '../payments/configured.js';
+import { paymentProvider } from './configured-pay.js';
 import { postTrade, readTradeBalances } from '../wallet/trade-ledger.js';
 import { buyerOrgOf, sellerMay, SELLER_FINANCE_ROLES, standingIn } from './access.js';
 import { postPayment, postRefund, refundEverything, type WechatRefund } from './money.js';

@@ -8,7 +8,7 @@ import { membershipsOf } from '../channel/access.js';
 import { C } from '../db/collections.js';
 import type { Tx } from '../db/transact.js';
 import type { ActionContext, AuthedContext } from '../runtime/action.js';
-import { paymentProvider } from '../payments/configured.js';
+import { paymentProvider } from './configured-pay.js';
 import { buyerMay, canRead, sellerMay, SELLER_OFFICE_ROLES, SELLER_WAREHOUSE_ROLES, standingIn, type Standing } from './access.js';
 import { postRefund, refundEverything, refundParts, type WechatRefund } from './money.js';
 import type { OrderDoc } from './model.js';

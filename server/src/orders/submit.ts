@@ -32,7 +32,7 @@ import { orgsByIds } from '../channel/orgs.js';
 import { C } from '../db/collections.js';
 import { transact, txGet, type Tx } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
-import { paymentProvider } from '../payments/configured.js';
+import { paymentProvider } from './configured-pay.js';
 import { shardIndex } from '../wallet/account-shards.js';
 import { readTradeBalances } from '../wallet/trade-ledger.js';
 import { buyerOrgOf } from './access.js';

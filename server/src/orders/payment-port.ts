@@ -1,7 +1,10 @@
 /**
- * WeChat Pay for orders and top-ups, behind an interface: a simulated provider locally, the
- * WeChat Pay API v3 JSAPI provider in production. Notices are verified by the provider and
- * applied idempotently by the order module (one posting per payment, whatever the deliveries).
+ * What the order module needs of WeChat Pay: a JSAPI order, a refund, a verified notice. The
+ * payments module (server/src/payments/: the simulated provider and the WeChat Pay API v3 JSAPI
+ * provider) implements the full provider; this port is what orders call, so that provider can be
+ * plugged in behind it (prepay → createJsapiOrder, verifyPaymentNotice → verifyNotice) without
+ * touching the order rules. Notices are applied idempotently by the order module (one posting per
+ * payment, whatever the deliveries).
  */
 export interface JsapiOrderRequest {
   /** Our payment id: WeChat Pay's out_trade_no. */

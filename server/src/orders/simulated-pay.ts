@@ -5,7 +5,7 @@
  * Refunds are recorded in `payments` refunds under their refund number, once.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { PaymentNotice, PaymentProvider } from './provider.js';
+import type { PaymentNotice, PaymentProvider } from './payment-port.js';
 
 /** The simulated provider's secret when none is configured (local cloud only). */
 export const LOCAL_SIMULATED_PAY_SECRET = 'local-simulated-wechat-pay';
