@@ -50,10 +50,6 @@ export function err(code: ErrorCode, message: string, field?: string): Err {
   return { ok: false, error };
 }
 
-export function isErr<T>(r: Result<T>): r is Err {
-  return r.ok === false;
-}
-
 /** An error with details for the caller (e.g. QUOTE_CHANGED with the new quote). */
 export function errWith(code: ErrorCode, message: string, details: Record<string, unknown>, field?: string): Err {
   const e = err(code, message, field);

@@ -3,8 +3,7 @@
  * timer trigger calls it with `{ Type: 'Timer', ... }` and no action: that runs the sweep
  * (docs/ordering-operations.md).
  */
-import { defineFunction } from '../runtime/define.js';
-import type { Main } from '../runtime/handler.js';
+import { defineFunction, type DefinedFunction } from '../runtime/define.js';
 import { adjustRebate, balances, confirmTransfer, paymentNotice, rejectTransfer, topUp } from '../orders/payments.js';
 import { get, list, markNoticesRead, notices } from '../orders/read.js';
 import { approveReturn, rejectReturn, requestReturn } from '../orders/returns.js';
@@ -13,33 +12,36 @@ import { catalog, quote, submit } from '../orders/submit.js';
 import { sweep } from '../orders/sweep.js';
 
 const main = defineFunction('order', {
-  catalog: { run: catalog },
-  quote: { run: quote },
-  submit: { run: submit },
-  get: { run: get },
-  list: { run: list },
-  approve: { run: approve },
-  reject: { run: reject },
-  cancel: { run: cancel },
-  closeRemainder: { run: closeRemainder },
-  confirmTransfer: { run: confirmTransfer },
-  rejectTransfer: { run: rejectTransfer },
-  balances: { run: balances },
-  requestReturn: { run: requestReturn },
-  approveReturn: { run: approveReturn },
-  rejectReturn: { run: rejectReturn },
-  topUp: { run: topUp },
-  notices: { run: notices },
-  markNoticesRead: { run: markNoticesRead },
-  // Called by WeChat Pay's notify (verified by the provider), not by a person.
-  paymentNotice: { public: true, run: paymentNotice },
+  catalog,
+  quote,
+  submit,
+  get,
+  list,
+  approve,
+  reject,
+  cancel,
+  closeRemainder,
+  confirmTransfer,
+  rejectTransfer,
+  balances,
+  requestReturn,
+  approveReturn,
+  rejectReturn,
+  topUp,
+  notices,
+  markNoticesRead,
+  // Called by WeChat Pay's notify (verified by the payment provider), not by a person.
+  paymentNotice,
   // Idempotent: only transitions that are due happen, each once.
-  sweep: { public: true, run: sweep },
-  adjustRebate: { run: adjustRebate },
+  sweep,
+  adjustRebate,
 });
 
 function isTimerEvent(event: unknown): boolean {
   return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer' && !('action' in event);
 }
 
-export const orderMain: Main = (event, context) => main(isTimerEvent(event) ? { action: 'sweep' } : event, context);
+export const orderMain: DefinedFunction<'order'> = Object.assign((event: unknown, context?: unknown) => main(isTimerEvent(event) ? { action: 'sweep' } : event, context), {
+  functionName: main.functionName,
+  actions: main.actions,
+});
