@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
-import { DAY_MS, deposit, expectTradeLedgerBalanced, member, quoteTotal, stockAndPrice, type Stocked } from './ordering-fixtures.js';
+import { deposit, expectTradeLedgerBalanced, member, quoteTotal, setCreditLine, stockAndPrice, stockOf, type Stocked } from './ordering-fixtures.js';
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
@@ -36,9 +36,6 @@ function tally(replies: Array<{ ok: boolean; error?: { code: string } }>): Recor
   return out;
 }
 
-function stockRow(s: any, productId: string): { onHand: number; reserved: number } {
-  return (s.products ?? s.stock ?? s.rows).find((x: any) => x.productId === productId);
-}
 
 describe('ordering under concurrency', () => {
   it('6 stores ordering 3 of the last 8 boxes at once: two orders fit, the rest OUT_OF_STOCK naming the line; never oversold', async () => {
@@ -49,7 +46,7 @@ describe('ordering under concurrency', () => {
     );
     expect(tally(replies)).toEqual({ ok: 2, OUT_OF_STOCK: 4 });
     for (const r of replies.filter((x) => !x.ok)) expect(r.error!.field).toBe('lines[0]');
-    const row = stockRow(await ch.ok('ownerGd', 'order', { action: 'stock', orgId: ch.ids.gd }), ch.productId);
+    const row = await stockOf(ch, 'ownerGd', ch.ids.gd, ch.productId);
     expect(row.reserved).toBe(2 * 3 * 6);
     expect(row.reserved).toBeLessThanOrEqual(row.onHand);
     // Only the two orders exist, and only their deposits were held.
@@ -59,7 +56,7 @@ describe('ordering under concurrency', () => {
 
   it('concurrent orders on one credit line never exceed its limit', async () => {
     const s = stores[2]!;
-    await ch.ok('ownerGd', 'trade', { action: 'setCreditLine', buyerOrgId: s.orgId, limit: 5_000, from: Date.now() - DAY_MS, to: Date.now() + 30 * DAY_MS, termDays: 15 });
+    await setCreditLine(ch, 'ownerGd', ch.ids.gd, s.orgId, 5_000, 15);
     const lines = [{ productId: ch.productId, quantity: 1 }];
     const total = await quoteTotal(ch, s.owner, ch.ids.gd, lines);
     // Free the reservations of the first test so stock is not what limits these orders.

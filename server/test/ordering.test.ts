@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
-import { BOX_PRICES, DAY_MS, deposit, expectTradeLedgerBalanced, member, quoteTotal, stockAndPrice, wechatNotice, type Stocked } from './ordering-fixtures.js';
+import { BOX_PRICES, deposit, setCreditLine, stockOf, expectTradeLedgerBalanced, member, quoteTotal, stockAndPrice, wechatNotice, type Stocked } from './ordering-fixtures.js';
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
@@ -32,7 +32,7 @@ describe('a store orders from its dealer with deposit and credit', () => {
 
   it('the store tops up its deposit by transfer, the dealer gives it a credit line', async () => {
     await deposit(ch, 'ownerGz', 'financeGd', ch.ids.gd, 50_000, 'topup-gz-0001');
-    await ch.ok('ownerGd', 'trade', { action: 'setCreditLine', buyerOrgId: ch.ids.storeGz, limit: 20_000, from: Date.now() - DAY_MS, to: Date.now() + 90 * DAY_MS, termDays: 30 });
+    await setCreditLine(ch, 'ownerGd', ch.ids.gd, ch.ids.storeGz, 20_000, 30);
     const b = await bal('ownerGz', ch.ids.storeGz, ch.ids.gd);
     expect(b.deposit).toBe(50_000);
     expect(b.credit).toMatchObject({ limit: 20_000, used: 0, available: 20_000, overdue: 0 });
@@ -57,9 +57,7 @@ describe('a store orders from its dealer with deposit and credit', () => {
     const b = await bal('ownerGz', ch.ids.storeGz, ch.ids.gd);
     expect(b.deposit).toBe(35_000);
     expect(b.credit).toMatchObject({ used: 8_990, available: 11_010 });
-    const s = await ch.ok('ownerGd', 'order', { action: 'stock', orgId: ch.ids.gd });
-    const row = (s.products ?? s.stock ?? s.rows).find((x: any) => x.productId === ch.productId);
-    expect(row.reserved).toBe(60);
+    expect((await stockOf(ch, 'ownerGd', ch.ids.gd, ch.productId)).reserved).toBe(60);
     expectTradeLedgerBalanced(ch.cloud);
   });
 
