@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, type ExportedCase } from '@channel-router/shared';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
-import { wechatNotice } from './ordering-fixtures.js';
+import { produce, setListPrices, toDealer, wechatNotice } from './ordering-fixtures.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
@@ -324,11 +324,9 @@ describe('order', () => {
 
   beforeAll(async () => {
     // gd sells the standard product by the box to its stores; the brand's stock came in first.
-    const { batchId } = await ch.ok('admin', 'codes', { action: 'createBatch', productId: ch.productId, cases: 2 });
-    cases = (await ch.ok('admin', 'codes', { action: 'exportBatch', batchId })).cases as ExportedCase[];
-    await ch.ok('admin', 'scan', { action: 'stockIn', batchId });
-    await ch.ok('admin', 'trade', { action: 'setListPrices', productId: ch.productId, unit: 'box', listPrices: { dealer: 2_000, wholesaler: 2_200, store: 2_400 } });
-    await ch.flow(cases.map((c) => c.code), ['brand', 'gd']);
+    cases = await produce(ch, ch.productId, 2);
+    await setListPrices(ch, ch.productId, 'box', { dealer: 2_000, wholesaler: 2_200, store: 2_400 });
+    await toDealer(ch, cases, ch.productId);
     const { paymentId } = await ch.ok('ownerGz', 'order', { action: 'topUp', sellerOrgId: ch.ids.gd, amount: 100_000, method: 'transfer', requestId: 'roles-topup-0001' });
     await ch.ok('ownerGd', 'order', { action: 'confirmTransfer', paymentId });
     total = (await ch.ok('ownerGz', 'order', { action: 'quote', sellerOrgId: ch.ids.gd, lines: lines() })).total;
