@@ -157,7 +157,11 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
 
   // A withdrawal waiting for the admin.
   await call('consumer', 'demo-consumer-1', 'wallet', { action: 'withdraw', amount: 200, requestId: 'demo-withdrawal-1' });
-  await seedOrdering({ call, day, log: (line) => cloud.log(line), ids: { gd, tianhe, soy, oyster } });
+  const hasAction = async (fn: string, action: string) => {
+    const r = await cloud.call(fn, { action }, await token('admin', 'demo-admin'));
+    return r.ok || r.error?.code !== 'NOT_FOUND' || !/no (action|cloud function)/.test(r.error.message);
+  };
+  await seedOrdering({ call, day, log: (line) => cloud.log(line), hasAction, ids: { gd, tianhe, soy, oyster } });
   day(0);
   cloud.log(`ready: ${soyCodes.cases.length - 7} soy cases still at the brand for you to ship (admin app → 批次)`);
 }
