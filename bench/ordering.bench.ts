@@ -29,6 +29,33 @@ function percentile(sorted: number[], p: number): number {
 }
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 0.5);
 
+// PROVISIONAL (until the trade and stock modules are merged): the planned actions, falling back to
+// what the order module's provisional seams read (server/src/orders/provisional-seams.ts) when
+// an action does not exist yet. Remove the fallbacks on merge.
+const missing = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'NOT_FOUND';
+let policiesMissing = false;
+
+function addStock(b: Bench, orgId: string, productId: string, items: number): void {
+  const store = b.cloud.db.store!;
+  const id = `stock:${orgId}:${productId}`;
+  const cur = store.findById('meta', id) as { onHand: number } | null;
+  if (cur) store.update('meta', { _id: id }, { onHand: cur.onHand + items }, { multi: false, merge: true, upsert: false });
+  else store.insert('meta', [{ _id: id, onHand: items, reserved: 0 }]);
+}
+
+async function planned(b: Bench, who: string, fn: string, event: Record<string, unknown>, fallback: () => void): Promise<void> {
+  const r = await b.call(who, fn, event);
+  if (r.ok) return;
+  if (!missing(r)) throw new Error(`${fn}.${String(event.action)}: ${JSON.stringify(r.error)}`);
+  fallback();
+}
+
+async function stockRows(b: Bench, productIds: readonly string[]): Promise<Array<{ productId: string; onHand: number; reserved: number }>> {
+  const r = await b.call('ownerGd', 'order', { action: 'stock', orgId: b.ids.gd });
+  if (r.ok) return (r.data.products ?? r.data.stock ?? r.data.rows) as Array<{ productId: string; onHand: number; reserved: number }>;
+  return productIds.map((productId) => ({ productId, ...((b.cloud.db.store!.findById('meta', `stock:${b.ids.gd}:${productId}`) as { onHand: number; reserved: number } | null) ?? { onHand: 0, reserved: 0 }) }));
+}
+
 interface World {
   products: string[];
   stores: Array<{ who: string; orgId: string }>;
@@ -44,16 +71,24 @@ async function setUp(b: Bench, casesPerHot: number): Promise<World> {
   const products: string[] = [];
   for (let i = 0; i < QUOTE_LINES; i++) {
     const { productId } = await b.ok('admin', 'channel', { action: 'createProduct', sku: `ORD-${i}`, name: `订货品${i}`, packaging: { itemsPerBox: 12, boxesPerCase: 20 }, policy: POLICY });
-    await b.ok('admin', 'trade', { action: 'setListPrices', productId, unit: 'box', listPrices: { dealer: 10_000 + i, wholesaler: 11_000 + i, store: 12_000 + i } });
+    const listPrices = { dealer: 10_000 + i, wholesaler: 11_000 + i, store: 12_000 + i };
+    await planned(b, 'admin', 'trade', { action: 'setListPrices', productId, unit: 'box', listPrices }, () =>
+      b.cloud.db.store!.update('products', { _id: productId }, { tradeUnit: 'box', tradePrices: listPrices }, { multi: false, merge: true, upsert: false }),
+    );
     products.push(productId);
   }
   // The dealer's stock of the hot products: produced, stocked in at the brand, shipped to gd.
   for (const productId of products.slice(0, HOT_PRODUCTS)) {
     const batch = await b.ok('admin', 'codes', { action: 'createBatch', productId, cases: casesPerHot });
-    await b.ok('admin', 'scan', { action: 'stockIn', batchId: batch.batchId });
+    const items = casesPerHot * 240;
+    await planned(b, 'admin', 'scan', { action: 'stockIn', batchId: batch.batchId }, () => addStock(b, 'brand', productId, items));
     const cases = (await b.ok('admin', 'codes', { action: 'exportBatch', batchId: batch.batchId })).cases as Array<{ code: string }>;
     await b.ok('admin', 'scan', { action: 'ship', codes: cases.map((c) => c.code), toOrgId: b.ids.gd });
     await b.ok('ownerGd', 'scan', { action: 'receive', codes: cases.map((c) => c.code) });
+    if (missing(await b.call('ownerGd', 'order', { action: 'stock', orgId: b.ids.gd }))) {
+      addStock(b, 'brand', productId, -items);
+      addStock(b, b.ids.gd!, productId, items);
+    }
   }
   const stores = await addStores(b, 'buyer', BUYERS);
   for (const s of stores) {
@@ -142,13 +177,17 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
     // 40 more customers and 40 customer-scope policies at the seller: the counts must not move.
     const more = await addStores(b, 'extra', 40);
     for (const [i, s] of more.entries()) {
-      await b.ok('ownerGd', 'trade', { action: 'savePricePolicy', scope: 'customer', targetIds: [s.orgId], items: [{ productId: w.products[i % QUOTE_LINES]!, price: 11_500 }], from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 * 30, priority: 1 });
+      const policy = { action: 'savePricePolicy', scope: 'customer', targetIds: [s.orgId], items: [{ productId: w.products[i % QUOTE_LINES]!, price: 11_500 }], from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 * 30, priority: 1 };
+      await planned(b, 'ownerGd', 'trade', policy, () => {
+        policiesMissing = true;
+      });
     }
     const big = await countOps(b, w, 'many');
+    const grown = policiesMissing ? '+40 customers (no policy action yet)' : '+40 customers +40 policies';
     rows.push({ name: '(a) db requests: order.quote, 50 lines', value: small.quote, unit: 'requests' });
-    rows.push({ name: '(a) db requests: order.quote, 50 lines, +40 customers +40 policies', value: big.quote, unit: 'requests', target: `= ${small.quote}`, pass: big.quote === small.quote });
+    rows.push({ name: `(a) db requests: order.quote, 50 lines, ${grown}`, value: big.quote, unit: 'requests', target: `= ${small.quote}`, pass: big.quote === small.quote });
     rows.push({ name: '(a) db requests: order.submit, 5 lines, deposit', value: small.submit, unit: 'requests' });
-    rows.push({ name: '(a) db requests: order.submit, +40 customers +40 policies', value: big.submit, unit: 'requests', target: `= ${small.submit}`, pass: big.submit === small.submit });
+    rows.push({ name: `(a) db requests: order.submit, ${grown}`, value: big.submit, unit: 'requests', target: `= ${small.submit}`, pass: big.submit === small.submit });
     const p50 = await quoteLatency(b, w, opts.quick ? 30 : 100);
     rows.push({ name: '(b) order.quote, 50 lines: p50 through the gateway', value: round(p50, 1), unit: 'ms', target: `≤ ${QUOTE_P50_TARGET_MS}`, pass: p50 <= QUOTE_P50_TARGET_MS });
     // Warm-up under the same load, then the measured run.
@@ -161,10 +200,9 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
     const orders = cloud.db.all('orders') as Array<{ status: string; lines: Array<{ productId: string; quantity: number; itemsPerUnit: number }> }>;
     const asked = new Map<string, number>();
     for (const o of orders) if (o.status !== 'cancelled') for (const l of o.lines) asked.set(l.productId, (asked.get(l.productId) ?? 0) + l.quantity * l.itemsPerUnit);
-    const stock = await b.ok('ownerGd', 'order', { action: 'stock', orgId: b.ids.gd });
-    const rowsOf = (stock.products ?? stock.stock ?? stock.rows) as Array<{ productId: string; onHand: number; reserved: number }>;
+    const rowsOf = await stockRows(b, w.products.slice(0, HOT_PRODUCTS));
     let oversold = 0;
-    for (const r of rowsOf) {
+    for (const r of rowsOf.filter((x) => w.products.slice(0, HOT_PRODUCTS).includes(x.productId))) {
       if (r.reserved > r.onHand) oversold += r.reserved - r.onHand;
       if (r.reserved !== (asked.get(r.productId) ?? 0)) oversold += Math.abs(r.reserved - (asked.get(r.productId) ?? 0));
     }
