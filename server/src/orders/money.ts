@@ -6,6 +6,7 @@
 import {
   holdPostings,
   ok,
+  orderHoldAccount,
   paymentPosting,
   payoutPosting,
   refundPostings,
@@ -72,7 +73,8 @@ export async function postRefund(db: Database, tx: Tx, o: OrderDoc, refundId: st
 /** Holds the balance tenders at submit (credit down to minus its limit). */
 export async function postHolds(db: Database, tx: Tx, o: OrderDoc, creditLimits: ReadonlyMap<string, number>, at_ms: number): Promise<Result<true>> {
   const holds = holdPostings(parties(o), o.tenders.map((t) => ({ kind: t.kind, amount: t.amount })), at_ms);
-  const r = await postTrade(db, tx, holds, at_ms, { creditLimits, fresh: true });
+  // The order is new (its id was read absent in this transaction): so are its ledger keys and hold.
+  const r = await postTrade(db, tx, holds, at_ms, { creditLimits, fresh: true, newAccounts: new Set([orderHoldAccount(o._id)]) });
   return r.ok ? ok(true) : r;
 }
 

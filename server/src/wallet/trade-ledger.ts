@@ -25,6 +25,8 @@ export interface TradePostOptions {
   creditLimits?: ReadonlyMap<AccountId, number>;
   /** Postings whose keys the caller proved absent (a guard document read in this transaction): not read again. */
   fresh?: boolean;
+  /** Accounts the caller proved new (a new order's hold): their first credit is one write. */
+  newAccounts?: ReadonlySet<AccountId>;
 }
 
 /** Posts trade postings in `tx`; INSUFFICIENT_FUNDS (or CREDIT_EXCEEDED for a credit account) changes nothing. */
@@ -61,7 +63,8 @@ export async function postTrade(db: Database, tx: Tx, postings: readonly Posting
   }
   for (const [id, change] of delta) {
     if (change === 0 || (change < 0 && !isExternalAccount(id))) continue;
-    await addToDoc(db, tx, id, change, at_ms);
+    if (opts.newAccounts?.has(id) === true && change > 0) await tx.collection(C.accounts).doc(id).set({ balance_fen: change, createdAt: at_ms });
+    else await addToDoc(db, tx, id, change, at_ms);
   }
   const docs = fresh.map((p) => {
     const { key, ...rest } = p;
