@@ -33,7 +33,6 @@ import { C } from '../db/collections.js';
 import { transact, txGet, type Tx } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { paymentProvider } from './configured-pay.js';
-import { shardIndex } from '../wallet/account-shards.js';
 import { readTradeBalances } from '../wallet/trade-ledger.js';
 import { buyerOrgOf } from './access.js';
 import { postHolds } from './money.js';
@@ -41,8 +40,12 @@ import type { OrderDoc, OrderLineDoc, PaymentDoc, ReceivableDoc } from './model.
 import { canTrade, catalogFor, priceLines, readCreditLine, readTerms, reserveInTx } from './seams.js';
 import { orderTermsFrom, type SellerTermsLike } from './terms.js';
 
-/** Order number counters per seller and day are split over this many documents (see order-number.ts). */
-const ORDER_SEQ_SHARDS = 8;
+/**
+ * Order number counters per seller and day are split over this many documents (order-number.ts),
+ * chosen by the buyer: a buyer's own submits already line up on its balances, so its counter adds
+ * no wait, and different buyers rarely share one.
+ */
+const ORDER_SEQ_SHARDS = 64;
 const RECEIVABLES_PER_PAIR_MAX = 1000;
 
 /** The quote's lines as the order keeps them, with their progress counters at zero. */
@@ -93,8 +96,17 @@ async function overdueWith(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: 
   return overdue_fen((res.data as ReceivableDoc[]).map((r) => ({ outstanding_fen: r.amount - r.repaid, due_ms: r.due_ms })), ctx.now_ms);
 }
 
-async function nextOrderNo(tx: Tx, sellerOrgId: string, orderId: string, at_ms: number): Promise<string> {
-  const shard = shardIndex(orderId) % ORDER_SEQ_SHARDS;
+function fnv1a(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+async function nextOrderNo(tx: Tx, sellerOrgId: string, buyerOrgId: string, at_ms: number): Promise<string> {
+  const shard = fnv1a(buyerOrgId) % ORDER_SEQ_SHARDS;
   const id = `orderseq:${sellerOrgId}:${shanghaiDate(at_ms)}:${shard}`;
   const doc = await txGet<{ n: number }>(tx, C.meta, id);
   const n = (doc?.n ?? 0) + 1;
@@ -179,7 +191,7 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
       at_ms: ctx.now_ms,
     });
     if (!reserved.ok) return reserved;
-    const orderNo = await nextOrderNo(tx, input.sellerOrgId, orderId, ctx.now_ms);
+    const orderNo = await nextOrderNo(tx, input.sellerOrgId, buyerOrgId, ctx.now_ms);
     const order: OrderDoc = {
       _id: orderId,
       orderNo,
