@@ -18,3 +18,5 @@ export { DEFAULT_RUNNER_LIMITS, type RunnerLimits } from './runner/limits.js';
 export { APPS, LOCAL_APP_IDS, type AppName, type CallerIdentity } from './runner/sdk-env.js';
 export { loadLocalSecrets, type LocalCredentials } from './secrets.js';
 export { sqliteDatabase, openSqliteDatabase, type SqliteDatabaseOptions } from './tcb/open-database.js';
+export { createLocalStorage, type LocalStorage, type LocalStorageOptions } from './storage/local-storage.js';
+export { startStorageServer, type StorageServer, type StorageServerOptions } from './storage/standalone.js';

@@ -18,6 +18,7 @@ import { FunctionRunner } from './runner/function-runner.js';
 import type { RunnerLimits } from './runner/limits.js';
 import { functionEnv, LOCAL_APP_IDS, type AppName } from './runner/sdk-env.js';
 import { loadLocalSecrets } from './secrets.js';
+import { createLocalStorage, withStorage, type LocalStorage } from './storage/local-storage.js';
 import { sqliteDatabase } from './tcb/open-database.js';
 
 export { REPO_ROOT };
@@ -79,6 +80,8 @@ export interface LocalCloud {
   readonly dataDir: string;
   readonly client: LocalCloudClient;
   readonly runner: FunctionRunner;
+  /** The file storage (files under `<dataDir>/storage/`). */
+  readonly storage: LocalStorage;
   /** Stops accepting requests, lets running invocations finish briefly, stops workers, closes the database. */
   close(): Promise<void>;
 }
@@ -123,9 +126,13 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     appIds,
   };
   const appDirs = { ...defaultAppDirs(staticRoot), ...options.appDirs };
+  // URLs the storage hands out point at the gateway; its port is known once it listens.
+  let publicUrl = '';
+  const storage = createLocalStorage({ dataDir, credentials: secrets.credentials, envId, baseUrl: () => publicUrl, log });
   const server = createGateway({
     api,
-    tcb: db.handler,
+    tcb: withStorage(storage, db.handler),
+    storage,
     appDirs,
     corsOrigins: options.corsOrigins,
     accessLog: options.accessLog ? (line) => log(`[http] ${line}`) : undefined,
@@ -146,6 +153,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   }
   const actualPort = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${actualPort}`;
+  publicUrl = url;
   runner = new FunctionRunner({
     functionsDir,
     envId,
@@ -189,7 +197,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
     await close();
     throw e;
   }
-  return { url, port: actualPort, dataDir, client, runner, close };
+  return { url, port: actualPort, dataDir, client, runner, storage, close };
 }
 
 async function runSeed(seed: NonNullable<LocalCloudOptions['seed']>, ctx: SeedContext, db: LocalDatabase, log: (l: string) => void): Promise<void> {

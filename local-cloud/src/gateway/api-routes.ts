@@ -90,9 +90,10 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, ctx
   sendJson(res, 200, { token, expiresAt: new Date(claims.exp * 1000).toISOString() });
 }
 
-type Auth = { kind: 'anonymous' } | { kind: 'verified'; app: AppName; openId: string; unionId: string } | { kind: 'refused'; message: string };
+export type Auth = { kind: 'anonymous' } | { kind: 'verified'; app: AppName; openId: string; unionId: string } | { kind: 'refused'; message: string };
 
-function authenticate(req: IncomingMessage, tokens: TokenService): Auth {
+/** The caller of an /api/ request, from its Bearer token. */
+export function authenticate(req: IncomingMessage, tokens: TokenService): Auth {
   const header = req.headers.authorization;
   if (header === undefined) return { kind: 'anonymous' };
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -31,6 +31,8 @@ import { C } from '../db/collections.js';
 import { getById } from '../db/ops.js';
 import { transact, txGet } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
+import { cloudApp } from '../runtime/cloud.js';
+import { exportPrintFile } from './export-file.js';
 import { keyring } from './keyring.js';
 import { layoutOf } from './batches.js';
 import type { BatchDoc } from './model.js';
@@ -97,7 +99,10 @@ export async function exportBatch(ctx: AuthedContext, input: ExportBatchReq): Pr
   const batch = await getById<BatchDoc>(ctx.db, C.batches, input.batchId);
   if (batch === null) return err('NOT_FOUND', 'batch not found', 'batchId');
   if (batch.cases > MAX_TREE_CASES) {
-    return err('INVALID_ARGUMENT', `batch has ${batch.cases} cases; batches over ${MAX_TREE_CASES} cases are exported as a print file (npm run print -- --batch ${batch._id})`, 'batchId');
+    // Too large to answer inline: the print file goes to cloud storage and the reply links to it.
+    const batchId = batch._id ?? input.batchId;
+    const file = await exportPrintFile(cloudApp(), { batchId, layout: layoutOf({ ...batch, _id: batchId }), keyring: keyringForBatch(batch), now_ms: ctx.now_ms });
+    return file.ok ? ok({ file: file.data }) : file;
   }
   return ok({ cases: batchCodeTree(layoutOf({ ...batch, _id: batch._id ?? input.batchId }), keyringForBatch(batch)).cases });
 }
