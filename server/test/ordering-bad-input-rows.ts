@@ -135,13 +135,18 @@ export function orderBadInputRows(ids: Record<string, string>): Record<string, {
     },
     'order.paymentNotice': {
       who: null,
-      rows: [
-        ...badId({ transactionId: 't1', amount: 1, signature: 'ab' }, 'outTradeNo'),
-        { name: 'transactionId with a space', event: { outTradeNo: 'pay_x', transactionId: 'a b', amount: 1, signature: 'ab' }, field: 'transactionId' },
-        { name: 'amount 0', event: { outTradeNo: 'pay_x', transactionId: 't1', amount: 0, signature: 'ab' }, field: 'amount' },
-        { name: 'signature not hex', event: { outTradeNo: 'pay_x', transactionId: 't1', amount: 1, signature: 'zz' }, field: 'signature' },
-        { name: 'signature missing', event: { outTradeNo: 'pay_x', transactionId: 't1', amount: 1 }, field: 'signature' },
-      ],
+      rows: (() => {
+        const n = { signature: 'c2ln', timestamp: '1764806400', nonce: 'abc123', serial: 'PUB_KEY_ID_1', body: '{}' };
+        return [
+          { name: 'signature missing', event: { ...n, signature: undefined }, field: 'signature' },
+          { name: 'signature not base64', event: { ...n, signature: 'not base64!' }, field: 'signature' },
+          { name: 'timestamp not seconds', event: { ...n, timestamp: '2026-12-04' }, field: 'timestamp' },
+          { name: 'nonce with symbols', event: { ...n, nonce: 'a-b' }, field: 'nonce' },
+          { name: 'serial with a space', event: { ...n, serial: 'PUB KEY' }, field: 'serial' },
+          { name: 'body missing', event: { ...n, body: undefined }, field: 'body' },
+          { name: 'body over 16 KiB', event: { ...n, body: long(16_385) }, field: 'body' },
+        ];
+      })(),
     },
     // No fields: junk is dropped, and a sweep with nothing due changes nothing.
     'order.sweep': { who: null, rows: [{ name: 'junk fields ignored', event: { all: true, $where: 'x' }, accepted: true, check: (d: any) => expect(d).toEqual({ timedOut: 0, received: 0, completed: 0 }) }] },

@@ -8,7 +8,7 @@
  */
 import { expect } from 'vitest';
 import type { ExportedCase } from '@channel-router/shared';
-import { simulatedNoticeSignature, LOCAL_SIMULATED_PAY_SECRET } from '../src/orders/simulated-pay.js';
+import { simulatedPaymentNotice } from '../src/payments/index.js';
 import type { TestCloud } from '../../local-cloud/src/testing.js';
 import type { Channel } from './fixtures.js';
 
@@ -123,9 +123,11 @@ export async function deposit(ch: Channel, buyer: string, finance: string, selle
   await ch.ok(finance, 'order', { action: 'confirmTransfer', paymentId });
 }
 
-/** The WeChat Pay notice the simulated provider would deliver for a payment. */
-export function wechatNotice(paymentId: string, transactionId: string, amount: number): Record<string, unknown> {
-  return { action: 'paymentNotice', outTradeNo: paymentId, transactionId, amount, signature: simulatedNoticeSignature(LOCAL_SIMULATED_PAY_SECRET, paymentId, transactionId, amount) };
+/** The `order.paymentNotice` event of the notice the simulated WeChat Pay would post for a payment by `payer`. */
+export function wechatNotice(paymentId: string, amount: number, payer: string, deliveredAt_ms = Date.now()): Record<string, unknown> {
+  const raw = simulatedPaymentNotice({ outTradeNo: paymentId, total_fen: amount, payerOpenId: `o-${payer}`, at_ms: deliveredAt_ms });
+  const h = raw.headers as Record<string, string>;
+  return { action: 'paymentNotice', signature: h['Wechatpay-Signature'], timestamp: h['Wechatpay-Timestamp'], nonce: h['Wechatpay-Nonce'], serial: h['Wechatpay-Serial'], body: raw.body };
 }
 
 export interface TradeLedgerReport {

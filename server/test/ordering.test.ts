@@ -159,11 +159,14 @@ describe('WeChat Pay', () => {
     expect(r.status).toBe('pending_payment');
     const pay = r.payments[0];
     expect(pay.jsapi).toBeDefined();
-    const forged = { ...wechatNotice(pay.paymentId, 'wx-txn-1', total), signature: 'ab'.repeat(32) };
-    expect((await ch.as(null, 'order', forged)).error?.code).toBe('FORBIDDEN');
-    const [a, b] = await Promise.all([ch.as(null, 'order', wechatNotice(pay.paymentId, 'wx-txn-1', total)), ch.as(null, 'order', wechatNotice(pay.paymentId, 'wx-txn-1', total))]);
+    const notice = wechatNotice(pay.paymentId, total, 'ownerGz');
+    // A tampered body (another amount) does not verify.
+    const tampered = { ...notice, body: String(notice.body).replace(`"total":${total}`, `"total":${total + 1}`) };
+    expect((await ch.as(null, 'order', tampered)).error?.code).toBe('FORBIDDEN');
+    // Delivered twice at once, then once more (a redelivery signed anew): posted once.
+    const [a, b] = await Promise.all([ch.as(null, 'order', notice), ch.as(null, 'order', notice)]);
     expect([a.data?.posted, b.data?.posted].sort()).toEqual([false, true]);
-    expect((await ch.ok(null, 'order', wechatNotice(pay.paymentId, 'wx-txn-1', total))).posted).toBe(false);
+    expect((await ch.ok(null, 'order', wechatNotice(pay.paymentId, total, 'ownerGz', Date.now() + 1_000))).posted).toBe(false);
     expect(ch.cloud.db.all('ledger').filter((p) => p._id === `payment:${pay.paymentId}`)).toHaveLength(1);
     expect((await ch.ok('ownerGz', 'order', { action: 'get', orderId: r.orderId })).status).toBe('pending_approval');
     expectTradeLedgerBalanced(ch.cloud);

@@ -435,9 +435,9 @@ describe('order', () => {
 
   it('sweep and paymentNotice are open (a timer and WeChat Pay call them); a forged notice is refused', async () => {
     await allowed(null, 'order', { action: 'sweep' });
-    await forbidden(null, 'order', { action: 'paymentNotice', outTradeNo: 'pay_none', transactionId: 't1', amount: 1, signature: 'ab'.repeat(32) });
     const payment = (ch.cloud.db.all('payments') as any[]).find((p) => p.method === 'wechat_pay');
-    const notice = wechatNotice(payment._id, 'roles-txn-1', payment.amount);
+    const notice = wechatNotice(payment._id, payment.amount, 'clerkGz');
+    await forbidden(null, 'order', { ...notice, signature: Buffer.from('forged').toString('base64') });
     expect((await allowed(null, 'order', notice)).posted).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ import { C } from '../db/collections.js';
 import { getById } from '../db/ops.js';
 import { transact, txGet, type Tx } from '../db/transact.js';
 import type { ActionContext, AuthedContext } from '../runtime/action.js';
-import { paymentProvider } from './configured-pay.js';
+import { asAppError, paymentProvider } from '../payments/index.js';
 import { postTrade, readTradeBalances } from '../wallet/trade-ledger.js';
 import { buyerOrgOf, sellerMay, SELLER_FINANCE_ROLES, standingIn } from './access.js';
 import { postPayment, postRefund, refundEverything, type WechatRefund } from './money.js';
@@ -35,6 +35,7 @@ import type { OrderDoc, PaymentDoc, ReceivableDoc } from './model.js';
 import { canTrade, readCreditLine } from './seams.js';
 import { applyEvent, writeOrder } from './store.js';
 import { sendWechatRefunds } from './steps.js';
+import { DEFAULT_WECHAT_PAY_TIMEOUT_MS } from './terms.js';
 
 const RECEIVABLES_PER_PAIR_MAX = 1000;
 
@@ -109,16 +110,18 @@ export const rejectTransfer = (ctx: AuthedContext, input: PaymentDecisionReq) =>
 export async function paymentNotice(ctx: ActionContext, input: PaymentNoticeReq): Promise<Result<ActionRes<'order', 'paymentNotice'>>> {
   const provider = paymentProvider(ctx.env);
   if (provider === null) return err('NOT_FOUND', 'WeChat Pay is not configured');
-  const notice = provider.verifyNotice(input);
-  if (notice === null) return err('FORBIDDEN', 'the notice is not authentic', 'signature');
+  const headers = { 'Wechatpay-Signature': input.signature, 'Wechatpay-Timestamp': input.timestamp, 'Wechatpay-Nonce': input.nonce, 'Wechatpay-Serial': input.serial };
+  const verified = provider.verifyPaymentNotice({ headers, body: input.body }, ctx.now_ms);
+  if (!verified.ok) return asAppError(verified.error);
+  const notice = { outTradeNo: verified.data.outTradeNo, transactionId: verified.data.transactionId, amount_fen: verified.data.total_fen };
   let wechat: WechatRefund[] = [];
   const r = await transact<ActionRes<'order', 'paymentNotice'>>(ctx.db, async (tx) => {
     const stored = await txGet<PaymentDoc>(tx, C.payments, notice.outTradeNo);
-    if (!stored || stored.method !== 'wechat_pay') return err('NOT_FOUND', 'payment not found', 'outTradeNo');
+    if (!stored || stored.method !== 'wechat_pay') return err('NOT_FOUND', 'payment not found', 'body');
     const p = { ...stored, _id: notice.outTradeNo };
-    if (p.amount !== notice.amount_fen) return err('INVALID_ARGUMENT', `the notice pays ${notice.amount_fen} fen, the payment is ${p.amount}`, 'amount');
+    if (p.amount !== notice.amount_fen) return err('CONFLICT', `the notice pays ${notice.amount_fen} fen, the payment is ${p.amount}`, 'body');
     if (p.transactionId !== null) {
-      if (p.transactionId !== notice.transactionId) return err('CONFLICT', 'this payment was already paid by another transaction', 'transactionId');
+      if (p.transactionId !== notice.transactionId) return err('CONFLICT', 'this payment was already paid by another transaction', 'body');
       return ok({ posted: false });
     }
     if (p.purpose === 'top_up') {
@@ -170,8 +173,9 @@ export async function topUp(ctx: AuthedContext, input: TopUpReq): Promise<Result
   });
   if (!r.ok) return r;
   if (provider) {
-    const { jsapi } = await provider.createJsapiOrder({ outTradeNo: paymentId, amount_fen: input.amount, description: '预存款充值', payerOpenId: ctx.caller.openId });
-    return ok({ paymentId, jsapi });
+    const prepaid = await provider.prepay({ outTradeNo: paymentId, amount_fen: input.amount, description: '预存款充值', payerOpenId: ctx.caller.openId, expiresAt_ms: ctx.now_ms + DEFAULT_WECHAT_PAY_TIMEOUT_MS });
+    if (!prepaid.ok) return asAppError(prepaid.error);
+    return ok({ paymentId, jsapi: prepaid.data.jsapi });
   }
   return ok({ paymentId });
 }

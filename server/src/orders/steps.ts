@@ -8,7 +8,7 @@ import { membershipsOf } from '../channel/access.js';
 import { C } from '../db/collections.js';
 import type { Tx } from '../db/transact.js';
 import type { ActionContext, AuthedContext } from '../runtime/action.js';
-import { paymentProvider } from './configured-pay.js';
+import { paymentProvider } from '../payments/index.js';
 import { buyerMay, canRead, sellerMay, SELLER_OFFICE_ROLES, SELLER_WAREHOUSE_ROLES, standingIn, type Standing } from './access.js';
 import { postRefund, refundEverything, refundParts, type WechatRefund } from './money.js';
 import type { OrderDoc } from './model.js';
@@ -31,8 +31,9 @@ export async function sendWechatRefunds(ctx: ActionContext, refunds: readonly We
   const provider = paymentProvider(ctx.env);
   if (provider === null) return;
   for (const r of refunds) {
-    const out = await provider.refund({ outTradeNo: r.paymentId, outRefundNo: r.refundId, amount_fen: r.amount_fen, total_fen: r.total_fen });
-    if (out.status === 'failed') console.error(`[order] WeChat Pay refund ${r.refundId} failed: ${out.reason ?? ''}`);
+    // A refund not accepted now is logged for finance; retrying with the same number is safe.
+    const out = await provider.refund({ outTradeNo: r.paymentId, outRefundNo: r.refundId, amount_fen: r.amount_fen, total_fen: r.total_fen, reason: '订单退款' });
+    if (!out.ok) console.error(`[order] WeChat Pay refund ${r.refundId}: ${out.error.code} ${out.error.message}`);
   }
 }
 

@@ -32,7 +32,7 @@ import { orgsByIds } from '../channel/orgs.js';
 import { C } from '../db/collections.js';
 import { transact, txGet, type Tx } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
-import { paymentProvider } from './configured-pay.js';
+import { asAppError, paymentProvider } from '../payments/index.js';
 import { readTradeBalances } from '../wallet/trade-ledger.js';
 import { buyerOrgOf } from './access.js';
 import { postHolds } from './money.js';
@@ -235,7 +235,12 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   if (r.data.replay) return replaySubmit(ctx, r.data.order, input);
   let jsapi: Record<string, string> | undefined;
   const wx = payments.find((p) => p.method === 'wechat_pay');
-  if (wx && provider) jsapi = (await provider.createJsapiOrder({ outTradeNo: wx._id, amount_fen: wx.amount, description: `订单 ${r.data.order.orderNo}`, payerOpenId: ctx.caller.openId })).jsapi;
+  if (wx && provider) {
+    // The order is stored first: a prepay that fails now is asked again by a retry (same number).
+    const prepaid = await provider.prepay({ outTradeNo: wx._id, amount_fen: wx.amount, description: `订单 ${r.data.order.orderNo}`, payerOpenId: ctx.caller.openId, expiresAt_ms: r.data.order.payDeadline ?? ctx.now_ms + orderTerms.wechatPayTimeout_ms });
+    if (!prepaid.ok) return asAppError(prepaid.error);
+    jsapi = prepaid.data.jsapi;
+  }
   return ok(submitReply(r.data.order, payments, jsapi));
 }
 

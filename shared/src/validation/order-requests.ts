@@ -14,6 +14,8 @@ export const MAX_ORDER_LINES = 200;
 export const MAX_LINE_QUANTITY = 100_000;
 export const MAX_RETURN_PHOTOS = 9;
 export const MAX_NOTICE_IDS = 100;
+/** A WeChat Pay notice body is a small JSON document. */
+export const MAX_NOTICE_BODY_LENGTH = 16_384;
 
 /** A cloud storage fileID (`cloud://env.bucket/path`), stored as given. */
 export const fileId = () => str({ max: 512, pattern: /^cloud:\/\/\S+$/, patternMessage: 'a cloud storage fileID (cloud://…)' });
@@ -78,7 +80,13 @@ export const ORDER_SCHEMAS = {
   }),
   notices: object({ orgId: optional(id()), unreadOnly: optional(bool()), limit: optional(pageSize()) }),
   markNoticesRead: object({ noticeIds: array(id(), { max: MAX_NOTICE_IDS }) }),
-  paymentNotice: object({ outTradeNo: id(), transactionId: str({ max: 64, pattern: /^[A-Za-z0-9_-]+$/ }), amount: fen(1), signature: str({ max: 128, pattern: /^[0-9a-f]+$/ }) }),
+  paymentNotice: object({
+    signature: str({ max: 1024, pattern: /^[A-Za-z0-9+/=]+$/, patternMessage: 'base64' }),
+    timestamp: str({ max: 12, pattern: /^\d{9,12}$/, patternMessage: 'seconds since the epoch' }),
+    nonce: str({ max: 64, pattern: /^[A-Za-z0-9]+$/, patternMessage: 'letters and digits' }),
+    serial: str({ max: 128, pattern: /^[A-Za-z0-9_]+$/, patternMessage: 'letters, digits and _' }),
+    body: str({ max: MAX_NOTICE_BODY_LENGTH, trim: false }),
+  }),
   sweep: object({}),
   adjustRebate: object({
     buyerOrgId: id(),

@@ -77,7 +77,7 @@ const VALID = {
     topUp: { sellerOrgId: 'dealer_1', amount: 100000, method: 'wechat_pay', requestId: 'topup-0001' },
     notices: { unreadOnly: true },
     markNoticesRead: { noticeIds: ['ntc_1'] },
-    paymentNotice: { outTradeNo: 'pay_1', transactionId: '4200001234', amount: 7197, signature: 'ab12' },
+    paymentNotice: { signature: 'c2lnbmF0dXJl', timestamp: '1764806400', nonce: 'a1b2c3', serial: 'PUB_KEY_ID_0112', body: '{"id":"n1"}' },
     sweep: {},
     adjustRebate: { buyerOrgId: 'store_1', amount: -300, reason: '冲回', requestId: 'rebate-0001' },
   },

@@ -249,12 +249,17 @@ export interface MarkNoticesReadRes {
   marked: number;
 }
 
-/** A WeChat Pay notice as the provider hands it over (simulated locally: signed with the local secret). */
+/**
+ * A WeChat Pay payment notice as the notify URL received it: the body byte for byte and the
+ * platform's signature headers (`Wechatpay-Signature`, `-Timestamp`, `-Nonce`, `-Serial`).
+ * In CloudBase the HTTP-triggered call is turned into this action (server/src/functions/order.ts).
+ */
 export interface PaymentNoticeReq {
-  outTradeNo: string;
-  transactionId: string;
-  amount: number;
   signature: string;
+  timestamp: string;
+  nonce: string;
+  serial: string;
+  body: string;
 }
 export interface PaymentNoticeRes {
   /** Posted by this notice (false: an earlier delivery did). */
