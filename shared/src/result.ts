@@ -12,6 +12,16 @@ export const ERROR_CODES = [
   'INSUFFICIENT_FUNDS',
   'CONFLICT',
   'RATE_LIMITED',
+  // Ordering (docs/ordering.md)
+  'NOT_ORDERABLE',
+  'OUT_OF_STOCK',
+  'QUOTE_CHANGED',
+  'CREDIT_EXCEEDED',
+  'CREDIT_OVERDUE',
+  'INVALID_STATE',
+  'OVER_SHIPMENT',
+  'PRICE_BELOW_FLOOR',
+  'RETURN_WINDOW_CLOSED',
   /** A bug or an infrastructure failure; the client may retry with the same idempotency key. */
   'INTERNAL',
 ] as const;
