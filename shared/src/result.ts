@@ -33,6 +33,8 @@ export interface AppError {
   message: string;
   /** The request field at fault, for INVALID_ARGUMENT (dotted path, e.g. `packaging.itemsPerBox`). */
   field?: string;
+  /** Added for errors that carry what the caller needs next (QUOTE_CHANGED: the new quote). */
+  details?: Record<string, unknown>;
 }
 
 export type Ok<T> = { ok: true; data: T };
@@ -46,4 +48,11 @@ export function ok<T>(data: T): Ok<T> {
 export function err(code: ErrorCode, message: string, field?: string): Err {
   const error: AppError = field === undefined ? { code, message } : { code, message, field };
   return { ok: false, error };
+}
+
+/** An error with details for the caller (e.g. QUOTE_CHANGED with the new quote). */
+export function errWith(code: ErrorCode, message: string, details: Record<string, unknown>, field?: string): Err {
+  const e = err(code, message, field);
+  e.error.details = details;
+  return e;
 }

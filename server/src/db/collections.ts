@@ -20,4 +20,7 @@ export const C = {
   withdrawals: 'withdrawals',
   payouts: 'payouts',
   rateLimits: 'rate_limits',
+  // Stock (server/src/stock/)
+  stock: 'stock',
+  stockMoves: 'stock_moves',
 } as const;
