@@ -29,6 +29,7 @@ import { getById } from '../db/ops.js';
 import { loadUnits, nextSeq, verifyCodes, type LoadedUnit } from '../custody/units.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { C } from '../db/collections.js';
+import { postScanStock } from '../stock/scans.js';
 
 const codeField = (i: number) => `codes[${i}]`;
 
@@ -85,6 +86,9 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
     units: loaded.data,
   });
   if (!plan.ok) return plan;
+  // Stock first: a ship of goods reserved for orders is refused before custody changes.
+  const stock = await postScanStock(ctx, 'ship', from._id, scan.eventId, loaded.data, plan.data);
+  if (!stock.ok) return stock;
   try {
     await judgeAndStore(ctx, loaded.data, plan.data);
   } catch (e) {
@@ -125,6 +129,8 @@ export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Re
   });
   if (!plan.ok) return plan;
   const alerts = await judgeAndStore(ctx, loaded.data, plan.data);
+  const stock = await postScanStock(ctx, 'receive', receiver._id, scan.eventId, loaded.data, plan.data);
+  if (!stock.ok) throw new Error(`a receive's stock moves failed: ${stock.error.message}`);
   // A retried receive (its reply was lost) finds the goods already held: it answers the alerts
   // the first attempt raised, so the clerk still sees the warning.
   const held = new Set(plan.data.event.alreadyHeldCodes ?? []);

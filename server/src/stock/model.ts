@@ -64,6 +64,8 @@ export interface StockedDoc {
   /** null: the whole batch. */
   unitId: string | null;
   productId: string;
+  /** The first item index the mark covers, and how many items (a whole batch: 0 and all). */
+  first: number;
   items: number;
   key: string;
   at: number;

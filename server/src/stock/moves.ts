@@ -27,6 +27,17 @@ export interface PlainMovesInput {
   note?: string | null;
   /** The request field an OUT_OF_STOCK names (e.g. `codes`). */
   field?: string;
+  /**
+   * Goods out take what is available instead of failing (goods another org received without a
+   * ship scan: they are gone whatever the stock says; the stock check shows the rest).
+   */
+  clamp?: boolean;
+  /**
+   * With `clamp`: still refuse (OUT_OF_STOCK) when the goods are on hand but reserved for orders,
+   * so a plain ship never takes an order's goods; clamp only when stock holds less than custody
+   * says (docs/stock.md, "where stock and custody can differ").
+   */
+  guardReserved?: boolean;
 }
 
 export interface PostedMove {
@@ -58,10 +69,16 @@ export async function postMovesInTx(tx: Parameters<typeof txAllShards>[0], input
     const shards = levels.get(move.productId)!;
     const preferred = preferredShard(`${input.key}|${move.productId}`, shards.length);
     const goesOut = move.type === 'ship' || move.type === 'return_out' || (move.type === 'adjust' && move.items < 0);
-    const n = Math.abs(move.items);
+    let n = Math.abs(move.items);
     const steps: Array<{ shard: number; items: number }> = [];
     if (goesOut) {
-      const plan = planTake(shards, n, preferred, 'available');
+      let plan = planTake(shards, n, preferred, 'available');
+      const reservedInTheWay = input.guardReserved === true && sumLevels(shards).onHand >= n;
+      if (!plan.covered && input.clamp === true && !reservedInTheWay && plan.have > 0) {
+        n = plan.have;
+        plan = planTake(shards, n, preferred, 'available');
+      }
+      if (!plan.covered && input.clamp === true && !reservedInTheWay) continue;
       if (!plan.covered) {
         const field = input.field ?? 'codes';
         return errWith('OUT_OF_STOCK', `${n} items of product ${move.productId} leave, ${plan.have} are available (the rest is reserved for orders: ship those with their order)`, { productId: move.productId, available: plan.have }, field);
@@ -78,7 +95,7 @@ export async function postMovesInTx(tx: Parameters<typeof txAllShards>[0], input
       record.push({ shard: s.shard, items: s.items, ...next.data });
     }
     const sum = sumLevels(shards);
-    planned.push({ move, shards: record, after: { ...sum, available: availableOf(sum) } });
+    planned.push({ move: { ...move, items: move.items < 0 ? -n : n }, shards: record, after: { ...sum, available: availableOf(sum) } });
   }
 
   for (const p of products) {

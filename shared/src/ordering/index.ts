@@ -1,1 +1,2 @@
 export * from './stock.js';
+export * from './stock-scan.js';
