@@ -442,6 +442,32 @@ describe('order', () => {
   });
 });
 
+describe('stock (order.stock, order.stockMoves, order.setSafetyStock, scan.stockIn, report.stockCheck)', () => {
+  it('stock and its moves: members of the org and brand staff; another org never reads them', async () => {
+    for (const action of ['stock', 'stockMoves']) {
+      for (const who of ['ownerGd', 'clerkGd', 'admin', 'inspector']) await allowed(who, 'order', { action, orgId: ch.ids.gd });
+      for (const who of ['ownerBj', 'ownerWs', 'clerkGz', 'consumer1']) await forbidden(who, 'order', { action, orgId: ch.ids.gd });
+    }
+  });
+
+  it("safety stock: the org's owner (or warehouse) only; brand admins for the brand", async () => {
+    await allowed('ownerGd', 'order', { action: 'setSafetyStock', orgId: ch.ids.gd, productId: ch.productId, safetyUnits: 1 });
+    await allowed('admin', 'order', { action: 'setSafetyStock', orgId: 'brand', productId: ch.productId, safetyStock: 6 });
+    for (const who of ['clerkGd', 'ownerBj', 'admin', 'inspector', 'consumer1']) await forbidden(who, 'order', { action: 'setSafetyStock', orgId: ch.ids.gd, productId: ch.productId, safetyStock: 3 });
+  });
+
+  it('production stock-in: brand admins only', async () => {
+    const batch = await ch.ok('admin', 'codes', { action: 'createBatch', productId: ch.productId, cases: 1 });
+    for (const who of ['inspector', 'ownerGd', 'clerkGz', 'consumer1']) await forbidden(who, 'scan', { action: 'stockIn', batchId: batch.batchId });
+    expect((await allowed('admin', 'scan', { action: 'stockIn', batchId: batch.batchId })).items).toBe(24);
+  });
+
+  it('stock check: members of the org and brand staff', async () => {
+    for (const who of ['ownerGd', 'clerkGd', 'admin', 'inspector']) expect((await allowed(who, 'report', { action: 'stockCheck', orgId: ch.ids.gd })).differences).toEqual([]);
+    for (const who of ['ownerBj', 'clerkGz', 'consumer1']) await forbidden(who, 'report', { action: 'stockCheck', orgId: ch.ids.gd });
+  });
+});
+
 describe('coverage', () => {
   /** Actions any signed-in person (or anyone) may call: no FORBIDDEN case exists for them. */
   const OPEN = new Set(['channel.join', 'channel.me', 'channel.listProducts', 'scan.verify', 'scan.identify', 'order.sweep']);

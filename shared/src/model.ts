@@ -73,7 +73,7 @@ export interface RewardPolicy {
   diversionPenalty: number;
 }
 
-export const ALERT_KINDS = ['diversion', 'prize_interception', 'duplicate_redeem', 'cloned_code'] as const;
+export const ALERT_KINDS = ['diversion', 'prize_interception', 'duplicate_redeem', 'cloned_code', 'low_stock'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
@@ -84,7 +84,8 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
  * - `redeemed_upstream`: redeemed while a dealer or wholesaler held it (no store ever received it);
  * - `redeemed_unshipped`: redeemed while the brand still held it (it left the warehouse unrecorded);
  * - `redeem`: a second person redeemed an already-redeemed hidden code (a copied code);
- * - `verify`: a visible code verified by many people in far-apart regions (a cloned code).
+ * - `verify`: a visible code verified by many people in far-apart regions (a cloned code);
+ * - `stock`: an org's available stock of a product fell to or below its safety stock (`low_stock`).
  */
 export const ALERT_EVIDENCE = [
   'receive',
@@ -96,6 +97,7 @@ export const ALERT_EVIDENCE = [
   'redeemed_unshipped',
   'redeem',
   'verify',
+  'stock',
 ] as const;
 export type AlertEvidence = (typeof ALERT_EVIDENCE)[number];
 

@@ -27,4 +27,7 @@ export const C = {
   returns: 'returns',
   receivables: 'receivables',
   notices: 'notices',
+  // Stock (server/src/stock/)
+  stock: 'stock',
+  stockMoves: 'stock_moves',
 } as const;

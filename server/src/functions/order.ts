@@ -12,6 +12,7 @@ import { approveReturn, rejectReturn, requestReturn } from '../orders/returns.js
 import { approve, cancel, closeRemainder, reject } from '../orders/steps.js';
 import { catalog, quote, submit } from '../orders/submit.js';
 import { sweep } from '../orders/sweep.js';
+import { setSafetyStock, stock, stockMoves } from '../stock/actions.js';
 
 const main = defineFunction('order', {
   catalog,
@@ -37,6 +38,9 @@ const main = defineFunction('order', {
   // Idempotent: only transitions that are due happen, each once.
   sweep,
   adjustRebate,
+  stock,
+  stockMoves,
+  setSafetyStock,
 });
 
 function isTimerEvent(event: unknown): boolean {

@@ -36,6 +36,7 @@ import { consumeReservationInTx } from './seams.js';
 import { sendWechatRefunds } from './steps.js';
 import { applyEvent, casOrder, writeOrder } from './store.js';
 import { membershipsOf } from '../channel/access.js';
+import { postScanStock } from '../stock/scans.js';
 import type { WechatRefund } from './money.js';
 
 const codeField = (i: number) => `codes[${i}]`;
@@ -196,6 +197,9 @@ async function shipReturn(ctx: AuthedContext, input: ShipReq, returnId: string, 
   for (const [productId, n] of wanted) {
     if ((items.get(productId) ?? 0) !== n) return err('INVALID_ARGUMENT', `the return needs ${n} items of product ${productId} back, ${items.get(productId) ?? 0} scanned`, 'codes');
   }
+  // The buyer's stock first: goods it holds reserved for its own orders do not go back.
+  const stock = await postScanStock(ctx, 'ship', ret.buyerOrgId, eventId, loaded.data, plan.data);
+  if (!stock.ok) return stock;
   const r = await transact<ActionRes<'scan', 'ship'>>(ctx.db, async (tx) => {
     const cur = await txGet<ReturnDoc>(tx, C.returns, returnId);
     if (!cur || cur.status !== 'approved') return err('INVALID_STATE', `the return is ${cur?.status ?? 'gone'}`);

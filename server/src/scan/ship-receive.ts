@@ -30,6 +30,7 @@ import { loadUnits, nextSeq, verifyCodes, type LoadedUnit } from '../custody/uni
 import type { AuthedContext } from '../runtime/action.js';
 import { C } from '../db/collections.js';
 import { onReceived, shipForOrder } from '../orders/ship.js';
+import { postScanStock } from '../stock/scans.js';
 
 const codeField = (i: number) => `codes[${i}]`;
 
@@ -88,6 +89,9 @@ export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<A
     units: loaded.data,
   });
   if (!plan.ok) return plan;
+  // Stock first: a ship of goods reserved for orders is refused before custody changes.
+  const stock = await postScanStock(ctx, 'ship', from._id, scan.eventId, loaded.data, plan.data);
+  if (!stock.ok) return stock;
   try {
     await judgeAndStore(ctx, loaded.data, plan.data);
   } catch (e) {
@@ -128,6 +132,8 @@ export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Re
   });
   if (!plan.ok) return plan;
   const alerts = await judgeAndStore(ctx, loaded.data, plan.data);
+  const stock = await postScanStock(ctx, 'receive', receiver._id, scan.eventId, loaded.data, plan.data);
+  if (!stock.ok) throw new Error(`a receive's stock moves failed: ${stock.error.message}`);
   // Units of an order's (or a return's) shipment: the shipment, and maybe the order, is received.
   await onReceived(ctx, receiver._id, loaded.data);
   // A retried receive (its reply was lost) finds the goods already held: it answers the alerts

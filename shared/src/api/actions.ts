@@ -10,10 +10,10 @@
 import type { ActionDecl, Access, RetryClass } from './declare.js';
 import { CHANNEL } from './functions/channel.js';
 import { CODES } from './functions/codes.js';
+import { ORDER } from './functions/order.js';
 import { REPORT } from './functions/report.js';
 import { SCAN } from './functions/scan.js';
 import { WALLET } from './functions/wallet.js';
-import { ORDER } from './functions/order.js';
 
 export * from './functions/channel.js';
 export * from './functions/codes.js';

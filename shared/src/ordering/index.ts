@@ -5,3 +5,5 @@ export * from './receivables.js';
 export * from './credit.js';
 export * from './order-number.js';
 export * from './quote.js';
+export * from './stock.js';
+export * from './stock-scan.js';

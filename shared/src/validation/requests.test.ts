@@ -34,6 +34,7 @@ const VALID = {
     inspect: { code: CODE, orgId: 'store_1' },
     identify: { code: CODE },
     open: { code: CODE },
+    stockIn: { batchId: 'bat_1', requestId: 'stockin-0001' },
   },
   wallet: {
     fund: { amount: 100000 },
@@ -51,8 +52,12 @@ const VALID = {
     stock: { orgId: 'store_1' },
     diversion: { since: 0 },
     dashboard: { days: 14 },
+    stockCheck: { orgId: 'dealer_1' },
   },
   order: {
+    stock: { orgId: 'dealer_1', productIds: ['prd_1'] },
+    stockMoves: { orgId: 'dealer_1', productId: 'prd_1', limit: 20 },
+    setSafetyStock: { orgId: 'dealer_1', productId: 'prd_1', safetyUnits: 2 },
     catalog: { sellerOrgId: 'dealer_1' },
     quote: { sellerOrgId: 'dealer_1', lines: [{ productId: 'prod_1', quantity: 3 }] },
     submit: {

@@ -33,6 +33,22 @@ export interface ShipRes {
   status?: string;
 }
 
+export interface StockInReq {
+  /** Cases, boxes or items scanned in at the factory; or: */
+  codes?: string[];
+  /** A whole batch marked produced. */
+  batchId?: string;
+  requestId?: string;
+}
+export interface StockInRes {
+  /** Items stocked in by this call (0 when all were in stock already). */
+  items: number;
+  /** Items named that were in stock already (a repeated stock-in adds nothing). */
+  alreadyInStock: number;
+  /** Per product: the items stocked in and the brand's stock after. */
+  products: Array<{ productId: string; items: number; onHand: number }>;
+}
+
 export interface ReceiveReq {
   codes: string[];
   /** The receiving org, for a person who belongs to several. */
@@ -160,8 +176,16 @@ export const SCAN = declareFunction('scan', {
     access: 'signed-in',
     apps: 'any',
     retry: 'keyed',
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_CODE', 'CONFLICT', 'OVER_SHIPMENT', 'INVALID_STATE'],
-    words: { FORBIDDEN: '这些货不在您的库存里，不能发货' },
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_CODE', 'CONFLICT', 'OUT_OF_STOCK', 'OVER_SHIPMENT', 'INVALID_STATE'],
+    words: { FORBIDDEN: '这些货不在您的库存里，不能发货', OUT_OF_STOCK: '这些货已被订单占用，请按订单发货' },
+  }),
+  stockIn: declareAction<StockInReq, StockInRes>()({
+    schema: object({ codes: optional(codes()), batchId: optional(id()), requestId: optional(requestId()) }),
+    who: 'brand admins (production stock-in, 生产入库)',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'keyed',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_CODE', 'CONFLICT'],
   }),
   receive: declareAction<ReceiveReq, ReceiveRes>()({
     schema: object({ codes: codes(), orgId: optional(id()), location: optional(location()) }),
