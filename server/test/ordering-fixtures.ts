@@ -49,8 +49,7 @@ export async function setListPrices(ch: Channel, productId: string, unit: 'case'
   ch.cloud.db.store!.update('products', { _id: productId }, { tradeUnit: unit, tradePrices: listPrices }, { multi: false, merge: true, upsert: false });
 }
 
-export async function setCreditLine(ch: Channel, who: string, sellerOrgId: string, buyerOrgId: string, limit: number, termDays: number): Promise<void> {
-  const from = Date.now() - DAY_MS;
+export async function setCreditLine(ch: Channel, who: string, sellerOrgId: string, buyerOrgId: string, limit: number, termDays: number, from = Date.now() - DAY_MS): Promise<void> {
   const to = Date.now() + 90 * DAY_MS;
   const r = await ch.as(who, 'trade', { action: 'setCreditLine', buyerOrgId, limit, from, to, termDays });
   if (r.ok) return;

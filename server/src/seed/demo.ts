@@ -48,7 +48,9 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
   // chart and every list show a channel that has been alive for a while.
   const day = (daysAgo: number) => cloud.setClockOffset?.(-daysAgo * DAY_MS);
 
-  day(6);
+  // The brand and its channel exist two weeks back: the ordering demo (ordering-demo.ts) has an
+  // order received more than its 7-day return window ago, so completed.
+  day(14);
   await admin('channel', { action: 'bootstrap', brandName: '好味道食品' });
   const org = async (kind: string, name: string, upstreamId: string, regionCode: string, territory?: string[]) =>
     (await admin<{ orgId: string }>('channel', { action: 'createOrg', kind, name, upstreamId, regionCode, ...(territory ? { territory } : {}) })).orgId;
