@@ -123,6 +123,15 @@ export function orderBadInputRows(ids: Record<string, string>): Record<string, {
         ...badRequestId({ sellerOrgId: seller, amount: 100, method: 'transfer' }),
       ],
     },
+    'order.repay': {
+      who: 'ownerGz',
+      rows: [
+        ...badId({ amount: 100, method: 'deposit', requestId: 'repay-0001' }, 'sellerOrgId'),
+        ...badFen({ sellerOrgId: seller, method: 'deposit', requestId: 'repay-0001' }, 'amount', 1),
+        { name: 'method unknown', event: { sellerOrgId: seller, amount: 100, method: 'rebate', requestId: 'repay-0001' }, field: 'method' },
+        ...badRequestId({ sellerOrgId: seller, amount: 100, method: 'deposit' }),
+      ],
+    },
     'order.notices': { who: 'ownerGz', rows: [...badId({}, 'orgId', true), { name: 'unreadOnly a string', event: { unreadOnly: 'true' }, field: 'unreadOnly' }, { name: 'limit 0', event: { limit: 0 }, field: 'limit' }] },
     'order.markNoticesRead': {
       who: 'ownerGz',

@@ -92,6 +92,21 @@ describe('the sweep', () => {
     expect(b.credit.used).toBe(2_399);
   });
 
+  it('repaying from the deposit pays the overdue receivable down: credit is open again', async () => {
+    const r = await ch.ok('ownerGz', 'order', { action: 'repay', sellerOrgId: ch.ids.gd, amount: 2_399, method: 'deposit', requestId: 'sweep-repay-0001' });
+    expect(r.status).toBe('confirmed');
+    const again = await ch.ok('ownerGz', 'order', { action: 'repay', sellerOrgId: ch.ids.gd, amount: 2_399, method: 'deposit', requestId: 'sweep-repay-0001' });
+    expect(again.paymentId).toBe(r.paymentId);
+    const tooMuch = await ch.as('ownerGz', 'order', { action: 'repay', sellerOrgId: ch.ids.gd, amount: 1, method: 'deposit', requestId: 'sweep-repay-0002' });
+    expect(tooMuch.error).toMatchObject({ code: 'INVALID_ARGUMENT', field: 'amount' });
+    const b = await ch.ok('ownerGz', 'order', { action: 'balances', buyerOrgId: ch.ids.storeGz, sellerOrgId: ch.ids.gd });
+    expect(b.credit).toMatchObject({ used: 0, overdue: 0 });
+    const lines = [{ productId: ch.productId, quantity: 1 }];
+    const ok = await ch.ok('ownerGz', 'order', { action: 'submit', sellerOrgId: ch.ids.gd, lines, tenders: [{ kind: 'credit', amount: 2_399 }], expectedTotal: 2_399, requestId: 'sweep-credit-again-0001' });
+    expect(ok.status).toBe('pending_approval');
+    expectTradeLedgerBalanced(ch.cloud);
+  });
+
   it('the timer event runs the sweep', async () => {
     const r = await ch.cloud.call('order', { Type: 'Timer', TriggerName: 'order-sweep', Time: new Date().toISOString() });
     expect(r).toMatchObject({ ok: true, data: { timedOut: 0, received: 0, completed: 0 } });

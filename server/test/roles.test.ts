@@ -433,6 +433,13 @@ describe('order', () => {
     await allowed('ownerGd', 'order', { action: 'approveReturn', returnId: second });
   });
 
+  it('repay: members of the buyer; nobody else', async () => {
+    const repay = (requestId: string) => ({ action: 'repay', sellerOrgId: ch.ids.gd, amount: 100, method: 'transfer', requestId });
+    for (const who of ['ownerGd', 'consumer1']) await forbidden(who, 'order', repay('roles-repay-0001'));
+    await hidden('clerkBj', 'order', repay('roles-repay-0001'));
+    expect((await allowed('clerkGz', 'order', repay('roles-repay-0002'))).status).toBe('pending');
+  });
+
   it('sweep and paymentNotice are open (a timer and WeChat Pay call them); a forged notice is refused', async () => {
     await allowed(null, 'order', { action: 'sweep' });
     const payment = (ch.cloud.db.all('payments') as any[]).find((p) => p.method === 'wechat_pay');

@@ -85,7 +85,7 @@ export interface OrderDoc {
 
 export interface PaymentDoc {
   _id: string;
-  purpose: 'order' | 'top_up';
+  purpose: 'order' | 'top_up' | 'repay';
   method: 'transfer' | 'wechat_pay';
   orderId: string | null;
   sellerOrgId: string;

@@ -9,6 +9,7 @@ import {
   depositAccount,
   err,
   ok,
+  creditRepayPosting,
   rebateAccount,
   rebateAdjustPosting,
   topUpPosting,
@@ -18,6 +19,7 @@ import {
   type CreditLineTerms,
   type PaymentDecisionReq,
   type PaymentNoticeReq,
+  type RepayReq,
   type Result,
   type TopUpReq,
 } from '@channel-router/shared';
@@ -63,6 +65,88 @@ async function paymentOntoOrder(ctx: ActionContext, tx: Tx, p: PaymentDoc, by: s
   return ok({ wechat });
 }
 
+/** A top-up (→ deposit) or a credit repayment (→ credit, receivables oldest first) posted. */
+async function balancePayment(ctx: ActionContext, tx: Tx, p: PaymentDoc): Promise<Result<true>> {
+  if (p.purpose === 'top_up') {
+    const posted = await postTrade(ctx.db, tx, [topUpPosting(p._id, p.sellerOrgId, p.buyerOrgId, p.method, p.amount, ctx.now_ms)], ctx.now_ms);
+    return posted.ok ? ok(true) : posted;
+  }
+  return repayInTx(ctx, tx, p._id, p.sellerOrgId, p.buyerOrgId, p.method, p.amount);
+}
+
+/**
+ * Repays credit: the payment onto the buyer's credit account, and the open receivables paid down,
+ * the earliest due first. INVALID_ARGUMENT (`amount`) when it is more than what is owed.
+ */
+async function repayInTx(ctx: ActionContext, tx: Tx, paymentId: string, sellerOrgId: string, buyerOrgId: string, source: 'transfer' | 'wechat_pay' | 'deposit', amount_fen: number): Promise<Result<true>> {
+  const open = await ctx.db.collection(C.receivables).where({ sellerOrgId, buyerOrgId, status: 'open' }).orderBy('due_ms', 'asc').limit(RECEIVABLES_PER_PAIR_MAX).get();
+  let left = amount_fen;
+  const updates: Array<[string, number, boolean]> = [];
+  for (const r0 of open.data as ReceivableDoc[]) {
+    if (left === 0) break;
+    const r = await txGet<ReceivableDoc>(tx, C.receivables, r0._id);
+    if (!r || r.status !== 'open') continue;
+    const take = Math.min(left, r.amount - r.repaid);
+    if (take <= 0) continue;
+    left -= take;
+    updates.push([r0._id, r.repaid + take, r.repaid + take >= r.amount]);
+  }
+  if (left > 0) return err('INVALID_ARGUMENT', `${amount_fen - left} fen of receivables are open; ${amount_fen} is more`, 'amount');
+  const posted = await postTrade(ctx.db, tx, [creditRepayPosting(paymentId, sellerOrgId, buyerOrgId, source, amount_fen, ctx.now_ms)], ctx.now_ms);
+  if (!posted.ok) return posted;
+  for (const [id, repaid, paid] of updates) await tx.collection(C.receivables).doc(id).update({ repaid, status: paid ? 'paid' : 'open', updatedAt: ctx.now_ms });
+  return ok(true);
+}
+
+/**
+ * The buyer repays credit: from its deposit at once, or by transfer (confirmed by the seller's
+ * finance) or WeChat Pay (on the notice). Keyed by `requestId`.
+ */
+export async function repay(ctx: AuthedContext, input: RepayReq): Promise<Result<ActionRes<'order', 'repay'>>> {
+  const buyer = await buyerOrgOf(ctx, input.buyerOrgId);
+  if (!buyer.ok) return buyer;
+  if (!(await canTrade(ctx.db, buyer.data.orgId, input.sellerOrgId))) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
+  const provider = input.method === 'wechat_pay' ? paymentProvider(ctx.env) : null;
+  if (input.method === 'wechat_pay' && provider === null) return err('INVALID_ARGUMENT', 'WeChat Pay is not available here', 'method');
+  const paymentId = derivedId('pay', `repay:${buyer.data.orgId}`, input.requestId);
+  const doc: Omit<PaymentDoc, '_id'> = {
+    purpose: 'repay',
+    method: input.method === 'deposit' ? 'transfer' : input.method,
+    orderId: null,
+    sellerOrgId: input.sellerOrgId,
+    buyerOrgId: buyer.data.orgId,
+    amount: input.amount,
+    status: input.method === 'deposit' ? 'confirmed' : 'pending',
+    receiptFileId: input.receiptFileId ?? null,
+    transactionId: null,
+    requestedBy: ctx.caller.unionId,
+    decidedBy: input.method === 'deposit' ? ctx.caller.unionId : null,
+    reason: input.method === 'deposit' ? 'from deposit' : null,
+    createdAt: ctx.now_ms,
+    decidedAt: input.method === 'deposit' ? ctx.now_ms : null,
+  };
+  const r = await transact<{ fresh: boolean }>(ctx.db, async (tx) => {
+    const existing = await txGet<PaymentDoc>(tx, C.payments, paymentId);
+    if (existing) {
+      const same = existing.amount === input.amount && existing.sellerOrgId === input.sellerOrgId && existing.purpose === 'repay';
+      return same ? ok({ fresh: false }) : err('CONFLICT', 'this requestId was already used for another payment', 'requestId');
+    }
+    if (input.method === 'deposit') {
+      const repaid = await repayInTx(ctx, tx, paymentId, input.sellerOrgId, buyer.data.orgId, 'deposit', input.amount);
+      if (!repaid.ok) return repaid;
+    }
+    await tx.collection(C.payments).doc(paymentId).set(doc);
+    return ok({ fresh: true });
+  });
+  if (!r.ok) return r;
+  if (provider && r.data.fresh) {
+    const prepaid = await provider.prepay({ outTradeNo: paymentId, amount_fen: input.amount, description: '赊销还款', payerOpenId: ctx.caller.openId, expiresAt_ms: ctx.now_ms + DEFAULT_WECHAT_PAY_TIMEOUT_MS });
+    if (!prepaid.ok) return asAppError(prepaid.error);
+    return ok({ paymentId, status: 'pending', jsapi: prepaid.data.jsapi });
+  }
+  return ok({ paymentId, status: doc.status });
+}
+
 async function financeOf(ctx: AuthedContext, p: PaymentDoc): Promise<Result<true>> {
   const s = standingIn(await membershipsOf(ctx.db, ctx.caller.unionId), p);
   if (s.buyerRole === null && s.sellerRole === null && !s.brandAdmin) return err('NOT_FOUND', 'payment not found', 'paymentId');
@@ -83,8 +167,8 @@ async function decideTransfer(ctx: AuthedContext, input: PaymentDecisionReq, con
     const p = { ...stored, _id: input.paymentId };
     if (p.status !== 'pending') return err('INVALID_STATE', `the transfer is already ${p.status}`);
     if (confirm) {
-      if (p.purpose === 'top_up') {
-        const posted = await postTrade(ctx.db, tx, [topUpPosting(p._id, p.sellerOrgId, p.buyerOrgId, 'transfer', p.amount, ctx.now_ms)], ctx.now_ms);
+      if (p.purpose !== 'order') {
+        const posted = await balancePayment(ctx, tx, p);
         if (!posted.ok) return posted;
       } else {
         const applied = await paymentOntoOrder(ctx, tx, p, ctx.caller.unionId, 'seller_finance');
@@ -124,8 +208,8 @@ export async function paymentNotice(ctx: ActionContext, input: PaymentNoticeReq)
       if (p.transactionId !== notice.transactionId) return err('CONFLICT', 'this payment was already paid by another transaction', 'body');
       return ok({ posted: false });
     }
-    if (p.purpose === 'top_up') {
-      const posted = await postTrade(ctx.db, tx, [topUpPosting(p._id, p.sellerOrgId, p.buyerOrgId, 'wechat_pay', p.amount, ctx.now_ms)], ctx.now_ms);
+    if (p.purpose !== 'order') {
+      const posted = await balancePayment(ctx, tx, p);
       if (!posted.ok) return posted;
     } else {
       const applied = await paymentOntoOrder(ctx, tx, p, 'wechat_pay', 'payment_notice');

@@ -78,6 +78,14 @@ export const ORDER_SCHEMAS = {
     buyerOrgId: optional(id()),
     requestId: requestId(),
   }),
+  repay: object({
+    sellerOrgId: id(),
+    amount: fen(1),
+    method: oneOf(['deposit', 'transfer', 'wechat_pay'] as const),
+    receiptFileId: optional(fileId()),
+    buyerOrgId: optional(id()),
+    requestId: requestId(),
+  }),
   notices: object({ orgId: optional(id()), unreadOnly: optional(bool()), limit: optional(pageSize()) }),
   markNoticesRead: object({ noticeIds: array(id(), { max: MAX_NOTICE_IDS }) }),
   paymentNotice: object({

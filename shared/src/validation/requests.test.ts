@@ -85,6 +85,7 @@ const VALID = {
     paymentNotice: { signature: 'c2lnbmF0dXJl', timestamp: '1764806400', nonce: 'a1b2c3', serial: 'PUB_KEY_ID_0112', body: '{"id":"n1"}' },
     sweep: {},
     adjustRebate: { buyerOrgId: 'store_1', amount: -300, reason: '冲回', requestId: 'rebate-0001' },
+    repay: { sellerOrgId: 'dealer_1', amount: 5000, method: 'deposit', requestId: 'repay-0001' },
   },
 } as const;
 

@@ -276,6 +276,21 @@ export interface SweepRes {
   completed: number;
 }
 
+export interface RepayReq {
+  sellerOrgId: string;
+  amount: number;
+  /** `deposit`: at once from the buyer's deposit; `transfer`: confirmed by the seller's finance; `wechat_pay`: on the notice. */
+  method: 'deposit' | 'transfer' | 'wechat_pay';
+  receiptFileId?: string;
+  buyerOrgId?: string;
+  requestId: string;
+}
+export interface RepayRes {
+  paymentId: string;
+  status: PaymentStatus;
+  jsapi?: Record<string, string>;
+}
+
 export interface AdjustRebateReq {
   buyerOrgId: string;
   /** Positive grants, negative takes back. */
@@ -536,6 +551,15 @@ export const ORDER = declareFunction('order', {
     apps: 'any',
     retry: 'write',
     errors: [],
+  }),
+  repay: declareAction<RepayReq, RepayRes>()({
+    schema: S.repay,
+    who: 'members of the buyer org (not a shop guide)',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'intent',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_FUNDS', 'CONFLICT'],
+    words: { INSUFFICIENT_FUNDS: '预存款余额不足' },
   }),
   adjustRebate: declareAction<AdjustRebateReq, AdjustRebateRes>()({
     schema: S.adjustRebate,
