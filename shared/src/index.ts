@@ -14,3 +14,4 @@ export * from './rewards/redeem.js';
 export * from './rewards/penalty.js';
 export * from './wallet/ledger.js';
 export * from './wallet/withdrawal-machine.js';
+export * from './ordering/index.js';

@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'INSUFFICIENT_FUNDS',
   'CONFLICT',
   'RATE_LIMITED',
+  /** Ordering: no price for the product for this buyer (docs/ordering.md). */
+  'NOT_ORDERABLE',
+  /** Ordering: a seller's price below the brand's floor for a buyer kind it can reach. */
+  'PRICE_BELOW_FLOOR',
   /** A bug or an infrastructure failure; the client may retry with the same idempotency key. */
   'INTERNAL',
 ] as const;

@@ -20,4 +20,11 @@ export const C = {
   withdrawals: 'withdrawals',
   payouts: 'payouts',
   rateLimits: 'rate_limits',
+  tradePrices: 'trade_prices',
+  pricePolicies: 'price_policies',
+  customers: 'customers',
+  tradeTerms: 'trade_terms',
+  tradeRelations: 'trade_relations',
+  creditLines: 'credit_lines',
+  tradeRequests: 'trade_requests',
 } as const;

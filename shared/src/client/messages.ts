@@ -19,6 +19,8 @@ export const ERROR_MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   INSUFFICIENT_FUNDS: '余额不足',
   CONFLICT: '数据刚刚有变化，请刷新后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
+  NOT_ORDERABLE: '这个商品暂不可订',
+  PRICE_BELOW_FLOOR: '价格低于品牌限价',
   INTERNAL: '系统繁忙，请稍后重试',
   NETWORK: NETWORK_MESSAGE,
   BAD_REPLY: '服务暂时不可用，请稍后重试',

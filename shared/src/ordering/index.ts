@@ -1,0 +1,3 @@
+export * from './prices.js';
+export * from './floors.js';
+export * from './terms.js';
