@@ -1,6 +1,6 @@
 /**
  * Business outcomes are values, never exceptions: every action answers `Ok<T>` or `Err`.
- * Only bugs throw. The error codes below are part of the public contract (spec §6).
+ * Only bugs throw. The error codes below are part of the public contract (docs/actions.md#errors).
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -40,8 +40,4 @@ export function ok<T>(data: T): Ok<T> {
 export function err(code: ErrorCode, message: string, field?: string): Err {
   const error: AppError = field === undefined ? { code, message } : { code, message, field };
   return { ok: false, error };
-}
-
-export function isErr<T>(r: Result<T>): r is Err {
-  return r.ok === false;
 }

@@ -25,15 +25,6 @@ export interface MembershipDoc {
   createdAt: number;
 }
 
-export interface InviteDoc {
-  _id: string; // the invite code
-  orgId: string;
-  role: Role;
-  createdBy: string;
-  expiresAt: number;
-  usedBy: string | null;
-}
-
 export type Policy = RewardPolicy;
 
 export interface ProductDoc {

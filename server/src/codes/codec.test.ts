@@ -1,5 +1,5 @@
 /**
- * Codes with the real AES cipher (spec §2): round trips, authentication, no sequence leak, key
+ * Codes with the real AES cipher (docs/codes.md#security): round trips, authentication, no sequence leak, key
  * rotation. These live beside the Node cipher because `shared/` must not import node:crypto.
  */
 import { randomBytes } from 'node:crypto';
@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CODE_KINDS,
-  CODE_LEVELS,
+  UNIT_LEVELS,
   CROCKFORD_ALPHABET,
   decodeCanonical,
   decodeCode,
@@ -80,7 +80,7 @@ describe('AES-128 block cipher port', () => {
 
 describe('encodeCode / decodeCode', () => {
   it('round-trips every level and kind at the field boundaries', () => {
-    for (const level of CODE_LEVELS) {
+    for (const level of UNIT_LEVELS) {
       for (const kind of CODE_KINDS) {
         if (kind === 'hidden' && level !== 'item') continue;
         for (const batchNo of [0, 1, 4242, MAX_BATCH_NO]) {
@@ -97,7 +97,7 @@ describe('encodeCode / decodeCode', () => {
   it('round-trips random fields (property)', () => {
     const fields = fc.record({
       batchNo: fc.integer({ min: 0, max: MAX_BATCH_NO }),
-      level: fc.constantFrom(...CODE_LEVELS),
+      level: fc.constantFrom(...UNIT_LEVELS),
       hidden: fc.boolean(),
       index: fc.integer({ min: 0, max: MAX_CODE_INDEX }),
     });

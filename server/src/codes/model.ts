@@ -1,3 +1,5 @@
+import type { UnitLevel } from '@channel-router/shared';
+
 /** Stored shape of a batch: the codes are derived from it, never stored one by one. */
 export interface BatchDoc {
   _id: string;
@@ -13,14 +15,7 @@ export interface BatchDoc {
   createdBy: string;
 }
 
-export type Level = 'item' | 'box' | 'case' | 'pallet';
-
 /** The database id of a unit: the same for an item's visible and hidden code. */
-export function unitKey(batchNo: number, level: Level, index: number): string {
+export function unitKey(batchNo: number, level: UnitLevel, index: number): string {
   return `${batchNo}.${level}.${index}`;
-}
-
-export function parseUnitKey(key: string): { batchNo: number; level: Level; index: number } {
-  const [b, level, i] = key.split('.');
-  return { batchNo: Number(b), level: level as Level, index: Number(i) };
 }

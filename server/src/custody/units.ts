@@ -11,7 +11,7 @@ import {
   itemRange,
   ok,
   verifyCode,
-  type CodeLevel,
+  type UnitLevel,
   type Result,
   type ScannedUnit,
   type UnitState,
@@ -70,7 +70,7 @@ export function verifyCodes(raw: readonly string[], field: (i: number) => string
   return ok(out);
 }
 
-export function itemCountOf(level: CodeLevel, index: number, batch: BatchDoc): number {
+export function itemCountOf(level: UnitLevel, index: number, batch: BatchDoc): number {
   return itemRange(level, index, layoutOf(batch))?.count ?? 1;
 }
 
@@ -85,7 +85,7 @@ async function readUnitDocs(db: Database, ids: readonly string[], into: Map<stri
 
 function impliedParentOf(unitId: string, batch: BatchDoc): string | null {
   const [, level, idx] = unitId.split('.');
-  const chain = impliedAncestors({ level: level as CodeLevel, index: Number(idx) }, layoutOf(batch));
+  const chain = impliedAncestors({ level: level as UnitLevel, index: Number(idx) }, layoutOf(batch));
   const p = chain[0];
   return p ? unitKey(batch.batchNo, p.level, p.index) : null;
 }
@@ -97,14 +97,14 @@ function parentOf(unitId: string, docs: ReadonlyMap<string, UnitDoc>, batch: Bat
 }
 
 function blank(unitId: string): UnitState {
-  const level = unitId.split('.')[1] as CodeLevel;
+  const level = unitId.split('.')[1] as UnitLevel;
   return { unitId, level };
 }
 
 export function stateOf(unitId: string, docs: ReadonlyMap<string, UnitDoc>): UnitState {
   const d = docs.get(unitId);
   if (!d) return blank(unitId);
-  return { unitId, level: unitId.split('.')[1] as CodeLevel, holder: d.holder ?? null, allocation: d.allocation ?? null, shipment: d.shipment ?? null };
+  return { unitId, level: unitId.split('.')[1] as UnitLevel, holder: d.holder ?? null, allocation: d.allocation ?? null, shipment: d.shipment ?? null };
 }
 
 /**

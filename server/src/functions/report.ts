@@ -1,13 +1,17 @@
-/** The `report` cloud function: alerts and penalties. */
+/**
+ * The `report` cloud function: alerts and penalties.
+ * What each action does; its request, callers, apps and errors are declared in
+ * shared/src/api/functions/report.ts.
+ */
 import { dashboard, diversion } from '../report/diversion.js';
 import { stock } from '../report/stock.js';
 import { alerts, penalties } from '../report/service.js';
 import { defineFunction } from '../runtime/define.js';
 
 export const reportMain = defineFunction('report', {
-  alerts: { run: alerts },
-  penalties: { run: penalties },
-  stock: { run: stock },
-  diversion: { run: diversion },
-  dashboard: { run: dashboard },
+  alerts,
+  penalties,
+  stock,
+  diversion,
+  dashboard,
 });

@@ -1,4 +1,8 @@
-/** The `scan` cloud function: custody scans, consumer redeems, verification, inspection. */
+/**
+ * The `scan` cloud function: custody scans, consumer redeems, verification, inspection.
+ * What each action does; its request, callers, apps and errors are declared in
+ * shared/src/api/functions/scan.ts.
+ */
 import { defineFunction } from '../runtime/define.js';
 import { identify, open } from '../scan/identify.js';
 import { inspect } from '../scan/inspect.js';
@@ -7,11 +11,11 @@ import { receive, ship } from '../scan/ship-receive.js';
 import { verify } from '../scan/verify.js';
 
 export const scanMain = defineFunction('scan', {
-  ship: { run: ship },
-  receive: { run: receive },
-  redeem: { apps: ['consumer'], run: redeem },
-  verify: { public: true, run: verify },
-  inspect: { run: inspect },
-  identify: { run: identify },
-  open: { apps: ['terminal', 'dealer'], run: open },
+  ship,
+  receive,
+  redeem,
+  verify,
+  inspect,
+  identify,
+  open,
 });

@@ -2,8 +2,9 @@
  * Who is calling. Identity comes only from the platform (CloudBase's WX context, or the local
  * gateway's verified token turned into the same variables), never from a request field.
  */
-export const APP_NAMES = ['admin', 'dealer', 'terminal', 'consumer'] as const;
-export type AppName = (typeof APP_NAMES)[number];
+import { APP_NAMES, type AppName } from '@channel-router/shared';
+
+export { APP_NAMES, type AppName };
 
 export interface Caller {
   unionId: string;

@@ -3,8 +3,8 @@
  * Every reply is `{ ok: true, data }` or `{ ok: false, error: { code, message } }`; a bug is logged
  * and answered as INTERNAL without its stack.
  */
-import { err, type Result } from '@channel-router/shared';
-import type { AnyAction, AuthedContext } from './action.js';
+import { err, possibleErrors, type ErrorCode, type Result } from '@channel-router/shared';
+import type { AuthedContext, BoundAction } from './action.js';
 import { callerFrom } from './caller.js';
 import { database, platformContext } from './cloud.js';
 
@@ -28,7 +28,19 @@ function clockOffset_ms(env: Record<string, string | undefined>): number {
 
 export type Main = (event: unknown, context?: unknown) => Promise<Result<unknown> | { ok: false; error: { code: string; message: string } }>;
 
-export function createMain(functionName: string, actions: Record<string, AnyAction>): Main {
+/**
+ * An action answered an error code its declaration does not list: the contract is out of date.
+ * Under the local cloud (development and every test) that is answered INTERNAL, so a test that
+ * meets it fails; in production the code goes out as it is, and the log says what to declare.
+ */
+function undeclaredError(functionName: string, name: string, code: ErrorCode, env: Record<string, string | undefined>): Result<never> | null {
+  console.error(`[${functionName}.${name}] answered ${code}, which its declaration (shared/src/api/functions/${functionName}.ts) does not list`);
+  if (env.TCB_SOURCE !== 'local-cloud') return null;
+  return { ok: false, error: { code: 'INTERNAL', message: `${functionName}.${name} answered undeclared error code ${code}` } };
+}
+
+export function createMain(functionName: string, actions: Record<string, BoundAction>): Main {
+  const possible = new Map(Object.entries(actions).map(([name, a]) => [name, possibleErrors(a.decl)]));
   return async function main(event, context) {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       return err('INVALID_ARGUMENT', 'the event must be a JSON object', 'action');
@@ -44,17 +56,20 @@ export function createMain(functionName: string, actions: Record<string, AnyActi
     }
     const env = process.env as Record<string, string | undefined>;
     const caller = callerFrom(platformContext(context));
-    if (!def.public && caller === null) {
+    if (def.decl.access !== 'public' && caller === null) {
       return err('UNAUTHENTICATED', 'sign in first');
     }
-    if (def.apps && caller !== null && caller.app !== null && !def.apps.includes(caller.app)) {
+    const apps = def.decl.apps;
+    if (apps !== 'any' && caller !== null && caller.app !== null && !apps.includes(caller.app)) {
       return err('FORBIDDEN', `${functionName}.${name} is not available in the ${caller.app} app`);
     }
     const parsed = def.parse(raw);
     if (!parsed.ok) return parsed;
     try {
       const ctx = { db: database(), caller, now_ms: Date.now() + clockOffset_ms(env), env };
-      return await def.run(ctx as AuthedContext, parsed.data);
+      const reply = await def.run(ctx as AuthedContext, parsed.data);
+      if (!reply.ok && !possible.get(name)!.has(reply.error.code)) return undeclaredError(functionName, name, reply.error.code, env) ?? reply;
+      return reply;
     } catch (e) {
       // A thrown error is a bug or an infrastructure failure; never leak its details to clients.
       console.error(`[${functionName}.${name}]`, e);

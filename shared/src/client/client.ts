@@ -1,51 +1,47 @@
 /**
- * The typed client: one method per action of the contract (`shared/src/api/actions.ts`),
+ * The typed client: one method per action of the contract (`shared/src/api/functions/*`),
  * `client.scan.verify({ code })`, `client.wallet.withdraw({ amount }, { intent })`.
  *
  * - Every reply is a value (`ClientResult`): `{ ok: true, data }` or `{ ok: false, error }`, and
  *   every error carries `userMessage`, the plain words a page shows.
- * - Actions that move money take an `intent` (from `newIntent()`, made once when the person
- *   confirms) and send it as `requestId`; creating writes (createOrg, createProduct, createBatch,
- *   ship) take one optionally. The client retries lost replies of keyed calls and of read-only
+ * - Actions that move money (declared `retry: 'intent'`) take an `intent` (from `newIntent()`,
+ *   made once when the person confirms) and send it as `requestId`; creating writes (declared
+ *   `retry: 'keyed'`) take one optionally. The client retries lost replies of keyed calls and of read-only
  *   actions with the same key. Other writes are not retried automatically: the page offers
  *   "retry", and the server's own keys (`redeem:<code>`) keep them from acting twice.
  */
 import {
+  FUNCTIONS,
   FUNCTION_ACTIONS,
   type ActionName,
   type ActionReq,
   type ActionRes,
+  type ActionRetry,
   type FunctionName,
+  type RetryClass,
 } from '../api/actions.js';
 import { isIntent, newIntent, type Intent } from './intent.js';
 import { userMessage } from './messages.js';
 import type { ClientErrorCode, ClientResult, RawReply, Transport } from './types.js';
 
+/** `fn.action` names of the actions of one retry class, from their declarations. */
+function actionsOfClass(retry: RetryClass): string[] {
+  const out: string[] = [];
+  for (const [fn, actions] of Object.entries(FUNCTIONS)) {
+    for (const [action, decl] of Object.entries(actions)) if ((decl as { retry: RetryClass }).retry === retry) out.push(`${fn}.${action}`);
+  }
+  return out;
+}
+
 /** Actions that only read: a lost reply is safely asked again. */
-const READ_ACTIONS: ReadonlySet<string> = new Set([
-  'channel.me',
-  'codes.exportBatch',
-  'scan.verify',
-  'scan.inspect',
-  'wallet.balance',
-  'wallet.history',
-  'report.alerts',
-  'report.penalties',
-  'channel.listOrgs',
-  'channel.listProducts',
-  'codes.listBatches',
-  'scan.identify',
-  'wallet.listWithdrawals',
-  'report.stock',
-  'report.diversion',
-  'report.dashboard',
-]);
+export const READ_ACTIONS: readonly string[] = actionsOfClass('read');
+const READ_ACTION_SET: ReadonlySet<string> = new Set(READ_ACTIONS);
 
 /** Actions that move money: they need an intent, which the client sends as `requestId`. */
-export const INTENT_ACTIONS = ['wallet.fund', 'wallet.withdraw', 'scan.redeem'] as const;
+export const INTENT_ACTIONS: readonly string[] = actionsOfClass('intent');
 const INTENT_ACTION_SET: ReadonlySet<string> = new Set(INTENT_ACTIONS);
 /** Creating writes that take an intent if the caller has one: with it they are retried like money moves. */
-export const KEYED_ACTIONS = ['channel.createOrg', 'channel.createProduct', 'codes.createBatch', 'scan.ship'] as const;
+export const KEYED_ACTIONS: readonly string[] = actionsOfClass('keyed');
 const KEYED_ACTION_SET: ReadonlySet<string> = new Set(KEYED_ACTIONS);
 
 /** Failures after which asking again can help. RATE_LIMITED is not one: retrying makes it worse. */
@@ -67,20 +63,16 @@ export interface CallOptions {
   timeout_ms?: number;
 }
 
-type HasRequestId<R> = 'requestId' extends keyof R ? true : false;
-
-type IsIntentAction<F, A> = `${F & string}.${A & string}` extends (typeof INTENT_ACTIONS)[number] ? true : false;
-
 /**
  * The method for one action: intent actions take `{ intent }` and leave `requestId` to the client;
  * keyed creations take it optionally.
  */
 export type ActionMethod<F extends FunctionName, A extends ActionName<F>> =
-  HasRequestId<ActionReq<F, A>> extends true
-    ? IsIntentAction<F, A> extends true
-      ? (req: Omit<ActionReq<F, A>, 'requestId'>, options: CallOptions & { intent: Intent }) => Promise<ClientResult<ActionRes<F, A>>>
-      : (req: Omit<ActionReq<F, A>, 'requestId'>, options?: CallOptions) => Promise<ClientResult<ActionRes<F, A>>>
-    : (req: ActionReq<F, A>, options?: CallOptions) => Promise<ClientResult<ActionRes<F, A>>>;
+  ActionRetry<F, A> extends 'intent'
+    ? (req: Omit<ActionReq<F, A>, 'requestId'>, options: CallOptions & { intent: Intent }) => Promise<ClientResult<ActionRes<F, A>>>
+    : ActionRetry<F, A> extends 'keyed'
+      ? (req: Omit<ActionReq<F, A>, 'requestId'>, options?: CallOptions) => Promise<ClientResult<ActionRes<F, A>>>
+      : (req: ActionReq<F, A>, options?: CallOptions) => Promise<ClientResult<ActionRes<F, A>>>;
 
 export type FunctionClient<F extends FunctionName> = { [A in ActionName<F>]: ActionMethod<F, A> };
 
@@ -117,7 +109,7 @@ export function createClient(transport: Transport, options: ClientOptions = {}):
     } else if (callOptions.intent !== undefined) {
       throw new Error(`${name}: takes no intent`);
     }
-    const retrySafe = keyed || READ_ACTIONS.has(name);
+    const retrySafe = keyed || READ_ACTION_SET.has(name);
     const attempts = retrySafe ? delays.length + 1 : 1;
     let reply: RawReply = { ok: false, error: { code: 'NETWORK', message: 'not sent' } };
     for (let attempt = 0; attempt < attempts; attempt++) {

@@ -3,12 +3,13 @@
  * A page may pass the action, because the same code means different things in different places
  * (NOT_FOUND for a code is "we don't know this code"; for an invite it is "the invite is gone").
  */
+import { FUNCTIONS } from '../api/actions.js';
 import { ERROR_CODES } from '../result.js';
 import { CLIENT_ERROR_CODES, type ClientErrorCode } from './types.js';
 
 export const NETWORK_MESSAGE = '网络不稳定，请重试';
 
-/** The default words for every error code a client can see (spec §6 plus the client's own). */
+/** The default words for every error code a client can see (the contract's plus the client's own). */
 export const ERROR_MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   UNAUTHENTICATED: '请先登录',
   FORBIDDEN: '您没有权限进行这个操作',
@@ -26,25 +27,18 @@ export const ERROR_MESSAGES: Readonly<Record<ClientErrorCode, string>> = {
   BAD_REPLY: '服务暂时不可用，请稍后重试',
 };
 
-/** Words that depend on what the person was doing: `fn.action` → code → words. */
-const ACTION_MESSAGES: Readonly<Record<string, Partial<Record<ClientErrorCode, string>>>> = {
-  'scan.verify': { NOT_FOUND: '没有找到这个码，请确认是否为正品' },
-  'scan.redeem': {
-    NOT_FOUND: '没有找到这个码，请确认是否为正品',
-    INVALID_ARGUMENT: '请扫描瓶盖内（或包装内）的领奖码',
-    INSUFFICIENT_FUNDS: '活动奖金已发完，暂时无法领取',
-  },
-  'scan.receive': { FORBIDDEN: '您不是该组织的成员，不能入库' },
-  'scan.ship': { FORBIDDEN: '这些货不在您的库存里，不能发货' },
-  'wallet.withdraw': {
-    INSUFFICIENT_FUNDS: '可提现余额不足',
-    INVALID_ARGUMENT: '提现金额有误（最少 ¥0.10）',
-    RATE_LIMITED: '今天的提现次数或金额已达上限，请明天再试',
-  },
-  'wallet.fund': { INVALID_ARGUMENT: '充值金额有误' },
-  'channel.join': { NOT_FOUND: '邀请码无效，请核对后重试', CONFLICT: '邀请码已被他人使用或已过期，请向邀请人索取新的邀请码' },
-  'channel.bootstrap': { CONFLICT: '品牌已经初始化过了' },
-};
+/**
+ * Words that depend on what the person was doing: `fn.action` → code → words, from the `words`
+ * of each action's declaration (shared/src/api/functions/).
+ */
+const ACTION_MESSAGES: ReadonlyMap<string, Partial<Record<ClientErrorCode, string>>> = new Map(
+  Object.entries(FUNCTIONS).flatMap(([fn, actions]) =>
+    Object.entries(actions).flatMap(([action, decl]) => {
+      const words = (decl as { words?: Partial<Record<ClientErrorCode, string>> }).words;
+      return words === undefined ? [] : [[`${fn}.${action}`, words] as const];
+    }),
+  ),
+).set('storage.uploadImage', { INVALID_ARGUMENT: '请选择 JPG、PNG 或 WEBP 图片，大小不超过 10MB', UNAUTHENTICATED: '请先登录再上传图片' });
 
 /** Human-readable labels of request fields, for INVALID_ARGUMENT messages that name the field. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -73,7 +67,7 @@ export function isClientErrorCode(code: unknown): code is ClientErrorCode {
  * request field named by an INVALID_ARGUMENT error.
  */
 export function userMessage(code: ClientErrorCode, action?: string, field?: string): string {
-  const specific = action === undefined ? undefined : ACTION_MESSAGES[action]?.[code];
+  const specific = action === undefined ? undefined : ACTION_MESSAGES.get(action)?.[code];
   if (specific !== undefined) return specific;
   if (code === 'INVALID_ARGUMENT' && field !== undefined) {
     const top = field.split('.')[0] ?? field;

@@ -1,5 +1,5 @@
 /**
- * One-item-one-code codes (spec §2).
+ * One-item-one-code codes (docs/codes.md).
  *
  * A code is a 2-bit key slot in clear plus one 128-bit block, written as 26 Crockford base32
  * characters. The block is the encryption, under the slot's secret key, of:
@@ -8,7 +8,7 @@
  *                batchNo (24) | level (2) | kind (1) | index (32) | reserved (5, zero)
  *   bytes 8..15  redundancy: zero
  *
- * Why this gives the spec's properties:
+ * Why this gives the properties of docs/codes.md#security:
  * - AES is a pseudo-random permutation. Without the key, any block a forger makes decrypts to
  *   random bytes, which carry 64 zero redundancy bits plus 5 zero reserved bits only with
  *   probability 2^-69: unforgeable with more than 64 bits of authentication.
@@ -17,13 +17,12 @@
  * - Checking needs only the key (decrypt, compare): no database read, so guessing costs nothing.
  * - Level and kind are inside the block, authenticated with everything else.
  */
+import { UNIT_LEVELS, type UnitLevel } from '../model.js';
 import { err, ok, type Result } from '../result.js';
 import type { BlockCipher, CodeKeyring, KeySlot } from './cipher.js';
 import { CODE_BLOCK_BYTES, decodeCanonical, encodeBlock } from './crockford.js';
 import { parseCodeInput } from './parse.js';
 
-export const CODE_LEVELS = ['item', 'box', 'case', 'pallet'] as const;
-export type CodeLevel = (typeof CODE_LEVELS)[number];
 export const CODE_KINDS = ['visible', 'hidden'] as const;
 export type CodeKind = (typeof CODE_KINDS)[number];
 
@@ -37,17 +36,19 @@ export interface CodeFields {
   keySlot: KeySlot;
   /** The batch (print run) number; the batch record maps it to a product and a layout. */
   batchNo: number;
-  level: CodeLevel;
+  level: UnitLevel;
   /** `hidden` exists only for items (the consumer's reward code under the cap). */
   kind: CodeKind;
   /** Index within the batch at this level, from 0. */
   index: number;
 }
 
-const LEVEL_BITS: Record<CodeLevel, number> = { item: 0, box: 1, case: 2, pallet: 3 };
+const LEVEL_BITS: Record<UnitLevel, number> = { item: 0, box: 1, case: 2, pallet: 3 };
+/** The inverse of LEVEL_BITS: the bits are part of every printed code, so they never follow a reordered list. */
+const LEVEL_OF_BITS: readonly UnitLevel[] = UNIT_LEVELS.slice().sort((a, b) => LEVEL_BITS[a] - LEVEL_BITS[b]);
 
 /** Level number as stored in the block (item 0, box 1, case 2, pallet 3). */
-export function levelBits(level: CodeLevel): number {
+export function levelBits(level: UnitLevel): number {
   return LEVEL_BITS[level];
 }
 
@@ -137,7 +138,7 @@ export function decodeCode(canonical: string, keyring: CodeKeyring): Result<Code
   const reserved = lo & 31;
   if ((redundancy | reserved) !== 0) return err('INVALID_CODE', INVALID);
   const batchNo = hi >>> 8;
-  const level = CODE_LEVELS[(hi >>> 6) & 3] as CodeLevel;
+  const level = LEVEL_OF_BITS[(hi >>> 6) & 3]!;
   const kind: CodeKind = (hi & 32) !== 0 ? 'hidden' : 'visible';
   const index = (((hi & 31) << 27) | (lo >>> 5)) >>> 0;
   // Authentic blocks are only ever made by encodeCode/print rows, which never produce these.

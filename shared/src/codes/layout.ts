@@ -5,13 +5,14 @@
  *   item i  lies in box  floor(i / itemsPerBox)
  *   box  b  lies in case floor(b / boxesPerCase)
  *
- * so a code's ancestors are arithmetic on its index: no database read per level (spec §2). Later
+ * so a code's ancestors are arithmetic on its index: no database read per level (docs/codes.md#aggregation). Later
  * unpack/repack events override this on the server; the layout is the as-produced packing.
  * Pallets, when a batch has them, are loose: a pallet is built at shipping time and filled by
  * pack events, so no item, box or case has an implied pallet.
  */
 import { err, ok, type Result } from '../result.js';
-import { MAX_BATCH_NO, type CodeFields, type CodeLevel } from './codec.js';
+import type { UnitLevel } from '../model.js';
+import { MAX_BATCH_NO, type CodeFields } from './codec.js';
 
 export interface BatchLayout {
   /** 0..2^24-1, carried in every code of the batch. */
@@ -23,7 +24,7 @@ export interface BatchLayout {
   pallets?: number;
 }
 
-/** Limits (spec: put a limit on everything). A 10-million-item print run fits easily. */
+/** Limits (put a limit on everything). A 10-million-item print run fits easily. */
 export const LAYOUT_LIMITS = {
   maxCases: 1_000_000,
   maxItemsPerBox: 10_000,
@@ -40,12 +41,12 @@ export interface LevelCounts {
 }
 
 export interface LevelIndex {
-  level: CodeLevel;
+  level: UnitLevel;
   index: number;
 }
 
 export interface ChildrenRange {
-  level: CodeLevel;
+  level: UnitLevel;
   /** First child index. */
   first: number;
   /** Number of children: `first .. first + count - 1`. */
@@ -98,7 +99,7 @@ export function totalCodes(layout: BatchLayout): number {
 }
 
 /** True when `index` names an existing code of `level` in this batch. */
-export function isIndexInBatch(level: CodeLevel, index: number, layout: BatchLayout): boolean {
+export function isIndexInBatch(level: UnitLevel, index: number, layout: BatchLayout): boolean {
   return Number.isInteger(index) && index >= 0 && index < layoutCounts(layout)[level];
 }
 
@@ -113,12 +114,12 @@ export function checkCodeInBatch<F extends CodeFields>(fields: F, layout: BatchL
   return ok(fields);
 }
 
-function assertInBatch(level: CodeLevel, index: number, layout: BatchLayout): void {
+function assertInBatch(level: UnitLevel, index: number, layout: BatchLayout): void {
   if (!isIndexInBatch(level, index, layout)) throw new RangeError(`${level} index ${index} outside batch ${layout.batchNo}`);
 }
 
 /** The as-produced parent of a unit, or null for cases and pallets (top of the implied packing). */
-export function parentOf(level: CodeLevel, index: number, layout: BatchLayout): LevelIndex | null {
+export function parentOf(level: UnitLevel, index: number, layout: BatchLayout): LevelIndex | null {
   assertInBatch(level, index, layout);
   switch (level) {
     case 'item':
@@ -143,7 +144,7 @@ export function impliedAncestors(fields: Pick<CodeFields, 'level' | 'index'>, la
 }
 
 /** The direct children of a unit as packed by the line (contiguous indices), or null for items and pallets. */
-export function childrenRange(level: CodeLevel, index: number, layout: BatchLayout): ChildrenRange | null {
+export function childrenRange(level: UnitLevel, index: number, layout: BatchLayout): ChildrenRange | null {
   assertInBatch(level, index, layout);
   switch (level) {
     case 'case':
@@ -157,7 +158,7 @@ export function childrenRange(level: CodeLevel, index: number, layout: BatchLayo
 }
 
 /** The items inside a unit as packed by the line: a contiguous range of item indices. */
-export function itemRange(level: CodeLevel, index: number, layout: BatchLayout): { first: number; count: number } | null {
+export function itemRange(level: UnitLevel, index: number, layout: BatchLayout): { first: number; count: number } | null {
   assertInBatch(level, index, layout);
   switch (level) {
     case 'item':

@@ -11,7 +11,8 @@
  * is constant: a few fixed buffers, whatever the batch size; the caller streams the chunks out.
  */
 import type { BlockCipher, CodeKeyring } from './cipher.js';
-import { levelBits, writePlainPayload, type CodeLevel } from './codec.js';
+import type { UnitLevel } from '../model.js';
+import { levelBits, writePlainPayload } from './codec.js';
 import { CODE_BLOCK_BYTES, CODE_LENGTH, encodeBlock, encodeBlockInto } from './crockford.js';
 import { layoutCounts, type BatchLayout } from './layout.js';
 import { isValidCodeDomain } from './parse.js';
@@ -124,7 +125,7 @@ export class PrintRowWriter {
   private readonly caseCode = new Uint8Array(CODE_LENGTH);
   private readonly boxCode = new Uint8Array(CODE_LENGTH);
   private readonly header = ascii(PRINT_HEADER);
-  private readonly lit: Record<CodeLevel, Uint8Array> = {
+  private readonly lit: Record<UnitLevel, Uint8Array> = {
     item: ascii('item,'),
     box: ascii('box,'),
     case: ascii('case,'),
@@ -343,7 +344,7 @@ export function* printFileChunks(
   }
 }
 
-/** The `exportBatch` reply shape (spec §6). */
+/** The `exportBatch` reply shape (docs/codes.md#batches). */
 export interface BatchTree {
   cases: Array<{ code: string; boxes: Array<{ code: string; items: Array<{ code: string; hiddenCode: string }> }> }>;
 }
