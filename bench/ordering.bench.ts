@@ -29,9 +29,9 @@ function percentile(sorted: number[], p: number): number {
 }
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 0.5);
 
-// PROVISIONAL (until the trade and stock modules are merged): the planned actions, falling back to
-// what the order module's provisional seams read (server/src/orders/provisional-seams.ts) when
-// an action does not exist yet. Remove the fallbacks on merge.
+// PROVISIONAL (until the trade function's actions are merged): the planned actions, falling back
+// to writing the trade module's documents (server/src/trade/model.ts) when an action does not
+// exist yet. Remove the fallbacks on merge.
 const missing = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'NOT_FOUND';
 let policiesMissing = false;
 
@@ -73,7 +73,7 @@ async function setUp(b: Bench, casesPerHot: number): Promise<World> {
     const { productId } = await b.ok('admin', 'channel', { action: 'createProduct', sku: `ORD-${i}`, name: `订货品${i}`, packaging: { itemsPerBox: 12, boxesPerCase: 20 }, policy: POLICY });
     const listPrices = { dealer: 10_000 + i, wholesaler: 11_000 + i, store: 12_000 + i };
     await planned(b, 'admin', 'trade', { action: 'setListPrices', productId, unit: 'box', listPrices }, () =>
-      b.cloud.db.store!.update('products', { _id: productId }, { tradeUnit: 'box', tradePrices: listPrices }, { multi: false, merge: true, upsert: false }),
+      b.cloud.db.store!.insert('trade_prices', [{ _id: productId, productId, unit: 'box', listPrices, floors: {}, retailPrice: null, version: 1, updatedAt: Date.now(), updatedBy: 'u-admin' }]),
     );
     products.push(productId);
   }

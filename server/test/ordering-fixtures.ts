@@ -27,10 +27,9 @@ export interface Stocked {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PROVISIONAL (until the trade and stock modules are merged): each helper calls the planned
-// action, and only when that action does not exist yet (NOT_FOUND) writes what the order
-// module's provisional seams read (server/src/orders/provisional-seams.ts). Remove the fallbacks
-// on merge.
+// PROVISIONAL (until the trade function's actions are merged): each helper calls the planned
+// action, and only when that action does not exist yet (NOT_FOUND) writes the trade module's
+// documents itself (server/src/trade/model.ts shapes). Remove the fallbacks on merge.
 
 const missing = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'NOT_FOUND';
 
@@ -46,7 +45,7 @@ export async function setListPrices(ch: Channel, productId: string, unit: 'case'
   const r = await ch.as('admin', 'trade', { action: 'setListPrices', productId, unit, listPrices });
   if (r.ok) return;
   if (!missing(r)) throw new Error(`trade.setListPrices: ${JSON.stringify(r.error)}`);
-  ch.cloud.db.store!.update('products', { _id: productId }, { tradeUnit: unit, tradePrices: listPrices }, { multi: false, merge: true, upsert: false });
+  ch.cloud.db.store!.insert('trade_prices', [{ _id: productId, productId, unit, listPrices, floors: {}, retailPrice: null, version: 1, updatedAt: Date.now(), updatedBy: 'u-admin' }]);
 }
 
 export async function setCreditLine(ch: Channel, who: string, sellerOrgId: string, buyerOrgId: string, limit: number, termDays: number, from = Date.now() - DAY_MS): Promise<void> {
@@ -54,7 +53,7 @@ export async function setCreditLine(ch: Channel, who: string, sellerOrgId: strin
   const r = await ch.as(who, 'trade', { action: 'setCreditLine', buyerOrgId, limit, from, to, termDays });
   if (r.ok) return;
   if (!missing(r)) throw new Error(`trade.setCreditLine: ${JSON.stringify(r.error)}`);
-  ch.cloud.db.store!.insert('meta', [{ _id: `creditline:${sellerOrgId}:${buyerOrgId}`, limit_fen: limit, from_ms: from, to_ms: to, termDays }]);
+  ch.cloud.db.store!.insert('credit_lines', [{ _id: `${sellerOrgId}:${buyerOrgId}`, sellerOrgId, buyerOrgId, limit, from, to, termDays, version: 1, history: [], updatedAt: Date.now(), updatedBy: 'u-admin' }]);
 }
 
 /** A production run stocked in at the brand. */

@@ -18,3 +18,4 @@ export * from './wallet/trade-accounts.js';
 export * from './wallet/trade-postings.js';
 export * from './ordering/index.js';
 export * from './storage/index.js';
+export * from './ordering/index.js';

@@ -299,7 +299,7 @@ export async function balances(ctx: AuthedContext, input: BalancesReq): Promise<
   const credit = creditAccount(input.sellerOrgId, input.buyerOrgId);
   const [bal, line, recs] = await Promise.all([
     readTradeBalances(ctx.db, [deposit, rebate, credit]),
-    readCreditLine(ctx.db, input.sellerOrgId, input.buyerOrgId, ctx.now_ms) as Promise<CreditLineTerms | null>,
+    readCreditLine(ctx.db, input.sellerOrgId, input.buyerOrgId, ctx.now_ms),
     ctx.db.collection(C.receivables).where({ sellerOrgId: input.sellerOrgId, buyerOrgId: input.buyerOrgId, status: 'open' }).limit(RECEIVABLES_PER_PAIR_MAX).get(),
   ]);
   const open = (recs.data as ReceivableDoc[]).map((r) => ({ outstanding_fen: r.amount - r.repaid, due_ms: r.due_ms }));

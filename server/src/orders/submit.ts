@@ -38,7 +38,8 @@ import { buyerOrgOf } from './access.js';
 import { postHolds } from './money.js';
 import type { OrderDoc, OrderLineDoc, PaymentDoc, ReceivableDoc } from './model.js';
 import { canTrade, catalogFor, priceLines, readCreditLine, readTerms, reserveInTx } from './seams.js';
-import { orderTermsFrom, type SellerTermsLike } from './terms.js';
+import { orderTermsFrom } from './terms.js';
+import { PRODUCTS_PER_READ_MAX, readStock } from '../stock/levels.js';
 
 /**
  * Order number counters per seller and day are split over this many documents (order-number.ts),
@@ -66,7 +67,21 @@ export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }
   if (!rel.ok) return rel;
   const r = await catalogFor(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId: rel.data.buyerOrgId, at_ms: ctx.now_ms });
   if (!r.ok) return r;
-  return ok({ products: r.data.map((p) => ({ productId: p.productId, productName: p.productName, unit: p.unit, itemsPerUnit: p.itemsPerUnit, listPrice: p.listPrice, unitPrice: p.unitPrice, priceSource: p.priceSource, available: p.available ?? true })), promotions: [] });
+  // Available: the seller has at least one unit of it not reserved (one read for the page).
+  const stock = await readStock(ctx.db, input.sellerOrgId, r.data.slice(0, PRODUCTS_PER_READ_MAX).map((p) => p.productId));
+  return ok({
+    products: r.data.map((p) => ({
+      productId: p.productId,
+      productName: p.productName,
+      unit: p.unit,
+      itemsPerUnit: p.itemsPerUnit,
+      listPrice: p.listPrice,
+      unitPrice: p.unitPrice,
+      priceSource: p.priceSource,
+      available: (stock.get(p.productId)?.available ?? 0) >= p.itemsPerUnit,
+    })),
+    promotions: [],
+  });
 }
 
 async function quoteFor(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string, lines: QuoteReq['lines']): Promise<Result<Quote>> {
@@ -128,15 +143,15 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   const [trades, priced, terms, line, orgs] = await Promise.all([
     canTrade(ctx.db, buyerOrgId, input.sellerOrgId),
     quoteFor(ctx, input.sellerOrgId, buyerOrgId, input.lines),
-    readTerms(ctx.db, input.sellerOrgId) as Promise<SellerTermsLike | null>,
-    input.tenders.some((t) => t.kind === 'credit') ? (readCreditLine(ctx.db, input.sellerOrgId, buyerOrgId, ctx.now_ms) as Promise<CreditLineTerms | null>) : Promise.resolve(null),
+    readTerms(ctx.db, input.sellerOrgId),
+    input.tenders.some((t) => t.kind === 'credit') ? readCreditLine(ctx.db, input.sellerOrgId, buyerOrgId, ctx.now_ms) : Promise.resolve(null),
     orgsByIds(ctx.db, [buyerOrgId]),
   ]);
   if (!trades) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
   if (!priced.ok) return priced;
   const q = priced.data;
   if (q.total !== input.expectedTotal) return errWith('QUOTE_CHANGED', `the total is now ${q.total} fen, not ${input.expectedTotal}`, { quote: q }, 'expectedTotal');
-  const orderTerms = orderTermsFrom(input.sellerOrgId, terms, line);
+  const orderTerms = orderTermsFrom(terms, line, q.total);
   const tenders = checkTenders(q.total, input.tenders, orderTerms.maxRebateShare_bp);
   if (!tenders.ok) return tenders;
   const credit = input.tenders.find((t) => t.kind === 'credit');
@@ -174,7 +189,8 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
       decidedAt: null,
     }));
   const nothingToPay = payments.length === 0;
-  const approval = initialApproval(orderTerms.approvalChain, q.total, orderTerms.approvalThreshold_fen);
+  // The steps that apply to this total were chosen with the terms (trade's approvalStepsFor).
+  const approval = initialApproval(orderTerms.approvalChain, q.total, null);
   const step = transitionOrder({ status: 'new', approval }, { type: 'submit', nothingToPay }, 'buyer', ctx.caller.unionId, ctx.now_ms);
   if (!step.ok) return step;
   const timeout_ms = payments.some((p) => p.method === 'wechat_pay') ? orderTerms.wechatPayTimeout_ms : orderTerms.transferTimeout_ms;

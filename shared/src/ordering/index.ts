@@ -7,3 +7,6 @@ export * from './order-number.js';
 export * from './quote.js';
 export * from './stock.js';
 export * from './stock-scan.js';
+export * from './prices.js';
+export * from './floors.js';
+export * from './terms.js';

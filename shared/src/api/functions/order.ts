@@ -4,7 +4,8 @@
  * Money in fen, shares in bp, times in ms since the epoch.
  */
 import type { ApprovalState, OrderState } from '../../ordering/order-machine.js';
-import type { Quote, QuoteLine, OrderUnit, PriceSource } from '../../ordering/quote.js';
+import type { Quote, QuoteLine } from '../../ordering/quote.js';
+import type { OrderUnit, PriceSource } from '../../ordering/prices.js';
 import type { TenderKind } from '../../ordering/tenders.js';
 import type { CreditPosition } from '../../ordering/credit.js';
 import type { AgeingBucket } from '../../ordering/receivables.js';
