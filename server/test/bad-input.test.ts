@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, MAX_CODES_PER_CALL, type ExportedCase } from '@channel-router/shared';
 import { foreignCode, forged, SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
+import { orderBadInputRows, shipOrderingRows } from './ordering-bad-input-rows.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
@@ -291,6 +292,7 @@ function table(): Record<string, ActionRows> {
         ...badId({ codes: [caseCode], toOrgId: ch.ids.gd }, 'fromOrgId', true),
         ...badLocations({ codes: [caseCode], toOrgId: ch.ids.gd }),
         ...badRequestId({ codes: [caseCode], toOrgId: ch.ids.gd }),
+        ...shipOrderingRows({ codes: [caseCode], toOrgId: ch.ids.gd }),
       ],
     },
     'scan.receive': {
@@ -306,6 +308,16 @@ function table(): Record<string, ActionRows> {
         { name: 'requestId with a colon', event: { code: item.hiddenCode, requestId: 'redeem:retry:1' }, field: 'requestId' },
         { name: 'code the visible one (hidden needed)', event: { code: item.code }, code: 'INVALID_CODE', field: 'code' },
         { name: 'code of a box (hidden item code needed)', event: { code: boxCode }, code: 'INVALID_CODE', field: 'code' },
+      ],
+    },
+    'scan.stockIn': {
+      who: 'admin',
+      rows: [
+        ...badCodes({}, 'codes', caseCode).filter((r) => r.name !== 'codes missing'),
+        ...badId({}, 'batchId', true),
+        { name: 'neither codes nor batchId', event: {}, field: 'codes' },
+        { name: 'both codes and batchId', event: { codes: [caseCode], batchId: 'bat_x' }, field: 'batchId' },
+        ...badRequestId({ batchId: 'bat_x' }),
       ],
     },
     'scan.verify': { who: null, rows: [...badCode({}, 'code', item.code), ...badLocations({ code: item.code })] },
@@ -355,6 +367,33 @@ function table(): Record<string, ActionRows> {
     'report.alerts': { who: 'admin', rows: [...badEnum({ kind: 'diversion' }, 'kind', 'fraud'), ...badId({}, 'dealerId', true), ...badPaging({})] },
     'report.penalties': { who: 'admin', rows: [...badId({}, 'dealerId', true), ...badEnum({ status: 'pending' }, 'status', 'open'), ...badPaging({})] },
     'report.stock': { who: 'clerkGz', rows: badId({}, 'orgId') },
+    'report.stockCheck': { who: 'ownerGd', rows: badId({}, 'orgId') },
+    'order.stock': {
+      who: 'ownerGd',
+      rows: [
+        ...badId({}, 'orgId'),
+        { name: 'productIds not a list', event: { orgId: ch.ids.gd, productIds: ch.productId }, field: 'productIds' },
+        { name: 'productIds over 100', event: { orgId: ch.ids.gd, productIds: Array.from({ length: 101 }, (_, i) => `p${i}`) }, field: 'productIds' },
+        { name: 'productIds entry an object', event: { orgId: ch.ids.gd, productIds: [ch.productId, { $ne: null }] }, field: 'productIds[1]' },
+      ],
+    },
+    'order.stockMoves': { who: 'ownerGd', rows: [...badId({}, 'orgId'), ...badId({ orgId: ch.ids.gd }, 'productId', true), ...badPaging({ orgId: ch.ids.gd })] },
+    'order.setSafetyStock': {
+      who: 'ownerGd',
+      rows: [
+        ...badId({ productId: ch.productId, safetyStock: 5 }, 'orgId'),
+        ...badId({ orgId: ch.ids.gd, safetyStock: 5 }, 'productId'),
+        { name: 'safetyStock negative', event: { orgId: ch.ids.gd, productId: ch.productId, safetyStock: -1 }, field: 'safetyStock' },
+        { name: 'safetyStock a float', event: { orgId: ch.ids.gd, productId: ch.productId, safetyStock: 2.5 }, field: 'safetyStock' },
+        { name: 'safetyStock a string', event: { orgId: ch.ids.gd, productId: ch.productId, safetyStock: '5' }, field: 'safetyStock' },
+        { name: 'safetyStock over 100,000,000', event: { orgId: ch.ids.gd, productId: ch.productId, safetyStock: 100_000_001 }, field: 'safetyStock' },
+        { name: 'safetyUnits negative', event: { orgId: ch.ids.gd, productId: ch.productId, safetyUnits: -2 }, field: 'safetyUnits' },
+        { name: 'clear a string', event: { orgId: ch.ids.gd, productId: ch.productId, clear: 'yes' }, field: 'clear' },
+        { name: 'clear false', event: { orgId: ch.ids.gd, productId: ch.productId, clear: false }, field: 'clear' },
+        { name: 'no safety stock given', event: { orgId: ch.ids.gd, productId: ch.productId }, field: 'safetyStock' },
+        { name: 'items and units both given', event: { orgId: ch.ids.gd, productId: ch.productId, safetyStock: 5, safetyUnits: 1 }, field: 'safetyStock' },
+      ],
+    },
     'report.diversion': {
       who: 'admin',
       rows: [
@@ -371,6 +410,7 @@ function table(): Record<string, ActionRows> {
         { name: 'days a float', event: { days: 7.5 }, field: 'days' },
       ],
     },
+    ...orderBadInputRows(ch.ids),
   };
 }
 

@@ -10,15 +10,19 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const CHANNEL_ORG_KINDS = ['dealer', 'wholesaler', 'store'] as const;
 export type ChannelOrgKind = (typeof CHANNEL_ORG_KINDS)[number];
 
-export const ROLES = ['owner', 'clerk', 'guide', 'salesperson', 'admin', 'inspector'] as const;
+export const ROLES = ['owner', 'clerk', 'guide', 'salesperson', 'admin', 'inspector', 'finance', 'warehouse', 'sales'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Which roles an org of each kind can have (`admin` and `inspector` only in the brand). */
+/**
+ * Which roles an org of each kind can have (`admin`, `inspector` and `sales` only in the brand).
+ * `finance` (财务: confirms payments, credit, refunds) and `warehouse` (仓管: ships and receives)
+ * exist in every org, for ordering (docs/ordering.md).
+ */
 export const ROLES_BY_ORG_KIND: Readonly<Record<OrgKind, readonly Role[]>> = {
-  brand: ['admin', 'inspector'],
-  dealer: ['owner', 'clerk', 'salesperson'],
-  wholesaler: ['owner', 'clerk', 'salesperson'],
-  store: ['owner', 'clerk', 'guide'],
+  brand: ['admin', 'inspector', 'sales', 'finance', 'warehouse'],
+  dealer: ['owner', 'clerk', 'salesperson', 'finance', 'warehouse'],
+  wholesaler: ['owner', 'clerk', 'salesperson', 'finance', 'warehouse'],
+  store: ['owner', 'clerk', 'guide', 'finance', 'warehouse'],
 };
 
 /** Which kinds of org may supply an org of each kind (its `upstreamId`, docs/channel.md#orgs). */
@@ -73,7 +77,7 @@ export interface RewardPolicy {
   diversionPenalty: number;
 }
 
-export const ALERT_KINDS = ['diversion', 'prize_interception', 'duplicate_redeem', 'cloned_code'] as const;
+export const ALERT_KINDS = ['diversion', 'prize_interception', 'duplicate_redeem', 'cloned_code', 'low_stock'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
@@ -84,7 +88,8 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
  * - `redeemed_upstream`: redeemed while a dealer or wholesaler held it (no store ever received it);
  * - `redeemed_unshipped`: redeemed while the brand still held it (it left the warehouse unrecorded);
  * - `redeem`: a second person redeemed an already-redeemed hidden code (a copied code);
- * - `verify`: a visible code verified by many people in far-apart regions (a cloned code).
+ * - `verify`: a visible code verified by many people in far-apart regions (a cloned code);
+ * - `stock`: an org's available stock of a product fell to or below its safety stock (`low_stock`).
  */
 export const ALERT_EVIDENCE = [
   'receive',
@@ -96,6 +101,7 @@ export const ALERT_EVIDENCE = [
   'redeemed_unshipped',
   'redeem',
   'verify',
+  'stock',
 ] as const;
 export type AlertEvidence = (typeof ALERT_EVIDENCE)[number];
 

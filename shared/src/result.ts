@@ -14,6 +14,16 @@ export const ERROR_CODES = [
   'INSUFFICIENT_FUNDS',
   'CONFLICT',
   'RATE_LIMITED',
+  // Ordering (docs/ordering.md)
+  'NOT_ORDERABLE',
+  'OUT_OF_STOCK',
+  'QUOTE_CHANGED',
+  'CREDIT_EXCEEDED',
+  'CREDIT_OVERDUE',
+  'INVALID_STATE',
+  'OVER_SHIPMENT',
+  'PRICE_BELOW_FLOOR',
+  'RETURN_WINDOW_CLOSED',
   /** A bug or an infrastructure failure; the client may retry with the same idempotency key. */
   'INTERNAL',
 ] as const;
@@ -28,6 +38,8 @@ export interface AppError {
   /** INVALID_ARGUMENT: the rule the field broke, and its bound (so apps need not read `message`). */
   rule?: ValidationRule;
   limit?: number;
+  /** Added for errors that carry what the caller needs next (QUOTE_CHANGED: the new quote). */
+  details?: Record<string, unknown>;
 }
 
 export type Ok<T> = { ok: true; data: T };
@@ -45,4 +57,11 @@ export function err(code: ErrorCode, message: string, field?: string, broke?: { 
     if (broke.limit !== undefined) error.limit = broke.limit;
   }
   return { ok: false, error };
+}
+
+/** An error with details for the caller (e.g. QUOTE_CHANGED with the new quote). */
+export function errWith(code: ErrorCode, message: string, details: Record<string, unknown>, field?: string): Err {
+  const e = err(code, message, field);
+  e.error.details = details;
+  return e;
 }

@@ -53,6 +53,7 @@ const KIND_TONE: Readonly<Record<AlertKind, TagTone>> = {
   prize_interception: 'warning',
   duplicate_redeem: 'warning',
   cloned_code: 'danger',
+  low_stock: 'warning',
 };
 
 export function alertRow(a: AlertView, names: Names): AlertRow {

@@ -11,6 +11,7 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   prize_interception: '奖品截流',
   duplicate_redeem: '重复领奖',
   cloned_code: '疑似克隆码',
+  low_stock: '库存低于安全库存',
 };
 
 export const ALERT_EVIDENCE_LABELS: Readonly<Record<AlertEvidence, string>> = {
@@ -23,6 +24,7 @@ export const ALERT_EVIDENCE_LABELS: Readonly<Record<AlertEvidence, string>> = {
   redeemed_unshipped: '货还没出品牌仓库就被领奖',
   redeem: '同一个领奖码被另一个人再次领取',
   verify: '同一个码在相距很远的地方被多人查询',
+  stock: '可用库存降到安全库存或以下',
 };
 
 export const BIZ_STEP_LABELS: Readonly<Record<BizStep, string>> = {

@@ -19,6 +19,9 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   guide: '导购',
   admin: '管理员',
   inspector: '稽查员',
+  finance: '财务',
+  warehouse: '仓管',
+  sales: '销售',
 };
 
 export function roleLabel(role: string): string {
@@ -41,6 +44,7 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   prize_interception: '奖品截流',
   duplicate_redeem: '重复领奖',
   cloned_code: '疑似克隆码',
+  low_stock: '库存低于安全库存',
 };
 
 export function alertKindLabel(kind: string): string {
@@ -58,6 +62,7 @@ export const ALERT_EVIDENCE_LABELS: Readonly<Record<AlertEvidence, string>> = {
   redeemed_unshipped: '未出品牌仓库就被领奖',
   redeem: '领奖码被另一人重复使用',
   verify: '同一个码在相距很远的地方被多人查询',
+  stock: '可用库存降到安全库存或以下',
 };
 
 export function alertEvidenceLabel(evidence: string): string {

@@ -25,6 +25,24 @@ export const C = {
   withdrawals: 'withdrawals',
   payouts: 'payouts',
   rateLimits: 'rate_limits',
+  // Ordering (server/src/orders/)
+  orders: 'orders',
+  payments: 'payments',
+  shipments: 'shipments',
+  returns: 'returns',
+  receivables: 'receivables',
+  notices: 'notices',
+  // Stock (server/src/stock/)
+  stock: 'stock',
+  stockMoves: 'stock_moves',
+  // Trade (server/src/trade/)
+  tradePrices: 'trade_prices',
+  pricePolicies: 'price_policies',
+  customers: 'customers',
+  tradeTerms: 'trade_terms',
+  tradeRelations: 'trade_relations',
+  creditLines: 'credit_lines',
+  tradeRequests: 'trade_requests',
 } as const;
 
 /** A server module: a folder of server/src (the ownership test checks it exists). */
@@ -33,13 +51,13 @@ export type OwnerModule = string;
 /**
  * The modules allowed to write each collection. Most have one owner. Shared ones, and why:
  * - meta: small documents of several modules, each under its own ids (channel: `bootstrap`;
- *   codes: the batch counter; wallet: daily withdrawal totals).
+ *   codes: the batch counter; wallet: daily withdrawal totals; orders: order number counters).
  * - alerts: raised where the evidence is seen: custody on a receive, scan on a redeem.
  * - penalties: raised by scan on a diverted redeem (in the same transaction as the claim), settled
  *   by wallet.
  */
 export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] } = {
-  meta: ['channel', 'codes', 'wallet'],
+  meta: ['channel', 'codes', 'wallet', 'orders'],
   orgs: ['channel'],
   memberships: ['channel'],
   invites: ['channel'],
@@ -49,11 +67,26 @@ export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] }
   events: ['custody'],
   redemptions: ['scan'],
   verifications: ['scan'],
-  alerts: ['custody', 'scan'],
+  alerts: ['custody', 'scan', 'stock'],
   penalties: ['scan', 'wallet'],
   accounts: ['wallet'],
   ledger: ['wallet'],
   withdrawals: ['wallet'],
   payouts: ['wallet'],
   rateLimits: ['abuse'],
+  orders: ['orders'],
+  payments: ['orders'],
+  shipments: ['orders'],
+  returns: ['orders'],
+  receivables: ['orders'],
+  notices: ['orders'],
+  stock: ['stock'],
+  stockMoves: ['stock'],
+  tradePrices: ['trade'],
+  pricePolicies: ['trade'],
+  customers: ['trade'],
+  tradeTerms: ['trade'],
+  tradeRelations: ['trade'],
+  creditLines: ['trade'],
+  tradeRequests: ['trade'],
 };

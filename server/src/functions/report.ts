@@ -7,11 +7,13 @@ import { dashboard, diversion } from '../report/diversion.js';
 import { stock } from '../report/stock.js';
 import { alerts, penalties } from '../report/service.js';
 import { defineFunction } from '../runtime/define.js';
+import { stockCheck } from '../stock/check.js';
 
 export const reportMain = defineFunction('report', {
   alerts,
   penalties,
   stock,
+  stockCheck,
   diversion,
   dashboard,
 });

@@ -9,6 +9,7 @@ import { inspect } from '../scan/inspect.js';
 import { redeem } from '../scan/redeem.js';
 import { receive, ship } from '../scan/ship-receive.js';
 import { verify } from '../scan/verify.js';
+import { stockIn } from '../stock/stock-in.js';
 
 export const scanMain = defineFunction('scan', {
   ship,
@@ -18,4 +19,5 @@ export const scanMain = defineFunction('scan', {
   inspect,
   identify,
   open,
+  stockIn,
 });

@@ -6,6 +6,8 @@
  * Everything goes through the cloud functions, as the apps would do it, so the demo data obeys
  * every rule. The people match the person picker of the H5 apps (shared/src/client/dev-login.ts).
  */
+import { seedOrdering } from './ordering-demo.js';
+
 type App = 'admin' | 'dealer' | 'terminal' | 'consumer';
 interface Reply {
   ok: boolean;
@@ -46,7 +48,9 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
   // chart and every list show a channel that has been alive for a while.
   const day = (daysAgo: number) => cloud.setClockOffset?.(-daysAgo * DAY_MS);
 
-  day(6);
+  // The brand and its channel exist two weeks back: the ordering demo (ordering-demo.ts) has an
+  // order received more than its 7-day return window ago, so completed.
+  day(14);
   await admin('channel', { action: 'bootstrap', brandName: '好味道食品' });
   const org = async (kind: string, name: string, upstreamId: string, regionCode: string, territory?: string[]) =>
     (await admin<{ orgId: string }>('channel', { action: 'createOrg', kind, name, upstreamId, regionCode, ...(territory ? { territory } : {}) })).orgId;
@@ -155,5 +159,11 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
 
   // A withdrawal waiting for the admin.
   await call('consumer', 'demo-consumer-1', 'wallet', { action: 'withdraw', amount: 200, requestId: 'demo-withdrawal-1' });
+  const hasAction = async (fn: string, action: string) => {
+    const r = await cloud.call(fn, { action }, await token('admin', 'demo-admin'));
+    return r.ok || r.error?.code !== 'NOT_FOUND' || !/no (action|cloud function)/.test(r.error.message);
+  };
+  await seedOrdering({ call, day, log: (line) => cloud.log(line), hasAction, ids: { gd, tianhe, soy, oyster } });
+  day(0);
   cloud.log(`ready: ${soyCodes.cases.length - 7} soy cases still at the brand for you to ship (admin app → 批次)`);
 }

@@ -53,6 +53,36 @@ export interface StockRes {
   units: Array<{ code: string; level: UnitLevel; productId: string; items: number; receivedAt: number }>;
 }
 
+export interface StockCheckReq {
+  orgId: string;
+}
+export interface StockCheckRow {
+  productId: string;
+  productName: string;
+  /** Items in stock, and items held by custody (the scans). */
+  onHand: number;
+  custody: number;
+  /** Items reserved in stock, and items of open reservations. */
+  reserved: number;
+  openReservations: number;
+}
+export interface StockCheckDifference {
+  productId: string;
+  productName: string;
+  field: 'onHand' | 'reserved';
+  stock: number;
+  expected: number;
+  /** stock − expected. */
+  difference: number;
+}
+export interface StockCheckRes {
+  orgId: string;
+  at: number;
+  products: StockCheckRow[];
+  /** Empty when stock agrees with custody and reservations. */
+  differences: StockCheckDifference[];
+}
+
 export interface DiversionReq {
   /** Only alerts at or after this time (ms). */
   since?: number;
@@ -102,6 +132,14 @@ export const REPORT = declareFunction('report', {
   stock: declareAction<StockReq, StockRes>()({
     schema: object({ orgId: id() }),
     who: 'members of the org, and brand staff',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN'],
+  }),
+  stockCheck: declareAction<StockCheckReq, StockCheckRes>()({
+    schema: object({ orgId: id() }),
+    who: 'members of the org; brand admins and inspectors for any org',
     access: 'signed-in',
     apps: 'any',
     retry: 'read',
