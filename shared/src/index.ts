@@ -14,4 +14,5 @@ export * from './rewards/redeem.js';
 export * from './rewards/penalty.js';
 export * from './wallet/ledger.js';
 export * from './wallet/withdrawal-machine.js';
+export * from './storage/index.js';
 export * from './ordering/index.js';

@@ -90,9 +90,10 @@ export async function handleLogin(req: IncomingMessage, res: ServerResponse, ctx
   sendJson(res, 200, { token, expiresAt: new Date(claims.exp * 1000).toISOString() });
 }
 
-type Auth = { kind: 'anonymous' } | { kind: 'verified'; app: AppName; openId: string; unionId: string } | { kind: 'refused'; message: string };
+export type Auth = { kind: 'anonymous' } | { kind: 'verified'; app: AppName; openId: string; unionId: string } | { kind: 'refused'; message: string };
 
-function authenticate(req: IncomingMessage, tokens: TokenService): Auth {
+/** The caller of an /api/ request, from its Bearer token. */
+export function authenticate(req: IncomingMessage, tokens: TokenService): Auth {
   const header = req.headers.authorization;
   if (header === undefined) return { kind: 'anonymous' };
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -119,7 +120,7 @@ export async function handleFunctionCall(
   const auth = authenticate(req, ctx.tokens);
   if (auth.kind === 'refused') {
     req.resume();
-    // 200 like every function reply (spec §6: the body carries the outcome); the header still
+    // 200 like every function reply (docs/actions.md#local-gateway: the body carries the outcome); the header still
     // tells HTTP-minded clients why.
     return sendJson(res, 200, errorBody('UNAUTHENTICATED', auth.message), { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
   }

@@ -8,6 +8,8 @@ import { answerPreflight, applyCors } from './cors.js';
 import { errorBody, readBody, sendJson } from './http-io.js';
 import { handleFunctionCall, handleHealth, handleLogin, type ApiContext } from './api-routes.js';
 import { serveStatic, type AppDirs } from './static-apps.js';
+import { isStoragePath, type LocalStorage } from '../storage/local-storage.js';
+import { handleStorageUpload } from './storage-upload.js';
 
 /** The database protocol handler (local-cloud/src/tcb): it checks the request's signature itself. */
 export type TcbHandler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void | Promise<void>;
@@ -15,6 +17,8 @@ export type TcbHandler = (req: IncomingMessage, res: ServerResponse, body: Buffe
 export interface GatewayOptions {
   api: ApiContext;
   tcb: TcbHandler | null;
+  /** File storage: signed downloads and SDK uploads at /storage/, app uploads at /api/storage/upload. */
+  storage?: LocalStorage | null;
   appDirs: AppDirs;
   /** Origins besides loopback ones that may call /api/ from a browser. */
   corsOrigins?: readonly string[];
@@ -70,11 +74,23 @@ async function route(req: IncomingMessage, res: ServerResponse, requestId: strin
   const method = req.method ?? 'GET';
 
   if (rawPath === '/tcb') return routeTcb(req, res, method, opts);
+  if (isStoragePath(rawPath) && opts.storage) {
+    // Downloads may be read by an H5 page on a dev server's origin (images, exports).
+    if (method === 'GET' || method === 'HEAD') applyCors(req, res, opts.corsOrigins ?? []);
+    return opts.storage.http(req, res);
+  }
 
   if (rawPath.startsWith('/api/')) {
     const cors = opts.corsOrigins ?? [];
     if (method === 'OPTIONS') return answerPreflight(req, res, cors);
     applyCors(req, res, cors);
+    if (rawPath === '/api/storage/upload' && opts.storage) {
+      if (method !== 'POST') {
+        req.resume();
+        return sendJson(res, 405, errorBody('METHOD_NOT_ALLOWED', 'use POST'), { Allow: 'POST' });
+      }
+      return handleStorageUpload(req, res, opts.api, opts.storage);
+    }
     return routeApi(req, res, rawPath, method, requestId, opts.api);
   }
 

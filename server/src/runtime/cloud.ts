@@ -7,13 +7,19 @@ import tcb from '@cloudbase/node-sdk';
 type App = ReturnType<typeof tcb.init>;
 export type Database = ReturnType<App['database']>;
 
+export type CloudApp = App;
+
 let cached: Database | null = null;
+let cachedApp: App | null = null;
+
+/** The SDK app of the function's own environment (database, storage). */
+export function cloudApp(): App {
+  cachedApp ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+  return cachedApp;
+}
 
 export function database(): Database {
-  if (cached === null) {
-    const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
-    cached = app.database();
-  }
+  cached ??= cloudApp().database();
   return cached;
 }
 

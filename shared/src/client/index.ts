@@ -8,3 +8,4 @@ export * from './intent.js';
 export * from './transports.js';
 export * from './client.js';
 export * from './dev-login.js';
+export * from './uploads.js';

@@ -45,7 +45,7 @@ const ACTION_MESSAGES: ReadonlyMap<string, Partial<Record<ClientErrorCode, strin
       return words === undefined ? [] : [[`${fn}.${action}`, words] as const];
     }),
   ),
-);
+).set('storage.uploadImage', { INVALID_ARGUMENT: '请选择 JPG、PNG 或 WEBP 图片，大小不超过 10MB', UNAUTHENTICATED: '请先登录再上传图片' });
 
 /** Human-readable labels of request fields, for INVALID_ARGUMENT messages that name the field. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {

@@ -27,8 +27,11 @@ export interface ExportedCase {
 export interface ExportBatchRes {
   /** Inline for batches up to 100 cases. */
   cases?: ExportedCase[];
-  /** Larger batches go to a streamed print file. */
-  file?: { url: string; rows: number };
+  /**
+   * Larger batches as their print file (CSV) in cloud storage: `fileID` to keep, `url` a
+   * temporary link that stops working at `urlExpiresAt_ms` (docs/storage.md).
+   */
+  file?: { fileID: string; url: string; urlExpiresAt_ms: number; rows: number; bytes: number };
 }
 
 export interface PackReq {
