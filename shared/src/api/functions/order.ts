@@ -1,5 +1,5 @@
 /**
- * The `order` function (docs/ordering.md): here its stock actions (docs/stock.md). Each action's
+ * The `order` function: here its stock actions (docs/stock.md). Each action's
  * request, reply, callers, retry class and error codes, declared once (docs/actions.md).
  */
 import { cursor, id, pageSize } from '../../validation/fields.js';
