@@ -25,6 +25,13 @@ export const C = {
   withdrawals: 'withdrawals',
   payouts: 'payouts',
   rateLimits: 'rate_limits',
+  // Ordering (server/src/orders/)
+  orders: 'orders',
+  payments: 'payments',
+  shipments: 'shipments',
+  returns: 'returns',
+  receivables: 'receivables',
+  notices: 'notices',
   // Stock (server/src/stock/)
   stock: 'stock',
   stockMoves: 'stock_moves',
@@ -43,7 +50,7 @@ export type OwnerModule = string;
  *   by wallet.
  */
 export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] } = {
-  meta: ['channel', 'codes', 'wallet'],
+  meta: ['channel', 'codes', 'wallet', 'orders'],
   orgs: ['channel'],
   memberships: ['channel'],
   invites: ['channel'],
@@ -60,6 +67,12 @@ export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] }
   withdrawals: ['wallet'],
   payouts: ['wallet'],
   rateLimits: ['abuse'],
+  orders: ['orders'],
+  payments: ['orders'],
+  shipments: ['orders'],
+  returns: ['orders'],
+  receivables: ['orders'],
+  notices: ['orders'],
   stock: ['stock'],
   stockMoves: ['stock'],
 };
