@@ -7,3 +7,4 @@ export * from './order-number.js';
 export * from './quote.js';
 export * from './stock.js';
 export * from './stock-scan.js';
+export * from './reports.js';
