@@ -368,6 +368,20 @@ function table(): Record<string, ActionRows> {
     'report.penalties': { who: 'admin', rows: [...badId({}, 'dealerId', true), ...badEnum({ status: 'pending' }, 'status', 'open'), ...badPaging({})] },
     'report.stock': { who: 'clerkGz', rows: badId({}, 'orgId') },
     'report.stockCheck': { who: 'ownerGd', rows: badId({}, 'orgId') },
+    'report.ordering': {
+      who: 'admin',
+      rows: [
+        { name: 'kind missing', event: {}, field: 'kind' },
+        ...badEnum({ kind: 'sales_by_day' }, 'kind', 'sales_by_week'),
+        ...badId({ kind: 'sales_by_day' }, 'sellerOrgId', true),
+        { name: 'from negative', event: { kind: 'sales_by_day', from: -1 }, field: 'from' },
+        { name: 'to a date string', event: { kind: 'sales_by_day', to: '2026-12-01' }, field: 'to' },
+        { name: 'from after to', event: { kind: 'sales_by_day', from: 2_000, to: 1_000 }, field: 'from' },
+        { name: 'period over 366 days', event: { kind: 'sales_by_day', from: 0, to: 367 * 86_400_000 }, field: 'from' },
+        { name: 'limit 0', event: { kind: 'customer_ranking', limit: 0 }, field: 'limit' },
+        ...badEnum({ kind: 'stock', format: 'csv' }, 'format', 'xlsx'),
+      ],
+    },
     'order.stock': {
       who: 'ownerGd',
       rows: [

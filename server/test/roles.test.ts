@@ -470,6 +470,13 @@ describe('stock (order.stock, order.stockMoves, order.setSafetyStock, scan.stock
     expect((await allowed('admin', 'scan', { action: 'stockIn', batchId: batch.batchId })).items).toBe(24);
   });
 
+  it("ordering reports: members of the seller for its reports; brand staff for any seller's and the channel's", async () => {
+    for (const who of ['ownerGd', 'clerkGd', 'admin', 'inspector']) await allowed(who, 'report', { action: 'ordering', kind: 'sales_by_day', sellerOrgId: ch.ids.gd });
+    for (const who of ['ownerBj', 'ownerWs', 'clerkGz', 'consumer1']) await forbidden(who, 'report', { action: 'ordering', kind: 'receivables_ageing', sellerOrgId: ch.ids.gd });
+    for (const who of ['admin', 'inspector']) await allowed(who, 'report', { action: 'ordering', kind: 'orders_by_state' });
+    for (const who of ['ownerGd', 'clerkGz', 'consumer1']) await forbidden(who, 'report', { action: 'ordering', kind: 'stock' });
+  });
+
   it('stock check: members of the org and brand staff', async () => {
     for (const who of ['ownerGd', 'clerkGd', 'admin', 'inspector']) expect((await allowed(who, 'report', { action: 'stockCheck', orgId: ch.ids.gd })).differences).toEqual([]);
     for (const who of ['ownerBj', 'clerkGz', 'consumer1']) await forbidden(who, 'report', { action: 'stockCheck', orgId: ch.ids.gd });

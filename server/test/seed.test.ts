@@ -35,6 +35,17 @@ it('seeds a living system', async () => {
   const active = dash.data.daily.filter((d) => d.scans + d.redeems > 0).map((d) => d.day);
   expect(active.length).toBeGreaterThanOrEqual(5);
   expect(dash.data.daily.filter((d) => d.redeems > 0).length).toBeGreaterThanOrEqual(3);
+  // Stock follows the scans: the brand's batches were stocked in, and the stock check of every
+  // org of the demo agrees with custody and reservations.
+  const orgs = (await cloud.call('channel', { action: 'listOrgs' }, admin)) as { ok: true; data: { orgs: Array<{ id: string }> } };
+  const orgIds = ['brand', ...orgs.data.orgs.map((o) => o.id)];
+  expect(orgIds.length).toBeGreaterThan(3);
+  for (const orgId of orgIds) {
+    const check = (await cloud.call('report', { action: 'stockCheck', orgId }, admin)) as { ok: true; data: { differences: unknown[]; products: Array<{ onHand: number }> } };
+    expect(check.data.differences, orgId).toEqual([]);
+  }
+  const brandCheck = (await cloud.call('report', { action: 'stockCheck', orgId: 'brand' }, admin)) as { ok: true; data: { products: Array<{ onHand: number }> } };
+  expect(brandCheck.data.products.reduce((n, p) => n + p.onHand, 0)).toBeGreaterThan(0);
   const times = cloud.db.all('events').map((e) => e.at as number);
   expect(Math.min(...times)).toBeLessThan(Date.now() - 5 * 24 * 3600_000);
   expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());

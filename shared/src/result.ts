@@ -14,7 +14,7 @@ export const ERROR_CODES = [
   'INSUFFICIENT_FUNDS',
   'CONFLICT',
   'RATE_LIMITED',
-  // Ordering (docs/ordering.md)
+  // Ordering
   'NOT_ORDERABLE',
   'OUT_OF_STOCK',
   'QUOTE_CHANGED',

@@ -52,7 +52,8 @@ export type OwnerModule = string;
  * The modules allowed to write each collection. Most have one owner. Shared ones, and why:
  * - meta: small documents of several modules, each under its own ids (channel: `bootstrap`;
  *   codes: the batch counter; wallet: daily withdrawal totals; orders: order number counters).
- * - alerts: raised where the evidence is seen: custody on a receive, scan on a redeem.
+ * - alerts: raised where the evidence is seen: custody on a receive, scan on a redeem, stock on a
+ *   move that takes a product to its safety stock (low_stock).
  * - penalties: raised by scan on a diverted redeem (in the same transaction as the claim), settled
  *   by wallet.
  */

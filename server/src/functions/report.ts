@@ -8,12 +8,14 @@ import { stock } from '../report/stock.js';
 import { alerts, penalties } from '../report/service.js';
 import { defineFunction } from '../runtime/define.js';
 import { stockCheck } from '../stock/check.js';
+import { ordering } from '../report/ordering.js';
 
 export const reportMain = defineFunction('report', {
   alerts,
   penalties,
   stock,
   stockCheck,
+  ordering,
   diversion,
   dashboard,
 });

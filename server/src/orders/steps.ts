@@ -14,6 +14,7 @@ import { postRefund, refundEverything, refundParts, type WechatRefund } from './
 import type { OrderDoc } from './model.js';
 import { releaseInTx } from './seams.js';
 import { applyEvent, casOrder, readOrder, unshippedItems } from './store.js';
+import { checkLowStock } from '../stock/levels.js';
 
 type Decision = { actor: OrderActor; event: OrderEvent };
 
@@ -74,6 +75,8 @@ async function step(
     return ok({ order: done.data.order, reply: { status: done.data.order.status } });
   });
   if (r.ok) await sendWechatRefunds(ctx, wechat);
+  // Released stock may lift a product back above its safety stock: the next crossing alerts again.
+  if (r.ok && effects !== none) await checkLowStock(ctx.db, order.sellerOrgId, [...new Set(order.lines.map((l) => l.productId))], ctx.now_ms);
   return r;
 }
 

@@ -39,7 +39,7 @@ import { postHolds } from './money.js';
 import type { OrderDoc, OrderLineDoc, PaymentDoc, ReceivableDoc } from './model.js';
 import { canTrade, catalogFor, priceLines, readCreditLine, readTerms, reserveInTx } from './seams.js';
 import { orderTermsFrom } from './terms.js';
-import { PRODUCTS_PER_READ_MAX, readStock } from '../stock/levels.js';
+import { PRODUCTS_PER_READ_MAX, checkLowStock, readStock } from '../stock/levels.js';
 
 /**
  * Order number counters per seller and day are split over this many documents (order-number.ts),
@@ -249,6 +249,8 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   });
   if (!r.ok) return r;
   if (r.data.replay) return replaySubmit(ctx, r.data.order, input);
+  // Low stock is judged after the reservation committed (docs/stock.md).
+  await checkLowStock(ctx.db, input.sellerOrgId, [...new Set(r.data.order.lines.map((l) => l.productId))], ctx.now_ms);
   let jsapi: Record<string, string> | undefined;
   const wx = payments.find((p) => p.method === 'wechat_pay');
   if (wx && provider) {

@@ -102,6 +102,9 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
 
   const batch = async (productId: string, cases: number): Promise<Tree> => {
     const { batchId } = await admin<{ batchId: string }>('codes', { action: 'createBatch', productId, cases });
+    // Produced goods enter the brand's stock (生产入库) before anything ships: the stock check
+    // then agrees with custody everywhere (docs/stock.md).
+    await admin('scan', { action: 'stockIn', batchId, requestId: `demo-stockin-${productId}` });
     return admin<Tree>('codes', { action: 'exportBatch', batchId });
   };
   const soyCodes = await batch(soy, 10);

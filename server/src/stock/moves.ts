@@ -84,7 +84,16 @@ export async function postMovesInTx(tx: Parameters<typeof txAllShards>[0], input
         return errWith('OUT_OF_STOCK', `${n} items of product ${move.productId} leave, ${plan.have} are available (the rest is reserved for orders: ship those with their order)`, { productId: move.productId, available: plan.have }, field);
       }
       steps.push(...plan.takes);
-    } else steps.push({ shard: preferred, items: n });
+    } else {
+      // Goods in are spread evenly over every shard (the remainder from the preferred one on), so
+      // concurrent orders find stock on their own shard and do not all meet on one document.
+      const base = Math.floor(n / shards.length);
+      const extra = n - base * shards.length;
+      for (let i = 0; i < shards.length; i++) {
+        const part = base + (i < extra ? 1 : 0);
+        if (part > 0) steps.push({ shard: (preferred + i) % shards.length, items: part });
+      }
+    }
     const record: MoveDoc['shards'] = [];
     for (const s of steps) {
       const lm: LevelMove = move.type === 'adjust' ? { type: 'adjust', delta: goesOut ? -s.items : s.items } : { type: move.type, items: s.items };
@@ -98,8 +107,11 @@ export async function postMovesInTx(tx: Parameters<typeof txAllShards>[0], input
     planned.push({ move: { ...move, items: move.items < 0 ? -n : n }, shards: record, after: { ...sum, available: availableOf(sum) } });
   }
 
+  // Every shard of a product moved is written, touched or not: the call then costs the same
+  // requests whatever the items (a case of 240 as one item), and they were all read anyway.
   for (const p of products) {
-    for (const k of touched.get(p)!) await txWriteShard(tx, input.orgId, p, k, levels.get(p)![k]!, existed.get(p)![k]!, input.at_ms);
+    if (touched.get(p)!.size === 0) continue;
+    for (let k = 0; k < levels.get(p)!.length; k++) await txWriteShard(tx, input.orgId, p, k, levels.get(p)![k]!, existed.get(p)![k]!, input.at_ms);
   }
   const seen = new Set<string>();
   for (const { move, shards, after } of planned) {

@@ -10,3 +10,4 @@ export * from './stock-scan.js';
 export * from './prices.js';
 export * from './floors.js';
 export * from './terms.js';
+export * from './reports.js';

@@ -53,6 +53,7 @@ const VALID = {
     diversion: { since: 0 },
     dashboard: { days: 14 },
     stockCheck: { orgId: 'dealer_1' },
+    ordering: { kind: 'sales_by_day', sellerOrgId: 'dealer_1', from: 0, to: 86_400_000, format: 'csv' },
   },
   order: {
     stock: { orgId: 'dealer_1', productIds: ['prd_1'] },

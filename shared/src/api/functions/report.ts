@@ -5,6 +5,7 @@
 import { ALERT_KINDS, type Alert, type AlertKind, type UnitLevel } from '../../model.js';
 import { cursor, id, pageSize } from '../../validation/fields.js';
 import { int, object, oneOf, optional } from '../../validation/schema.js';
+import { REPORT_KINDS, type ReportKind, type ReportTable } from '../../ordering/reports.js';
 import { declareAction, declareFunction } from '../declare.js';
 import { PENALTY_STATUSES, type PenaltyStatus } from './wallet.js';
 
@@ -83,6 +84,28 @@ export interface StockCheckRes {
   differences: StockCheckDifference[];
 }
 
+export interface OrderingReportReq {
+  kind: ReportKind;
+  /** One seller's report; omitted: the brand's report across the channel (brand staff). */
+  sellerOrgId?: string;
+  /** Period of the orders (ms, half-open [from, to)); default: the last 30 days. At most 366 days. */
+  from?: number;
+  to?: number;
+  /** Rankings: how many rows (default 20). */
+  limit?: number;
+  /** `csv`: also the CSV (UTF-8 with BOM, money in yuan) and a file name. */
+  format?: 'json' | 'csv';
+}
+export interface OrderingReportRes extends ReportTable {
+  kind: ReportKind;
+  sellerOrgId: string | null;
+  from: number;
+  to: number;
+  at: number;
+  csv?: string;
+  filename?: string;
+}
+
 export interface DiversionReq {
   /** Only alerts at or after this time (ms). */
   since?: number;
@@ -140,6 +163,21 @@ export const REPORT = declareFunction('report', {
   stockCheck: declareAction<StockCheckReq, StockCheckRes>()({
     schema: object({ orgId: id() }),
     who: 'members of the org; brand admins and inspectors for any org',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN'],
+  }),
+  ordering: declareAction<OrderingReportReq, OrderingReportRes>()({
+    schema: object({
+      kind: oneOf(REPORT_KINDS),
+      sellerOrgId: optional(id()),
+      from: optional(int({ min: 0, max: MAX_TIME_MS })),
+      to: optional(int({ min: 0, max: MAX_TIME_MS })),
+      limit: optional(pageSize()),
+      format: optional(oneOf(['json', 'csv'] as const)),
+    }),
+    who: "members of the seller org, for its reports; brand staff for any seller's and the channel's",
     access: 'signed-in',
     apps: 'any',
     retry: 'read',
