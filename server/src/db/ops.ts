@@ -4,6 +4,7 @@
  * expected failures (a duplicate key) in one way.
  */
 import type { Database } from '../runtime/cloud.js';
+import { isDuplicateKey } from './errors.js';
 
 interface MaybeError {
   code?: unknown;
@@ -37,4 +38,18 @@ export async function getById<T>(db: Database, collection: string, id: string): 
   const data = res.data;
   if (Array.isArray(data)) return (data[0] as T | undefined) ?? null;
   return (data as T | undefined) ?? null;
+}
+
+/** Inserts documents with known ids; those already there (an earlier attempt) are left as they are. */
+export async function insertManyOnce(db: Database, collection: string, docs: Array<{ _id: string }>): Promise<void> {
+  try {
+    await insertMany(db, collection, docs);
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const ids = docs.map((d) => d._id);
+    const res = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(ids.length).get();
+    const present = new Set((res.data as Array<{ _id: string }>).map((d) => d._id));
+    const missing = docs.filter((d) => !present.has(d._id));
+    if (missing.length > 0) await insertMany(db, collection, missing);
+  }
 }

@@ -15,7 +15,7 @@ import { C, WRITERS } from './collections.js';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const WRITE_METHODS = new Set(['add', 'set', 'update', 'remove', 'delete']);
-const WRITE_HELPERS = new Set(['insertOne', 'insertMany']);
+const WRITE_HELPERS = new Set(['insertOne', 'insertMany', 'insertManyOnce']);
 /** Generic helpers that take the collection as a parameter; their callers are checked instead. */
 const GENERIC_DIR = 'db';
 

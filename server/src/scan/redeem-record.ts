@@ -8,8 +8,7 @@
 import type { ActionRes, Alert, Posting } from '@channel-router/shared';
 import type { PenaltyRecord, RedemptionRecord } from '@channel-router/shared';
 import { C } from '../db/collections.js';
-import { isDuplicateKey } from '../db/errors.js';
-import { insertMany } from '../db/ops.js';
+import { insertManyOnce } from '../db/ops.js';
 import type { Database } from '../runtime/cloud.js';
 import type { BudgetParts } from '../wallet/budget.js';
 import { insertFoldedPostings } from '../wallet/ledger-store.js';
@@ -46,7 +45,7 @@ export async function completeRedemption(db: Database, r: RedemptionDoc, clock: 
   const writes: Array<Promise<unknown>> = [insertFoldedPostings(db, r.postings, r.at, clock())];
   if (r.alerts.length > 0) {
     writes.push(
-      insertOnce(
+      insertManyOnce(
         db,
         C.alerts,
         r.alerts.map(({ key, ...rest }) => ({ _id: key, ...rest })),
@@ -55,21 +54,7 @@ export async function completeRedemption(db: Database, r: RedemptionDoc, clock: 
   }
   if (r.penalty) {
     const { key, ...rest } = r.penalty;
-    writes.push(insertOnce(db, C.penalties, [{ _id: key, ...rest }]));
+    writes.push(insertManyOnce(db, C.penalties, [{ _id: key, ...rest }]));
   }
   await Promise.all(writes);
-}
-
-/** Inserts documents with known ids; those already there (an earlier attempt) are left as they are. */
-async function insertOnce(db: Database, collection: string, docs: Array<{ _id: string }>): Promise<void> {
-  try {
-    await insertMany(db, collection, docs);
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    const ids = docs.map((d) => d._id);
-    const res = await db.collection(collection).where({ _id: db.command.in(ids) }).limit(ids.length).get();
-    const present = new Set((res.data as Array<{ _id: string }>).map((d) => d._id));
-    const missing = docs.filter((d) => !present.has(d._id));
-    if (missing.length > 0) await insertMany(db, collection, missing);
-  }
 }
