@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, MAX_CODES_PER_CALL, type ExportedCase } from '@channel-router/shared';
 import { foreignCode, forged, SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
+import { orderBadInputRows, shipOrderingRows } from './ordering-bad-input-rows.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
@@ -291,6 +292,7 @@ function table(): Record<string, ActionRows> {
         ...badId({ codes: [caseCode], toOrgId: ch.ids.gd }, 'fromOrgId', true),
         ...badLocations({ codes: [caseCode], toOrgId: ch.ids.gd }),
         ...badRequestId({ codes: [caseCode], toOrgId: ch.ids.gd }),
+        ...shipOrderingRows({ codes: [caseCode], toOrgId: ch.ids.gd }),
       ],
     },
     'scan.receive': {
@@ -371,6 +373,7 @@ function table(): Record<string, ActionRows> {
         { name: 'days a float', event: { days: 7.5 }, field: 'days' },
       ],
     },
+    ...orderBadInputRows(ch.ids),
   };
 }
 

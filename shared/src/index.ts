@@ -14,3 +14,6 @@ export * from './rewards/redeem.js';
 export * from './rewards/penalty.js';
 export * from './wallet/ledger.js';
 export * from './wallet/withdrawal-machine.js';
+export * from './wallet/trade-accounts.js';
+export * from './wallet/trade-postings.js';
+export * from './ordering/index.js';

@@ -20,4 +20,11 @@ export const C = {
   withdrawals: 'withdrawals',
   payouts: 'payouts',
   rateLimits: 'rate_limits',
+  // Ordering (server/src/orders/)
+  orders: 'orders',
+  payments: 'payments',
+  shipments: 'shipments',
+  returns: 'returns',
+  receivables: 'receivables',
+  notices: 'notices',
 } as const;

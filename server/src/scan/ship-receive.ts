@@ -29,15 +29,16 @@ import { getById } from '../db/ops.js';
 import { loadUnits, nextSeq, verifyCodes, type LoadedUnit } from '../custody/units.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { C } from '../db/collections.js';
+import { onReceived, shipForOrder } from '../orders/ship.js';
 
 const codeField = (i: number) => `codes[${i}]`;
 
 /** The who/when/where every scan event of this call shares. */
-function scanContext(ctx: AuthedContext, actor: Person, location: Location | undefined): ScanContext {
+export function scanContext(ctx: AuthedContext, actor: Person, location: Location | undefined): ScanContext {
   return { eventId: newId('evt'), seq: nextSeq(ctx.now_ms), at: ctx.now_ms, actor, brandId: BRAND_ORG_ID, location: location ?? null };
 }
 
-async function judgeAndStore(ctx: AuthedContext, units: LoadedUnit[], plan: ScanPlan): Promise<Alert[]> {
+export async function judgeAndStore(ctx: AuthedContext, units: LoadedUnit[], plan: ScanPlan): Promise<Alert[]> {
   const dealers = await orgsByIds(ctx.db, plan.diversionChecks.map((c) => c.allocatedDealerId));
   const alerts: Alert[] = [];
   for (const check of plan.diversionChecks) {
@@ -53,6 +54,8 @@ async function judgeAndStore(ctx: AuthedContext, units: LoadedUnit[], plan: Scan
 }
 
 export async function ship(ctx: AuthedContext, input: ShipReq): Promise<Result<ActionRes<'scan', 'ship'>>> {
+  // Shipping an order, or a return's goods back to the seller: the order module's rules.
+  if (input.orderId !== undefined || input.returnId !== undefined) return shipForOrder(ctx, input);
   const verified = verifyCodes(input.codes, codeField, { visibleOnly: true });
   if (!verified.ok) return verified;
   const person = await loadPerson(ctx.db, ctx.caller.unionId);
@@ -125,6 +128,8 @@ export async function receive(ctx: AuthedContext, input: ReceiveReq): Promise<Re
   });
   if (!plan.ok) return plan;
   const alerts = await judgeAndStore(ctx, loaded.data, plan.data);
+  // Units of an order's (or a return's) shipment: the shipment, and maybe the order, is received.
+  await onReceived(ctx, receiver._id, loaded.data);
   // A retried receive (its reply was lost) finds the goods already held: it answers the alerts
   // the first attempt raised, so the clerk still sees the warning.
   const held = new Set(plan.data.event.alreadyHeldCodes ?? []);

@@ -6,6 +6,8 @@
  * Everything goes through the cloud functions, as the apps would do it, so the demo data obeys
  * every rule. The people match the person picker of the H5 apps (shared/src/client/dev-login.ts).
  */
+import { seedOrdering } from './ordering-demo.js';
+
 type App = 'admin' | 'dealer' | 'terminal' | 'consumer';
 interface Reply {
   ok: boolean;
@@ -155,5 +157,11 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
 
   // A withdrawal waiting for the admin.
   await call('consumer', 'demo-consumer-1', 'wallet', { action: 'withdraw', amount: 200, requestId: 'demo-withdrawal-1' });
+  const hasAction = async (fn: string, action: string) => {
+    const r = await cloud.call(fn, { action }, await token('admin', 'demo-admin'));
+    return r.ok || r.error?.code !== 'NOT_FOUND' || !/no (action|cloud function)/.test(r.error.message);
+  };
+  await seedOrdering({ call, day, log: (line) => cloud.log(line), hasAction, ids: { gd, tianhe, soy, oyster } });
+  day(0);
   cloud.log(`ready: ${soyCodes.cases.length - 7} soy cases still at the brand for you to ship (admin app → 批次)`);
 }

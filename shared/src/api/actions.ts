@@ -13,17 +13,19 @@ import { CODES } from './functions/codes.js';
 import { REPORT } from './functions/report.js';
 import { SCAN } from './functions/scan.js';
 import { WALLET } from './functions/wallet.js';
+import { ORDER } from './functions/order.js';
 
 export * from './functions/channel.js';
 export * from './functions/codes.js';
 export * from './functions/scan.js';
 export * from './functions/wallet.js';
 export * from './functions/report.js';
+export * from './functions/order.js';
 export { APP_NAMES, RETRY_CLASSES, ALWAYS_POSSIBLE_ERRORS, possibleErrors, implicitErrors } from './declare.js';
 export type { ActionDecl, Access, AppName, RetryClass } from './declare.js';
 
 /** Every cloud function of the contract, by declaration. */
-const DECLARED = [CHANNEL, CODES, SCAN, WALLET, REPORT] as const;
+const DECLARED = [CHANNEL, CODES, SCAN, WALLET, REPORT, ORDER] as const;
 
 type Declared = (typeof DECLARED)[number];
 /** function name → action name → declaration. */

@@ -173,6 +173,11 @@ export interface ShipInput extends ScanContext {
   from: OrgRef;
   target: OrgRef;
   units: readonly ScannedUnit[];
+  /**
+   * Added (ordering): the server checked that `from` may ship to `target` otherwise — an order
+   * under a direct trade relation, or a return going back upstream to the seller.
+   */
+  relationChecked?: boolean;
 }
 
 /**
@@ -190,7 +195,7 @@ export interface ShipInput extends ScanContext {
 export function planShip(input: ShipInput): Result<ScanPlan> {
   const { from, target } = input;
   if (!isMember(input.actor, from.id)) return err('FORBIDDEN', 'only a member of the shipping organisation can ship its goods');
-  if (target.upstreamId !== from.id || target.id === from.id) {
+  if ((target.upstreamId !== from.id && input.relationChecked !== true) || target.id === from.id) {
     return err('INVALID_ARGUMENT', `organisation ${target.id} is not supplied directly by ${from.id}`, 'toOrgId');
   }
   const { kept, covered } = distinctUnits(input.units);

@@ -15,6 +15,7 @@
  */
 import { MAX_FEN } from '../money.js';
 import { err, ok, type Result } from '../result.js';
+import { isCreditAccount, isTradeAccount } from './trade-accounts.js';
 
 export type AccountId = string;
 
@@ -34,18 +35,19 @@ export function withdrawalHoldAccount(withdrawalId: string): AccountId {
   return `hold:withdrawal:${withdrawalId}`;
 }
 
-export type AccountType = 'external' | 'budget' | 'person' | 'org' | 'hold';
+export type AccountType = 'external' | 'budget' | 'person' | 'org' | 'hold' | 'trade';
 
 const ACCOUNT_PATTERN = /^(?:external:(?:funding|payout)|brand:budget|person:[^\s:]{1,128}|org:[^\s:]{1,64}|hold:withdrawal:[^\s:]{1,64})$/;
 
 export function isAccountId(id: string): boolean {
-  return ACCOUNT_PATTERN.test(id);
+  return ACCOUNT_PATTERN.test(id) || isTradeAccount(id);
 }
 
 export function accountType(id: AccountId): AccountType | null {
   if (!isAccountId(id)) return null;
   if (id.startsWith('external:')) return 'external';
   if (id === BUDGET_ACCOUNT) return 'budget';
+  if (!ACCOUNT_PATTERN.test(id)) return 'trade';
   return id.slice(0, id.indexOf(':')) as 'person' | 'org' | 'hold';
 }
 
@@ -63,6 +65,14 @@ export const POSTING_KINDS = [
   'withdrawal_release',
   'withdrawal_payout',
   'penalty_deduction',
+  // Trade (docs/ordering.md): see trade-postings.ts
+  'order_hold',
+  'order_payment',
+  'order_refund',
+  'order_payout',
+  'top_up',
+  'rebate_adjust',
+  'credit_repay',
 ] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 
@@ -109,12 +119,14 @@ export function checkPosting(p: Posting): Result<Posting> {
  * Applies postings in order, all or nothing. A posting whose key is in `appliedKeys` (or repeats
  * a key earlier in the list) is skipped. Fails, changing nothing, when a posting is malformed
  * (INVALID_ARGUMENT) or would take a non-external account below zero (INSUFFICIENT_FUNDS).
- * Missing accounts have balance 0.
+ * Missing accounts have balance 0. `creditLimits` is the account policy of trade credit accounts
+ * (trade-accounts.ts): a credit account may go down to minus its limit there, to 0 elsewhere.
  */
 export function applyPostings(
   balances: Balances,
   postings: readonly Posting[],
   appliedKeys: ReadonlySet<string> = new Set(),
+  creditLimits: ReadonlyMap<AccountId, number> = new Map(),
 ): Result<AppliedPostings> {
   if (postings.length > MAX_POSTINGS_PER_CALL) {
     return err('INVALID_ARGUMENT', `at most ${MAX_POSTINGS_PER_CALL} postings at once`, 'postings');
@@ -132,7 +144,8 @@ export function applyPostings(
     }
     seen.add(p.key);
     const debitBalance = next[p.debit] ?? 0;
-    if (!isExternalAccount(p.debit) && debitBalance < p.amount_fen) {
+    const floor = isCreditAccount(p.debit) ? -(creditLimits.get(p.debit) ?? 0) : 0;
+    if (!isExternalAccount(p.debit) && debitBalance - p.amount_fen < floor) {
       return err('INSUFFICIENT_FUNDS', `account ${p.debit} holds ${debitBalance} fen, posting ${p.key} needs ${p.amount_fen}`);
     }
     next[p.debit] = debitBalance - p.amount_fen;

@@ -5,7 +5,7 @@
  */
 import type { Alert, BizStep, Location, UnitLevel } from '../../model.js';
 import { code, codes, id, location, requestId } from '../../validation/fields.js';
-import { object, optional } from '../../validation/schema.js';
+import { object, optional, str } from '../../validation/schema.js';
 import { declareAction, declareFunction } from '../declare.js';
 
 export interface ShipReq {
@@ -16,11 +16,21 @@ export interface ShipReq {
   location?: Location;
   /** An idempotency key: a retry with the same key answers the first attempt's reply and moves nothing more. */
   requestId?: string;
+  /** Ship this order (docs/ordering-operations.md); the codes decide which products and how many. */
+  orderId?: string;
+  /** Ship a return's goods back to the seller (upstream). */
+  returnId?: string;
+  carrier?: string;
+  trackingNo?: string;
 }
 export interface ShipRes {
   /** Items inside the shipped units. */
   items: number;
   eventId?: string;
+  /** The shipment made for `orderId` or `returnId`. */
+  shipmentId?: string;
+  /** The order's (or the return's) state after this shipment. */
+  status?: string;
 }
 
 export interface ReceiveReq {
@@ -135,12 +145,22 @@ const NOT_FOUND_CODE = '没有找到这个码，请确认是否为正品';
 
 export const SCAN = declareFunction('scan', {
   ship: declareAction<ShipReq, ShipRes>()({
-    schema: object({ codes: codes(), toOrgId: id(), fromOrgId: optional(id()), location: optional(location()), requestId: optional(requestId()) }),
-    who: 'a member of the org holding the goods (the brand admin for the brand), to an org it supplies directly',
+    schema: object({
+      codes: codes(),
+      toOrgId: id(),
+      fromOrgId: optional(id()),
+      location: optional(location()),
+      requestId: optional(requestId()),
+      orderId: optional(id()),
+      returnId: optional(id()),
+      carrier: optional(str({ max: 32 })),
+      trackingNo: optional(str({ max: 64, pattern: /^[A-Za-z0-9-]+$/, patternMessage: 'letters, digits and -' })),
+    }),
+    who: "a member of the org holding the goods (the brand admin for the brand), to an org it supplies directly; with orderId the seller's warehouse, clerk or owner; with returnId the buyer",
     access: 'signed-in',
     apps: 'any',
     retry: 'keyed',
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_CODE', 'CONFLICT'],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_CODE', 'CONFLICT', 'OVER_SHIPMENT', 'INVALID_STATE'],
     words: { FORBIDDEN: '这些货不在您的库存里，不能发货' },
   }),
   receive: declareAction<ReceiveReq, ReceiveRes>()({

@@ -1,0 +1,2 @@
+// The `order` cloud function. Thin on purpose: the actions live in server/src.
+export { orderMain as main } from '@channel-router/server/functions/order';

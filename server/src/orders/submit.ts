@@ -1,0 +1,252 @@
+/**
+ * Quote and submit. Submit is one transaction: price (read before, checked against what the buyer
+ * saw), stock reservation, balance tenders held, pending payments, the order. Its id derives from
+ * the buyer org and the `requestId`, so a retry answers the same order and writes nothing more.
+ */
+import {
+  buildQuote,
+  checkCredit,
+  checkTenders,
+  creditAccount,
+  err,
+  errWith,
+  initialApproval,
+  isBalanceTender,
+  lineItems,
+  ok,
+  orderNumber,
+  overdue_fen,
+  shardedSequence,
+  shanghaiDate,
+  transitionOrder,
+  type ActionRes,
+  type QuoteReq,
+  type Quote,
+  type Result,
+  type SubmitReq,
+  type CreditLineTerms,
+  type QuoteLine,
+} from '@channel-router/shared';
+import { derivedId } from '../channel/ids.js';
+import { orgsByIds } from '../channel/orgs.js';
+import { C } from '../db/collections.js';
+import { transact, txGet, type Tx } from '../db/transact.js';
+import type { AuthedContext } from '../runtime/action.js';
+import { paymentProvider } from './configured-pay.js';
+import { readTradeBalances } from '../wallet/trade-ledger.js';
+import { buyerOrgOf } from './access.js';
+import { postHolds } from './money.js';
+import type { OrderDoc, OrderLineDoc, PaymentDoc, ReceivableDoc } from './model.js';
+import { canTrade, catalogFor, priceLines, readCreditLine, readTerms, reserveInTx } from './seams.js';
+import { orderTermsFrom, type SellerTermsLike } from './terms.js';
+
+/**
+ * Order number counters per seller and day are split over this many documents (order-number.ts),
+ * chosen by the buyer: a buyer's own submits already line up on its balances, so its counter adds
+ * no wait, and different buyers rarely share one.
+ */
+const ORDER_SEQ_SHARDS = 64;
+const RECEIVABLES_PER_PAIR_MAX = 1000;
+
+/** The quote's lines as the order keeps them, with their progress counters at zero. */
+function orderLinesFrom(lines: readonly QuoteLine[]): OrderLineDoc[] {
+  return lines.map((l, i) => ({ ...l, lineId: `L${i + 1}`, shippedItems: 0, returned: 0, closed: 0, closedItems: 0, pendingReturn: 0, refunded: 0 }));
+}
+
+async function relationFor(ctx: AuthedContext, sellerOrgId: string, buyerField: string | undefined): Promise<Result<{ buyerOrgId: string }>> {
+  const buyer = await buyerOrgOf(ctx, buyerField);
+  if (!buyer.ok) return buyer;
+  if (buyer.data.orgId === sellerOrgId) return err('INVALID_ARGUMENT', 'an organisation does not order from itself', 'sellerOrgId');
+  if (!(await canTrade(ctx.db, buyer.data.orgId, sellerOrgId))) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
+  return ok({ buyerOrgId: buyer.data.orgId });
+}
+
+export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }): Promise<Result<ActionRes<'order', 'catalog'>>> {
+  const rel = await relationFor(ctx, input.sellerOrgId, undefined);
+  if (!rel.ok) return rel;
+  const r = await catalogFor(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId: rel.data.buyerOrgId, at_ms: ctx.now_ms });
+  if (!r.ok) return r;
+  return ok({ products: r.data.map((p) => ({ productId: p.productId, productName: p.productName, unit: p.unit, itemsPerUnit: p.itemsPerUnit, listPrice: p.listPrice, unitPrice: p.unitPrice, priceSource: p.priceSource, available: p.available ?? true })), promotions: [] });
+}
+
+async function quoteFor(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string, lines: QuoteReq['lines']): Promise<Result<Quote>> {
+  const priced = await priceLines(ctx.db, { sellerOrgId, buyerOrgId, lines, at_ms: ctx.now_ms });
+  if (!priced.ok) return priced;
+  return ok(buildQuote(sellerOrgId, priced.data));
+}
+
+export async function quote(ctx: AuthedContext, input: QuoteReq & { buyerOrgId?: string }): Promise<Result<ActionRes<'order', 'quote'>>> {
+  const rel = await relationFor(ctx, input.sellerOrgId, input.buyerOrgId);
+  if (!rel.ok) return rel;
+  return quoteFor(ctx, input.sellerOrgId, rel.data.buyerOrgId, input.lines);
+}
+
+function submitReply(o: OrderDoc, payments: PaymentDoc[], jsapi: Record<string, string> | undefined): ActionRes<'order', 'submit'> {
+  return {
+    orderId: o._id,
+    orderNo: o.orderNo,
+    status: o.status,
+    payments: payments.map((p) => ({ paymentId: p._id, method: p.method, amount: p.amount, ...(p.method === 'wechat_pay' && jsapi ? { jsapi } : {}) })),
+  };
+}
+
+/** Fen of the buyer's credit receivables with the seller that are overdue now. */
+async function overdueWith(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string): Promise<number> {
+  const res = await ctx.db.collection(C.receivables).where({ sellerOrgId, buyerOrgId, status: 'open' }).limit(RECEIVABLES_PER_PAIR_MAX).get();
+  return overdue_fen((res.data as ReceivableDoc[]).map((r) => ({ outstanding_fen: r.amount - r.repaid, due_ms: r.due_ms })), ctx.now_ms);
+}
+
+function fnv1a(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+async function nextOrderNo(tx: Tx, sellerOrgId: string, buyerOrgId: string, at_ms: number): Promise<string> {
+  const shard = fnv1a(buyerOrgId) % ORDER_SEQ_SHARDS;
+  const id = `orderseq:${sellerOrgId}:${shanghaiDate(at_ms)}:${shard}`;
+  const doc = await txGet<{ n: number }>(tx, C.meta, id);
+  const n = (doc?.n ?? 0) + 1;
+  await tx.collection(C.meta).doc(id).set({ n, updatedAt: at_ms });
+  return orderNumber('SO', at_ms, shardedSequence(shard, ORDER_SEQ_SHARDS, n));
+}
+
+export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Result<ActionRes<'order', 'submit'>>> {
+  const buyer = await buyerOrgOf(ctx, input.buyerOrgId);
+  if (!buyer.ok) return buyer;
+  const buyerOrgId = buyer.data.orgId;
+  const orderId = derivedId('ord', `submit:${buyerOrgId}`, input.requestId);
+  // A retry whose first attempt committed: the same order, nothing more written.
+  const before = await ctx.db.collection(C.orders).doc(orderId).get();
+  const existing = (Array.isArray(before.data) ? before.data[0] : before.data) as OrderDoc | undefined;
+  if (existing) return replaySubmit(ctx, { ...existing, _id: orderId }, input);
+
+  if (buyerOrgId === input.sellerOrgId) return err('INVALID_ARGUMENT', 'an organisation does not order from itself', 'sellerOrgId');
+  const [trades, priced, terms, line, orgs] = await Promise.all([
+    canTrade(ctx.db, buyerOrgId, input.sellerOrgId),
+    quoteFor(ctx, input.sellerOrgId, buyerOrgId, input.lines),
+    readTerms(ctx.db, input.sellerOrgId) as Promise<SellerTermsLike | null>,
+    input.tenders.some((t) => t.kind === 'credit') ? (readCreditLine(ctx.db, input.sellerOrgId, buyerOrgId, ctx.now_ms) as Promise<CreditLineTerms | null>) : Promise.resolve(null),
+    orgsByIds(ctx.db, [buyerOrgId]),
+  ]);
+  if (!trades) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
+  if (!priced.ok) return priced;
+  const q = priced.data;
+  if (q.total !== input.expectedTotal) return errWith('QUOTE_CHANGED', `the total is now ${q.total} fen, not ${input.expectedTotal}`, { quote: q }, 'expectedTotal');
+  const orderTerms = orderTermsFrom(input.sellerOrgId, terms, line);
+  const tenders = checkTenders(q.total, input.tenders, orderTerms.maxRebateShare_bp);
+  if (!tenders.ok) return tenders;
+  const credit = input.tenders.find((t) => t.kind === 'credit');
+  const creditLimits = new Map<string, number>();
+  if (credit) {
+    const acct = creditAccount(input.sellerOrgId, buyerOrgId);
+    const [overdue, balances] = await Promise.all([overdueWith(ctx, input.sellerOrgId, buyerOrgId), readTradeBalances(ctx.db, [acct])]);
+    // A first check outside the transaction answers the common refusal cheaply; the ledger's
+    // floor (minus the limit) inside the transaction is what holds under concurrency.
+    const checked = checkCredit(line, -(balances.get(acct) ?? 0), overdue, credit.amount, ctx.now_ms);
+    if (!checked.ok) return checked;
+    creditLimits.set(acct, line!.limit_fen);
+  }
+  const provider = paymentProvider(ctx.env);
+  if (input.tenders.some((t) => t.kind === 'wechat_pay') && provider === null) return err('INVALID_ARGUMENT', 'WeChat Pay is not available here', 'tenders');
+  void orgs;
+
+  const payments: PaymentDoc[] = input.tenders
+    .filter((t) => !isBalanceTender(t.kind))
+    .map((t) => ({
+      _id: `${orderId}-${t.kind === 'wechat_pay' ? 'wx' : 'tr'}`.replace('ord_', 'pay_'),
+      purpose: 'order',
+      method: t.kind as 'wechat_pay' | 'transfer',
+      orderId,
+      sellerOrgId: input.sellerOrgId,
+      buyerOrgId,
+      amount: t.amount,
+      status: 'pending',
+      receiptFileId: t.receiptFileId ?? null,
+      transactionId: null,
+      requestedBy: ctx.caller.unionId,
+      decidedBy: null,
+      reason: null,
+      createdAt: ctx.now_ms,
+      decidedAt: null,
+    }));
+  const nothingToPay = payments.length === 0;
+  const approval = initialApproval(orderTerms.approvalChain, q.total, orderTerms.approvalThreshold_fen);
+  const step = transitionOrder({ status: 'new', approval }, { type: 'submit', nothingToPay }, 'buyer', ctx.caller.unionId, ctx.now_ms);
+  if (!step.ok) return step;
+  const timeout_ms = payments.some((p) => p.method === 'wechat_pay') ? orderTerms.wechatPayTimeout_ms : orderTerms.transferTimeout_ms;
+  const lines = orderLinesFrom(q.lines);
+
+  const r = await transact<{ order: OrderDoc; replay: boolean }>(ctx.db, async (tx) => {
+    const again = await txGet<OrderDoc>(tx, C.orders, orderId);
+    if (again) return ok({ order: { ...again, _id: orderId }, replay: true });
+    const reserved = await reserveInTx(tx, {
+      orgId: input.sellerOrgId,
+      ref: orderId,
+      key: `order:${orderId}:reserve`,
+      lines: lines.map((l) => ({ productId: l.productId, items: lineItems(l) })),
+      at_ms: ctx.now_ms,
+    });
+    if (!reserved.ok) return reserved;
+    const orderNo = await nextOrderNo(tx, input.sellerOrgId, buyerOrgId, ctx.now_ms);
+    const order: OrderDoc = {
+      _id: orderId,
+      orderNo,
+      requestId: input.requestId,
+      sellerOrgId: input.sellerOrgId,
+      buyerOrgId,
+      parties: [input.sellerOrgId, buyerOrgId],
+      status: step.data.status,
+      version: 1,
+      lines,
+      total: q.total,
+      tenders: tenders.data.map((t) => {
+        const pay = payments.find((p) => p.method === t.kind);
+        return { kind: t.kind, amount: t.amount, paid: isBalanceTender(t.kind) ? t.amount : 0, refunded: 0, ...(pay ? { paymentId: pay._id } : {}) };
+      }),
+      approval: step.data.approval,
+      terms: orderTerms,
+      address: input.addressId ?? null,
+      note: input.note ?? null,
+      submittedBy: ctx.caller.unionId,
+      createdAt: ctx.now_ms,
+      updatedAt: ctx.now_ms,
+      payDeadline: nothingToPay ? null : ctx.now_ms + timeout_ms,
+      shippedAt: null,
+      receivedAt: null,
+      completedAt: null,
+      openReturns: 0,
+      history: [{ at: ctx.now_ms, by: ctx.caller.unionId, event: 'submit', from: 'new', to: step.data.status }],
+    };
+    const held = await postHolds(ctx.db, tx, order, creditLimits, ctx.now_ms);
+    if (!held.ok) return held;
+    for (const p of payments) {
+      const { _id, ...fields } = p;
+      await tx.collection(C.payments).doc(_id).set(fields);
+    }
+    const { _id, ...fields } = order;
+    await tx.collection(C.orders).doc(_id).set(fields);
+    return ok({ order, replay: false });
+  });
+  if (!r.ok) return r;
+  if (r.data.replay) return replaySubmit(ctx, r.data.order, input);
+  let jsapi: Record<string, string> | undefined;
+  const wx = payments.find((p) => p.method === 'wechat_pay');
+  if (wx && provider) jsapi = (await provider.createJsapiOrder({ outTradeNo: wx._id, amount_fen: wx.amount, description: `订单 ${r.data.order.orderNo}`, payerOpenId: ctx.caller.openId })).jsapi;
+  return ok(submitReply(r.data.order, payments, jsapi));
+}
+
+/** The first attempt's order, if the retry asks for the same thing; CONFLICT on `requestId` otherwise. */
+async function replaySubmit(ctx: AuthedContext, o: OrderDoc, input: SubmitReq): Promise<Result<ActionRes<'order', 'submit'>>> {
+  const same =
+    o.sellerOrgId === input.sellerOrgId &&
+    o.lines.length === input.lines.length &&
+    o.lines.every((l, i) => l.productId === input.lines[i]!.productId && l.quantity === input.lines[i]!.quantity);
+  if (!same) return err('CONFLICT', 'this requestId was already used for another order', 'requestId');
+  const ids = o.tenders.flatMap((t) => (t.paymentId ? [t.paymentId] : []));
+  const payments = ids.length === 0 ? [] : ((await ctx.db.collection(C.payments).where({ _id: ctx.db.command.in(ids) }).limit(ids.length).get()).data as PaymentDoc[]);
+  return ok(submitReply(o, payments.filter((p) => p.status === 'pending'), undefined));
+}

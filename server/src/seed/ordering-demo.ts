@@ -1,0 +1,133 @@
+/**
+ * Ordering demo data (docs/ordering.md), after the channel story of demo.ts: list prices, a
+ * credit line each way, deposits and a rebate grant, then about a week of orders in every state —
+ * completed, received (one with a refunded return), shipped, partially shipped, approved, waiting
+ * for approval, waiting for payment, cancelled and rejected. All through the functions, on the
+ * functions' clock moved into the past (LOCAL_CLOCK_OFFSET_MS), so every rule holds.
+ */
+type App = 'admin' | 'dealer' | 'terminal' | 'consumer';
+type Call = <T>(app: App, who: string, fn: string, event: Record<string, unknown>) => Promise<T>;
+
+export interface OrderingSeed {
+  call: Call;
+  /** Moves the functions' clock to `daysAgo` days before now. */
+  day(daysAgo: number): void;
+  log(line: string): void;
+  /** Whether this build serves `fn.action` (the ordering demo needs the trade and stock functions). */
+  hasAction(fn: string, action: string): Promise<boolean>;
+  ids: { gd: string; tianhe: string; soy: string; oyster: string };
+}
+
+interface Tree {
+  cases: Array<{ code: string; boxes: Array<{ code: string }> }>;
+}
+interface Submitted {
+  orderId: string;
+  orderNo: string;
+  status: string;
+  payments: Array<{ paymentId: string; method: string; amount: number }>;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export async function seedOrdering(s: OrderingSeed): Promise<void> {
+  const { call, day, ids } = s;
+  const admin = <T>(fn: string, event: Record<string, unknown>) => call<T>('admin', 'demo-admin', fn, event);
+  const gdOwner = <T>(fn: string, event: Record<string, unknown>) => call<T>('dealer', 'demo-dealer-gd', fn, event);
+  const store = <T>(fn: string, event: Record<string, unknown>) => call<T>('terminal', 'demo-owner-gz', fn, event);
+  const storeClerk = <T>(fn: string, event: Record<string, unknown>) => call<T>('terminal', 'demo-clerk-gz', fn, event);
+  let seq = 0;
+  const rid = (what: string) => `demo-${what}-${String(++seq).padStart(4, '0')}`;
+  const order = async (as: typeof store, sellerOrgId: string, lines: Array<{ productId: string; quantity: number }>, tenders: (total: number) => Array<Record<string, unknown>>): Promise<Submitted> => {
+    const { total } = await as<{ total: number }>('order', { action: 'quote', sellerOrgId, lines });
+    return as<Submitted>('order', { action: 'submit', sellerOrgId, lines, tenders: tenders(total), expectedTotal: total, requestId: rid('order') });
+  };
+
+  // The brand prices its products by the box and stocks in a fresh production run of each.
+  day(12);
+  if (!(await s.hasAction('trade', 'setListPrices'))) {
+    s.log('ordering demo skipped: this build has no trade function yet (prices, credit lines)');
+    return;
+  }
+  await admin('trade', { action: 'setListPrices', productId: ids.soy, unit: 'box', listPrices: { dealer: 3_000, wholesaler: 3_300, store: 3_600 }, retailPrice: 900 });
+  await admin('trade', { action: 'setListPrices', productId: ids.oyster, unit: 'box', listPrices: { dealer: 4_800, wholesaler: 5_200, store: 5_600 }, retailPrice: 650 });
+  const produce = async (productId: string, cases: number): Promise<Tree> => {
+    const { batchId } = await admin<{ batchId: string }>('codes', { action: 'createBatch', productId, cases });
+    await admin('scan', { action: 'stockIn', batchId });
+    return admin<Tree>('codes', { action: 'exportBatch', batchId });
+  };
+  const soy = await produce(ids.soy, 12);
+  const oyster = await produce(ids.oyster, 4);
+
+  // Money: deposits by transfer (confirmed by the seller), a rebate grant, credit lines.
+  const topUp = async (as: typeof store, confirm: typeof admin, sellerOrgId: string, amount: number) => {
+    const { paymentId } = await as<{ paymentId: string }>('order', { action: 'topUp', sellerOrgId, amount, method: 'transfer', receiptFileId: `cloud://demo.bucket/receipts/${rid('topup')}.jpg`, requestId: rid('topup') });
+    await confirm('order', { action: 'confirmTransfer', paymentId });
+  };
+  await topUp(gdOwner, admin, 'brand', 500_000);
+  await admin('order', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ids.gd, amount: 20_000, reason: '第三季度达量返利', requestId: rid('rebate') });
+  const now = Date.now();
+  await admin('trade', { action: 'setCreditLine', buyerOrgId: ids.gd, limit: 300_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 30 });
+  await topUp(store, gdOwner, ids.gd, 100_000);
+  await gdOwner('trade', { action: 'setCreditLine', buyerOrgId: ids.tianhe, limit: 50_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 15 });
+  s.log('ordering: prices, stock, deposits, rebate and credit lines');
+
+  // gd restocks from the brand: rebate + deposit; approved, shipped in full, received. Completed
+  // by the sweep today, its return window long over.
+  const restock = await order(gdOwner, 'brand', [{ productId: ids.soy, quantity: 32 }], (t) => [{ kind: 'rebate', amount: Math.floor(t / 5) }, { kind: 'deposit', amount: t - Math.floor(t / 5) }]);
+  await admin('order', { action: 'approve', orderId: restock.orderId });
+  const gdCases = soy.cases.slice(0, 8).map((c) => c.code);
+  await admin('scan', { action: 'ship', codes: gdCases, toOrgId: ids.gd, orderId: restock.orderId, carrier: '德邦物流', trackingNo: 'DPK3021877' });
+  day(11);
+  await gdOwner('scan', { action: 'receive', codes: gdCases });
+
+  // Oyster sauce on credit: approved, one case of two shipped (partially shipped).
+  day(4);
+  const oysterOrder = await order(gdOwner, 'brand', [{ productId: ids.oyster, quantity: 4 }], (t) => [{ kind: 'credit', amount: t }]);
+  await admin('order', { action: 'approve', orderId: oysterOrder.orderId });
+  await admin('scan', { action: 'ship', codes: [oyster.cases[0]!.code], toOrgId: ids.gd, orderId: oysterOrder.orderId });
+
+  // The Tianhe store orders from gd: deposit + credit, shipped, received; one box returned.
+  day(5);
+  const first = await order(store, ids.gd, [{ productId: ids.soy, quantity: 8 }], (t) => [{ kind: 'deposit', amount: t - 10_000 }, { kind: 'credit', amount: 10_000 }]);
+  await gdOwner('order', { action: 'approve', orderId: first.orderId });
+  await gdOwner('scan', { action: 'ship', codes: [soy.cases[0]!.code, soy.cases[1]!.code], toOrgId: ids.tianhe, orderId: first.orderId, carrier: '顺丰速运', trackingNo: 'SF1402993370' });
+  day(4);
+  await storeClerk('scan', { action: 'receive', codes: [soy.cases[0]!.code, soy.cases[1]!.code] });
+  day(3);
+  const ret = await store<{ returnId: string }>('order', { action: 'requestReturn', orderId: first.orderId, lines: [{ lineId: 'L1', quantity: 1 }], reason: '外箱破损', photos: ['cloud://demo.bucket/returns/box-damage.jpg'], requestId: rid('return') });
+  await gdOwner('order', { action: 'approveReturn', returnId: ret.returnId });
+  await storeClerk('scan', { action: 'ship', codes: [soy.cases[0]!.boxes[3]!.code], toOrgId: ids.gd, returnId: ret.returnId });
+  await gdOwner('scan', { action: 'receive', codes: [soy.cases[0]!.boxes[3]!.code] });
+
+  // Shipped, not yet received.
+  day(2);
+  const second = await order(store, ids.gd, [{ productId: ids.soy, quantity: 4 }], (t) => [{ kind: 'deposit', amount: t }]);
+  await gdOwner('order', { action: 'approve', orderId: second.orderId });
+  await gdOwner('scan', { action: 'ship', codes: [soy.cases[2]!.code], toOrgId: ids.tianhe, orderId: second.orderId });
+  // Partly shipped, the rest closed and refunded.
+  const third = await order(store, ids.gd, [{ productId: ids.soy, quantity: 6 }], (t) => [{ kind: 'deposit', amount: t }]);
+  await gdOwner('order', { action: 'approve', orderId: third.orderId });
+  await gdOwner('scan', { action: 'ship', codes: [soy.cases[3]!.code], toOrgId: ids.tianhe, orderId: third.orderId });
+  await gdOwner('order', { action: 'closeRemainder', orderId: third.orderId, reason: '余货下批再发' });
+
+  // Approved and waiting to ship; waiting for approval; cancelled by the store; rejected by gd.
+  day(1);
+  const fourth = await order(store, ids.gd, [{ productId: ids.soy, quantity: 4 }, { productId: ids.oyster, quantity: 1 }], (t) => [{ kind: 'deposit', amount: t }]);
+  void fourth;
+  const approved = await order(store, ids.gd, [{ productId: ids.soy, quantity: 2 }], (t) => [{ kind: 'credit', amount: t }]);
+  await gdOwner('order', { action: 'approve', orderId: approved.orderId });
+  await order(store, ids.gd, [{ productId: ids.soy, quantity: 3 }], (t) => [{ kind: 'deposit', amount: t }]);
+  const cancelled = await order(store, ids.gd, [{ productId: ids.soy, quantity: 1 }], (t) => [{ kind: 'deposit', amount: t }]);
+  await store('order', { action: 'cancel', orderId: cancelled.orderId, reason: '下错单' });
+  const rejected = await order(store, ids.gd, [{ productId: ids.soy, quantity: 5 }], (t) => [{ kind: 'deposit', amount: t }]);
+  await gdOwner('order', { action: 'reject', orderId: rejected.orderId, reason: '本周无法发货' });
+
+  // Today: orders waiting for payment (WeChat Pay; a bank transfer with its receipt, for the
+  // brand's finance to confirm); the timer's sweep completes what is due.
+  day(0);
+  await order(gdOwner, 'brand', [{ productId: ids.soy, quantity: 8 }], (t) => [{ kind: 'transfer', amount: t, receiptFileId: 'cloud://demo.bucket/receipts/gd-transfer-1.jpg' }]);
+  await order(store, ids.gd, [{ productId: ids.soy, quantity: 1 }], (t) => [{ kind: 'wechat_pay', amount: t }]);
+  await admin('order', { action: 'sweep' });
+  s.log('ordering: a week of orders in every state');
+}

@@ -1,0 +1,456 @@
+/**
+ * The `order` function (docs/ordering-operations.md): ordering, payments and returns. Each
+ * action's request, reply, callers, retry class and error codes, declared once (docs/actions.md).
+ * Money in fen, shares in bp, times in ms since the epoch.
+ */
+import type { ApprovalState, OrderState } from '../../ordering/order-machine.js';
+import type { Quote, QuoteLine, OrderUnit, PriceSource } from '../../ordering/quote.js';
+import type { TenderKind } from '../../ordering/tenders.js';
+import type { CreditPosition } from '../../ordering/credit.js';
+import type { AgeingBucket } from '../../ordering/receivables.js';
+import { ORDER_SCHEMAS as S } from '../../validation/order-requests.js';
+import { declareAction, declareFunction } from '../declare.js';
+
+export interface OrderLineReq {
+  productId: string;
+  quantity: number;
+}
+
+export interface CatalogReq {
+  sellerOrgId: string;
+}
+export interface CatalogItem {
+  productId: string;
+  productName: string;
+  unit: OrderUnit;
+  itemsPerUnit: number;
+  listPrice: number;
+  unitPrice: number;
+  priceSource: PriceSource;
+  /** Some stock is available to order now. */
+  available: boolean;
+}
+export interface CatalogRes {
+  products: CatalogItem[];
+  /** Running promotions (a later issue): empty for now. */
+  promotions: unknown[];
+}
+
+export interface QuoteReq {
+  sellerOrgId: string;
+  lines: OrderLineReq[];
+}
+export type QuoteRes = Quote;
+
+export interface TenderReq {
+  kind: TenderKind;
+  amount: number;
+  /** For `transfer`: the bank receipt image's cloud storage fileID. */
+  receiptFileId?: string;
+}
+
+export interface SubmitReq {
+  sellerOrgId: string;
+  lines: OrderLineReq[];
+  tenders: TenderReq[];
+  expectedTotal: number;
+  addressId?: string;
+  requestId: string;
+  /** For the buyer's org, when the caller belongs to several. */
+  buyerOrgId?: string;
+  note?: string;
+}
+export interface SubmitRes {
+  orderId: string;
+  orderNo: string;
+  status: OrderState;
+  /** Payments still to make (WeChat Pay: the JSAPI parameters; transfer: to be confirmed by the seller). */
+  payments: Array<{ paymentId: string; method: 'wechat_pay' | 'transfer'; amount: number; jsapi?: Record<string, string> }>;
+}
+
+export interface OrderLineView extends QuoteLine {
+  lineId: string;
+  /** Items shipped so far. */
+  shippedItems: number;
+  /** Units returned or closed (refunded) so far. */
+  returned: number;
+  refunded: number;
+}
+export interface OrderTenderView {
+  kind: TenderKind;
+  amount: number;
+  /** Paid so far (balance tenders at submit; transfers and WeChat Pay when posted). */
+  paid: number;
+  refunded: number;
+  paymentId?: string;
+}
+export interface OrderHistoryEntry {
+  at: number;
+  by: string;
+  event: string;
+  from: OrderState | 'new';
+  to: OrderState;
+  reason?: string;
+}
+export interface ShipmentView {
+  shipmentId: string;
+  at: number;
+  lines: Array<{ productId: string; items: number }>;
+  carrier?: string;
+  trackingNo?: string;
+  status: 'in_transit' | 'received';
+  receivedAt?: number;
+}
+export interface ReturnView {
+  returnId: string;
+  status: ReturnStatus;
+  lines: Array<{ lineId: string; quantity: number }>;
+  reason?: string;
+  photos?: string[];
+  refund?: number;
+  requestedAt: number;
+  decidedAt?: number;
+}
+export interface OrderView {
+  orderId: string;
+  orderNo: string;
+  sellerOrgId: string;
+  buyerOrgId: string;
+  status: OrderState;
+  version: number;
+  lines: OrderLineView[];
+  total: number;
+  tenders: OrderTenderView[];
+  approval: ApprovalState;
+  address?: unknown;
+  createdAt: number;
+  updatedAt: number;
+  payDeadline?: number;
+  shippedAt?: number;
+  receivedAt?: number;
+  completedAt?: number;
+  history: OrderHistoryEntry[];
+  shipments: ShipmentView[];
+  returns: ReturnView[];
+}
+
+export interface GetOrderReq {
+  orderId: string;
+}
+export type GetOrderRes = OrderView;
+
+export interface ListOrdersReq {
+  /** Which side: orders my org placed (`buy`) or received (`sell`). Default: `buy`. */
+  side?: 'buy' | 'sell';
+  orgId?: string;
+  status?: OrderState;
+  cursor?: string;
+  limit?: number;
+}
+export interface OrderSummary {
+  orderId: string;
+  orderNo: string;
+  sellerOrgId: string;
+  buyerOrgId: string;
+  status: OrderState;
+  total: number;
+  createdAt: number;
+}
+export interface ListOrdersRes {
+  orders: OrderSummary[];
+  cursor: string | null;
+}
+
+export interface OrderStepReq {
+  orderId: string;
+  reason?: string;
+}
+export interface OrderStepRes {
+  status: OrderState;
+}
+
+export interface PaymentDecisionReq {
+  paymentId: string;
+  reason?: string;
+}
+export interface PaymentDecisionRes {
+  status: PaymentStatus;
+}
+export type PaymentStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
+
+export interface BalancesReq {
+  buyerOrgId: string;
+  sellerOrgId: string;
+}
+export interface BalancesRes {
+  deposit: number;
+  rebate: number;
+  credit: CreditPosition & { termDays: number | null; ageing: Record<AgeingBucket, number> };
+}
+
+export type ReturnStatus = 'requested' | 'approved' | 'in_transit' | 'rejected' | 'refunded';
+export interface RequestReturnReq {
+  orderId: string;
+  lines: Array<{ lineId: string; quantity: number }>;
+  reason?: string;
+  photos?: string[];
+  /** Refund only (quality claim, no goods back): refunded on approval. */
+  refundOnly?: boolean;
+  requestId: string;
+}
+export interface RequestReturnRes {
+  returnId: string;
+  status: ReturnStatus;
+}
+export interface ReturnDecisionReq {
+  returnId: string;
+  reason?: string;
+}
+export interface ReturnDecisionRes {
+  status: ReturnStatus;
+  refund?: number;
+}
+
+export interface TopUpReq {
+  sellerOrgId: string;
+  amount: number;
+  method: 'transfer' | 'wechat_pay';
+  receiptFileId?: string;
+  buyerOrgId?: string;
+  requestId: string;
+}
+export interface TopUpRes {
+  paymentId: string;
+  jsapi?: Record<string, string>;
+}
+
+export interface NoticesReq {
+  orgId?: string;
+  unreadOnly?: boolean;
+  limit?: number;
+}
+export interface NoticeView {
+  noticeId: string;
+  kind: 'shipped';
+  orderId: string;
+  orderNo: string;
+  shipmentId: string;
+  title: string;
+  at: number;
+  read: boolean;
+}
+export interface NoticesRes {
+  notices: NoticeView[];
+}
+export interface MarkNoticesReadReq {
+  noticeIds: string[];
+}
+export interface MarkNoticesReadRes {
+  marked: number;
+}
+
+/** A WeChat Pay notice as the provider hands it over (simulated locally: signed with the local secret). */
+export interface PaymentNoticeReq {
+  outTradeNo: string;
+  transactionId: string;
+  amount: number;
+  signature: string;
+}
+export interface PaymentNoticeRes {
+  /** Posted by this notice (false: an earlier delivery did). */
+  posted: boolean;
+}
+
+export type SweepReq = Record<never, never>;
+export interface SweepRes {
+  timedOut: number;
+  received: number;
+  completed: number;
+}
+
+export interface AdjustRebateReq {
+  buyerOrgId: string;
+  /** Positive grants, negative takes back. */
+  amount: number;
+  reason: string;
+  sellerOrgId?: string;
+  requestId: string;
+}
+export interface AdjustRebateRes {
+  rebate: number;
+}
+
+const SELLER_STEP_ERRORS = ['FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'] as const;
+
+export const ORDER = declareFunction('order', {
+  catalog: declareAction<CatalogReq, CatalogRes>()({
+    schema: S.catalog,
+    who: 'a member of a buyer org that trades with the seller',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'NOT_ORDERABLE'],
+  }),
+  quote: declareAction<QuoteReq, QuoteRes>()({
+    schema: S.quote,
+    who: 'a member of a buyer org that trades with the seller',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'NOT_ORDERABLE'],
+  }),
+  submit: declareAction<SubmitReq, SubmitRes>()({
+    schema: S.submit,
+    who: 'a member of a buyer org that trades with the seller (not a shop guide)',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'intent',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'NOT_ORDERABLE', 'OUT_OF_STOCK', 'QUOTE_CHANGED', 'CREDIT_EXCEEDED', 'CREDIT_OVERDUE', 'INSUFFICIENT_FUNDS', 'CONFLICT'],
+    words: { INSUFFICIENT_FUNDS: '预存款或返利余额不足' },
+  }),
+  get: declareAction<GetOrderReq, GetOrderRes>()({
+    schema: S.get,
+    who: "members of the order's buyer or seller, brand admins",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['NOT_FOUND'],
+  }),
+  list: declareAction<ListOrdersReq, ListOrdersRes>()({
+    schema: S.list,
+    who: "members of the org (its purchases or its sales), brand admins for any org",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  }),
+  approve: declareAction<OrderStepReq, OrderStepRes>()({
+    schema: S.approve,
+    who: "the seller's approval chain, role by role; the seller's owner (the brand's admins) at any step",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: [...SELLER_STEP_ERRORS],
+  }),
+  reject: declareAction<OrderStepReq, OrderStepRes>()({
+    schema: S.reject,
+    who: "the seller's approvers",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: [...SELLER_STEP_ERRORS],
+  }),
+  cancel: declareAction<OrderStepReq, OrderStepRes>()({
+    schema: S.cancel,
+    who: "the buyer before approval; the seller's owner, finance or sales after approval, before any shipment",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: [...SELLER_STEP_ERRORS],
+  }),
+  closeRemainder: declareAction<OrderStepReq, OrderStepRes>()({
+    schema: S.closeRemainder,
+    who: "the seller's owner, finance, sales or warehouse",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: [...SELLER_STEP_ERRORS],
+  }),
+  confirmTransfer: declareAction<PaymentDecisionReq, PaymentDecisionRes>()({
+    schema: S.confirmTransfer,
+    who: "the seller's finance or owner",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
+  }),
+  rejectTransfer: declareAction<PaymentDecisionReq, PaymentDecisionRes>()({
+    schema: S.rejectTransfer,
+    who: "the seller's finance or owner",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
+  }),
+  balances: declareAction<BalancesReq, BalancesRes>()({
+    schema: S.balances,
+    who: 'members of the buyer or the seller, brand admins',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['NOT_FOUND'],
+  }),
+  requestReturn: declareAction<RequestReturnReq, RequestReturnRes>()({
+    schema: S.requestReturn,
+    who: 'members of the buyer (not a shop guide)',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'keyed',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE', 'RETURN_WINDOW_CLOSED'],
+  }),
+  approveReturn: declareAction<ReturnDecisionReq, ReturnDecisionRes>()({
+    schema: S.approveReturn,
+    who: "the seller's owner, finance or sales",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
+  }),
+  rejectReturn: declareAction<ReturnDecisionReq, ReturnDecisionRes>()({
+    schema: S.rejectReturn,
+    who: "the seller's owner, finance or sales",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
+  }),
+  topUp: declareAction<TopUpReq, TopUpRes>()({
+    schema: S.topUp,
+    who: 'members of a buyer org that trades with the seller',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'intent',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  }),
+  notices: declareAction<NoticesReq, NoticesRes>()({
+    schema: S.notices,
+    who: 'members of the org the notices are for',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['NOT_FOUND'],
+  }),
+  markNoticesRead: declareAction<MarkNoticesReadReq, MarkNoticesReadRes>()({
+    schema: S.markNoticesRead,
+    who: 'members of the org the notices are for',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: ['NOT_FOUND'],
+  }),
+  paymentNotice: declareAction<PaymentNoticeReq, PaymentNoticeRes>()({
+    schema: S.paymentNotice,
+    who: 'WeChat Pay (the notice is verified by the payment provider)',
+    access: 'public',
+    apps: 'any',
+    retry: 'write',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INVALID_STATE'],
+  }),
+  sweep: declareAction<SweepReq, SweepRes>()({
+    schema: S.sweep,
+    who: "anyone: a timer calls it; it moves only what is due, each once",
+    access: 'public',
+    apps: 'any',
+    retry: 'write',
+    errors: [],
+  }),
+  adjustRebate: declareAction<AdjustRebateReq, AdjustRebateRes>()({
+    schema: S.adjustRebate,
+    who: "the seller's finance or owner (the brand's admins for the brand)",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'intent',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_FUNDS', 'CONFLICT'],
+    words: { INSUFFICIENT_FUNDS: '返利余额不足以扣回' },
+  }),
+});

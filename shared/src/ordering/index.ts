@@ -1,0 +1,7 @@
+export * from './order-machine.js';
+export * from './tenders.js';
+export * from './refunds.js';
+export * from './receivables.js';
+export * from './credit.js';
+export * from './order-number.js';
+export * from './quote.js';

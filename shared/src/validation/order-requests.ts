@@ -1,0 +1,90 @@
+/**
+ * Request schemas of the `order` function (docs/ordering.md). A violation answers INVALID_ARGUMENT
+ * naming the field, before anything is read or written.
+ */
+import { ORDER_STATES } from '../ordering/order-machine.js';
+import { TENDER_KINDS } from '../ordering/tenders.js';
+import { MAX_FEN } from '../money.js';
+import { fen, id, note, requestId, cursor, pageSize } from './fields.js';
+import { array, bool, int, object, oneOf, optional, refine, str } from './schema.js';
+
+/** Lines in one order: a distributor's order is rarely above a few dozen products. */
+export const MAX_ORDER_LINES = 200;
+/** Units of one product in one line. */
+export const MAX_LINE_QUANTITY = 100_000;
+export const MAX_RETURN_PHOTOS = 9;
+export const MAX_NOTICE_IDS = 100;
+
+/** A cloud storage fileID (`cloud://env.bucket/path`), stored as given. */
+export const fileId = () => str({ max: 512, pattern: /^cloud:\/\/\S+$/, patternMessage: 'a cloud storage fileID (cloud://…)' });
+
+const lines = () =>
+  refine(array(object({ productId: id(), quantity: int({ min: 1, max: MAX_LINE_QUANTITY }) }), { max: MAX_ORDER_LINES }), () => null);
+
+const tender = () =>
+  object({
+    kind: oneOf(TENDER_KINDS),
+    amount: fen(1),
+    receiptFileId: optional(fileId()),
+  });
+
+const step = () => object({ orderId: id(), reason: optional(note()) });
+
+export const ORDER_SCHEMAS = {
+  catalog: object({ sellerOrgId: id() }),
+  quote: object({ sellerOrgId: id(), lines: lines() }),
+  submit: object({
+    sellerOrgId: id(),
+    lines: lines(),
+    tenders: array(tender(), { max: TENDER_KINDS.length }),
+    expectedTotal: fen(0),
+    addressId: optional(id()),
+    requestId: requestId(),
+    buyerOrgId: optional(id()),
+    note: optional(note()),
+  }),
+  get: object({ orderId: id() }),
+  list: object({
+    side: optional(oneOf(['buy', 'sell'] as const)),
+    orgId: optional(id()),
+    status: optional(oneOf(ORDER_STATES)),
+    cursor: optional(cursor()),
+    limit: optional(pageSize()),
+  }),
+  approve: step(),
+  reject: step(),
+  cancel: step(),
+  closeRemainder: step(),
+  confirmTransfer: object({ paymentId: id(), reason: optional(note()) }),
+  rejectTransfer: object({ paymentId: id(), reason: optional(note()) }),
+  balances: object({ buyerOrgId: id(), sellerOrgId: id() }),
+  requestReturn: object({
+    orderId: id(),
+    lines: array(object({ lineId: id(), quantity: int({ min: 1, max: MAX_LINE_QUANTITY }) }), { max: MAX_ORDER_LINES }),
+    reason: optional(note()),
+    photos: optional(array(fileId(), { min: 0, max: MAX_RETURN_PHOTOS })),
+    refundOnly: optional(bool()),
+    requestId: requestId(),
+  }),
+  approveReturn: object({ returnId: id(), reason: optional(note()) }),
+  rejectReturn: object({ returnId: id(), reason: optional(note()) }),
+  topUp: object({
+    sellerOrgId: id(),
+    amount: fen(1),
+    method: oneOf(['transfer', 'wechat_pay'] as const),
+    receiptFileId: optional(fileId()),
+    buyerOrgId: optional(id()),
+    requestId: requestId(),
+  }),
+  notices: object({ orgId: optional(id()), unreadOnly: optional(bool()), limit: optional(pageSize()) }),
+  markNoticesRead: object({ noticeIds: array(id(), { max: MAX_NOTICE_IDS }) }),
+  paymentNotice: object({ outTradeNo: id(), transactionId: str({ max: 64, pattern: /^[A-Za-z0-9_-]+$/ }), amount: fen(1), signature: str({ max: 128, pattern: /^[0-9a-f]+$/ }) }),
+  sweep: object({}),
+  adjustRebate: object({
+    buyerOrgId: id(),
+    amount: refine(int({ min: -MAX_FEN, max: MAX_FEN }), (n) => (n === 0 ? 'must not be 0' : null)),
+    reason: note(),
+    sellerOrgId: optional(id()),
+    requestId: requestId(),
+  }),
+};
