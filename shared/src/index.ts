@@ -17,3 +17,4 @@ export * from './wallet/withdrawal-machine.js';
 export * from './wallet/trade-accounts.js';
 export * from './wallet/trade-postings.js';
 export * from './ordering/index.js';
+export * from './promotions/index.js';
