@@ -2,7 +2,7 @@
  * Is a promotion running for this buyer at this moment, and which lines does it cover.
  */
 import { isWithinTerritory } from '../channel/regions/index.js';
-import type { BuyerProfile, Promotion, PromotionUsage, Targeting } from './types.js';
+import type { BuyerProfile, ProductScope, Promotion, PromotionUsage, Targeting } from './types.js';
 
 /** Enabled and `from ≤ at < to`. */
 export function isRunning(p: Promotion, at_ms: number): boolean {
@@ -27,18 +27,21 @@ export function targetsBuyer(t: Targeting, buyer: BuyerProfile): boolean {
   );
 }
 
+/** A product scope (promotions and rebate programs): all, listed, or all but listed. */
+export function scopeCovers(s: ProductScope, productId: string): boolean {
+  if (s.scope === 'all') return true;
+  if (s.scope === 'listed') return s.productIds.includes(productId);
+  return !s.productIds.includes(productId);
+}
+
 /** Products a promotion counts and discounts. */
 export function coversProduct(p: Promotion, productId: string): boolean {
   switch (p.type) {
     case 'special':
     case 'bundle':
       return p.items.some((i) => i.productId === productId);
-    default: {
-      const s = p.products;
-      if (s.scope === 'all') return true;
-      if (s.scope === 'listed') return s.productIds.includes(productId);
-      return !s.productIds.includes(productId);
-    }
+    default:
+      return scopeCovers(p.products, productId);
   }
 }
 

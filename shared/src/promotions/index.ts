@@ -5,3 +5,8 @@ export * from './apportion.js';
 export * from './tiers.js';
 export * from './layer1.js';
 export * from './apply.js';
+export * from './rebate-period.js';
+export * from './rebate-tiers.js';
+export * from './rebate-program.js';
+export * from './rebate-statement.js';
+export * from './statement-machine.js';

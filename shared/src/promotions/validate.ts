@@ -19,7 +19,7 @@ import {
   MAX_TIERS,
   MAX_UNITS,
   PROMOTION_TYPES,
-  type FullReductionPromotion,
+  type ProductScope,
   type Promotion,
 } from './types.js';
 
@@ -31,7 +31,8 @@ export type PromotionDefinition = Definition<Promotion>;
 /** A level or group name as the seller's customer profiles use it. */
 const label = (): Schema<string> => str({ max: 32 });
 
-const targeting = () =>
+/** Targeting as promotions and rebate programs declare it. */
+export const targeting = () =>
   object({
     kinds: optional(array(oneOf(CHANNEL_ORG_KINDS), { min: 0, max: CHANNEL_ORG_KINDS.length })),
     levels: optional(array(label(), { min: 0, max: MAX_TARGETS })),
@@ -65,7 +66,8 @@ function uniqueList<T>(schema: Schema<T[]>, key: (v: T) => string, what: string,
 
 const productIds = () => uniqueList(array(id(), { max: MAX_SCOPE_PRODUCTS }), (p) => p, 'product');
 
-const products = (): Schema<FullReductionPromotion['products']> => ({
+/** A product scope: `{ scope: 'all' }` or `{ scope: 'listed' | 'except', productIds }`. */
+export const products = (): Schema<ProductScope> => ({
   parse(input, path) {
     const head = object({ scope: oneOf(['all', 'listed', 'except'] as const) }).parse(input, path);
     if (!head.ok) return head;
