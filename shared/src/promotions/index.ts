@@ -10,3 +10,5 @@ export * from './rebate-tiers.js';
 export * from './rebate-program.js';
 export * from './rebate-statement.js';
 export * from './statement-machine.js';
+export * from './settlement.js';
+export * from './settlement-csv.js';
