@@ -12,3 +12,4 @@ export * from './rebate-statement.js';
 export * from './statement-machine.js';
 export * from './settlement.js';
 export * from './settlement-csv.js';
+export * from './labels.js';
