@@ -14,7 +14,7 @@
  */
 import { lineNet, type LineDiscount, type PricedLineLike, type QuoteLine } from '../ordering/quote.js';
 import { apportion } from './apportion.js';
-import { budgetLeft, coversProduct, usablePromotions } from './eligibility.js';
+import { budgetLeft, coveredLines, usablePromotions } from './eligibility.js';
 import { layer1 } from './layer1.js';
 import { nextStep, rewardOf, type GiftPrice, type Measure, type MissedPromotion, type Reward } from './tiers.js';
 import { isThresholdType, type BuyerProfile, type BundlePromotion, type Promotion, type PromotionUsage, type SpecialPromotion, type ThresholdPromotion } from './types.js';
@@ -138,8 +138,11 @@ export function applyPromotions(input: ApplyPromotionsInput): PromotionQuote {
   const giftPrice: GiftPrice = (productId) => giftByProduct.get(productId)?.unitPrice;
 
   // Layer 2: the most valuable threshold promotion takes its free lines, round after round.
-  const free = new Set(input.lines.map((_, i) => i));
-  const linesOf = (p: ThresholdPromotion): number[] => [...free].filter((i) => coversProduct(p, input.lines[i]!.productId)).sort((a, b) => a - b);
+  const free = input.lines.map(() => true);
+  const productIds = input.lines.map((l) => l.productId);
+  // What each promotion covers does not change between rounds; only which lines are still free.
+  const covered = new Map(thresholds.map((p) => [p.promotionId, coveredLines(p, productIds)]));
+  const linesOf = (p: ThresholdPromotion): number[] => covered.get(p.promotionId)!.filter((i) => free[i]);
   const measure = (lines: readonly number[]): Measure => ({
     amount_fen: lines.reduce((s, i) => s + amounts[i]!, 0),
     units: lines.reduce((s, i) => s + input.lines[i]!.quantity, 0),
@@ -163,7 +166,7 @@ export function applyPromotions(input: ApplyPromotionsInput): PromotionQuote {
     if (best === null) break;
     candidates.splice(candidates.indexOf(best.promotion), 1);
     budgetShort.delete(best.promotion.promotionId);
-    for (const i of best.lines) free.delete(i);
+    for (const i of best.lines) free[i] = false;
     taken.push(best);
   }
 

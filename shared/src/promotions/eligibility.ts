@@ -45,6 +45,25 @@ export function coversProduct(p: Promotion, productId: string): boolean {
   }
 }
 
+/** Indexes of the lines whose product a promotion covers, ascending (one set lookup per line). */
+export function coveredLines(p: Promotion, productIds: readonly string[]): number[] {
+  const out: number[] = [];
+  let test: (id: string) => boolean;
+  if (p.type === 'special' || p.type === 'bundle') {
+    const items = new Set(p.items.map((i) => i.productId));
+    test = (id) => items.has(id);
+  } else if (p.products.scope === 'all') {
+    test = () => true;
+  } else {
+    const listed = new Set(p.products.productIds);
+    test = p.products.scope === 'listed' ? (id) => listed.has(id) : (id) => !listed.has(id);
+  }
+  productIds.forEach((id, i) => {
+    if (test(id)) out.push(i);
+  });
+  return out;
+}
+
 export type Unavailable = 'not_running' | 'not_targeted' | 'limit_reached' | 'budget_spent';
 
 /**
