@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPromotions, type ApplyPromotionsInput } from './apply.js';
+import { applyPromotions, asQuote, quoteFingerprint, type ApplyPromotionsInput } from './apply.js';
 import { STORE, T0, bundle, discount, gift, priced, reduction, special } from './fixtures.test-helpers.js';
 
 const AT = T0 + 1000;
@@ -267,5 +267,19 @@ describe('applyPromotions: who and when', () => {
     const q = quote([priced('a', 1, 1_000)], [r], { usage: { [r.promotionId]: { budgetLeft: 49 } } });
     expect(q.applied).toEqual([]);
     expect(q.missed).toEqual([]);
+  });
+});
+
+describe('the quote as the order module takes it', () => {
+  it('goal: the order quote keeps lines, gifts, total and missed; the fingerprint notices a lost gift the total does not show', () => {
+    const g = gift([{ threshold: 100, gifts: [{ productId: 'g', quantity: 1 }] }], { budget: { kind: 'gift_units', amount: 10 } });
+    const lines = [priced('a', 1, 10_000)];
+    const giftPrices = [priced('g', 1, 500)];
+    const before = quote(lines, [g], { giftPrices, usage: { [g.promotionId]: { budgetLeft: 1 } } });
+    const after = quote(lines, [g], { giftPrices, usage: { [g.promotionId]: { budgetLeft: 0 } } });
+    expect(after.total).toBe(before.total);
+    expect(quoteFingerprint(after)).not.toBe(quoteFingerprint(before));
+    expect(quoteFingerprint(quote(lines, [g], { giftPrices, usage: { [g.promotionId]: { budgetLeft: 5 } } }))).toBe(quoteFingerprint(before));
+    expect(asQuote('dealer_1', before)).toEqual({ sellerOrgId: 'dealer_1', lines: before.lines, gifts: before.gifts, total: 10_000, missed: [] });
   });
 });

@@ -12,7 +12,7 @@
  * is never overspent); `consumption` says what each applied promotion takes, for the server to
  * decrement conditionally at submit.
  */
-import { lineNet, type LineDiscount, type PricedLineLike, type QuoteLine } from '../ordering/quote.js';
+import { lineNet, type LineDiscount, type PricedLineLike, type Quote, type QuoteLine } from '../ordering/quote.js';
 import { apportion } from './apportion.js';
 import { budgetLeft, coveredLines, usablePromotions } from './eligibility.js';
 import { layer1 } from './layer1.js';
@@ -245,4 +245,28 @@ export function applyPromotions(input: ApplyPromotionsInput): PromotionQuote {
   if (lines.some((l) => l.net < 0)) throw new Error('applyPromotions: a line below 0');
   if (total !== gross - off) throw new Error(`applyPromotions: total ${total} is not ${gross} − ${off}`);
   return { lines, gifts, total, missed, applied, consumption };
+}
+
+/** The order module's quote (`order.quote`'s reply) from a quote with promotions. */
+export function asQuote(sellerOrgId: string, q: PromotionQuote): Quote {
+  return { sellerOrgId, lines: q.lines, gifts: q.gifts, total: q.total, missed: q.missed };
+}
+
+/**
+ * A short fingerprint of what a quote gives: the total, every line's discounts and every gift. Two
+ * quotes with the same total can still differ (a 满送 whose gift budget ran out changes no amount),
+ * so submit compares this, not only the total, to answer QUOTE_CHANGED.
+ */
+export function quoteFingerprint(q: Pick<PromotionQuote, 'lines' | 'gifts' | 'total'>): string {
+  const parts: string[] = [String(q.total)];
+  for (const l of q.lines) parts.push(`${l.productId}*${l.quantity}@${l.unitPrice}:${l.discounts.map((d) => `${d.promotionId}=${d.amount}`).join(',')}`);
+  for (const g of q.gifts) parts.push(`gift:${g.promotionId}:${g.productId}*${g.quantity}`);
+  // FNV-1a, 32 bits: it only has to notice a change.
+  let h = 0x811c9dc5;
+  const text = parts.join('|');
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${q.total}-${(h >>> 0).toString(36)}`;
 }
