@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateRebateProgram } from './rebate-program.js';
+import { programApplies, validateRebateProgram } from './rebate-program.js';
+import { periodByKey } from './rebate-period.js';
 
 const VALID = {
   name: '季度返利',
@@ -34,5 +35,19 @@ describe('validateRebateProgram', () => {
       const r = validateRebateProgram({ ...VALID, ...change });
       expect(r, JSON.stringify(change)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field } });
     }
+  });
+});
+
+describe('programApplies', () => {
+  it('goal: a statement is due for targeted buyers, for periods of the program\'s kind starting in its validity, while enabled', () => {
+    const program = { ...VALID, period: 'quarter' as const, targeting: { kinds: ['dealer' as const] } };
+    const dealer = { orgId: 'dealer_1', kind: 'dealer' as const };
+    const q = periodByKey('quarter', '2026-Q4')!;
+    expect(programApplies(program, dealer, q)).toBe(true);
+    expect(programApplies(program, { ...dealer, kind: 'store' }, q)).toBe(false);
+    expect(programApplies({ ...program, enabled: false }, dealer, q)).toBe(false);
+    expect(programApplies(program, dealer, periodByKey('month', '2026-12')!)).toBe(false);
+    expect(programApplies({ ...program, to: q.from_ms }, dealer, q)).toBe(false);
+    expect(programApplies({ ...program, from: q.from_ms + 1 }, dealer, q)).toBe(false);
   });
 });

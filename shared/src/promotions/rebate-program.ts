@@ -4,9 +4,10 @@
  */
 import type { Result } from '../result.js';
 import { array, bool, int, object, oneOf, optional, str, validate, type Schema } from '../validation/schema.js';
-import { REBATE_PERIODS, type RebatePeriodKind } from './rebate-period.js';
+import { REBATE_PERIODS, type RebatePeriod, type RebatePeriodKind } from './rebate-period.js';
 import { REBATE_MODES, type RebateMode, type RebateTier } from './rebate-tiers.js';
-import { MAX_TIERS, type ProductScope, type Targeting } from './types.js';
+import { MAX_TIERS, type BuyerProfile, type ProductScope, type Targeting } from './types.js';
+import { targetsBuyer } from './eligibility.js';
 import { products, targeting } from './validate.js';
 import { MAX_FEN } from '../money.js';
 
@@ -95,4 +96,9 @@ export function validateRebateProgram(input: unknown): Result<RebateProgramDefin
 
 export function rebateProgramDefinition(): Schema<RebateProgramDefinition> {
   return definition;
+}
+
+/** A statement is due for this buyer and period: the program is enabled, the period starts in [from, to), the buyer is targeted. */
+export function programApplies(program: Pick<RebateProgram, 'enabled' | 'from' | 'to' | 'targeting' | 'period'>, buyer: BuyerProfile, period: RebatePeriod): boolean {
+  return program.enabled !== false && program.period === period.kind && program.from <= period.from_ms && period.from_ms < program.to && targetsBuyer(program.targeting, buyer);
 }

@@ -96,8 +96,8 @@ export function transitionStatement(s: StatementMachine, e: StatementEvent): Res
     }
     case 'resubmit': {
       const to: StatementState = s.chain.length === 0 ? 'approved' : 'pending_approval';
-      const { reason: _dropped, ...rest } = s;
-      return ok({ ...rest, status: to, step: 0, approvals: [], history: record(s, e, to, {}) });
+      // A new round: the last rejection's reason stays in the history only.
+      return ok({ status: to, chain: s.chain, step: 0, approvals: [], history: record(s, e, to, {}) });
     }
     case 'post':
       if (s.step !== s.chain.length) throw new Error('transitionStatement: approved before the last step');
