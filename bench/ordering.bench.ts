@@ -61,6 +61,8 @@ interface World {
   stores: Array<{ who: string; orgId: string }>;
 }
 
+const INLINE_CASES_MAX = 100;
+
 async function setUp(b: Bench, casesPerHot: number): Promise<World> {
   await b.login('admin', 'admin');
   await b.login('ownerGd', 'dealer');
@@ -79,12 +81,15 @@ async function setUp(b: Bench, casesPerHot: number): Promise<World> {
   }
   // The dealer's stock of the hot products: produced, stocked in at the brand, shipped to gd.
   for (const productId of products.slice(0, HOT_PRODUCTS)) {
-    const batch = await b.ok('admin', 'codes', { action: 'createBatch', productId, cases: casesPerHot });
     const items = casesPerHot * 240;
-    await planned(b, 'admin', 'scan', { action: 'stockIn', batchId: batch.batchId }, () => addStock(b, 'brand', productId, items));
-    const cases = (await b.ok('admin', 'codes', { action: 'exportBatch', batchId: batch.batchId })).cases as Array<{ code: string }>;
-    await b.ok('admin', 'scan', { action: 'ship', codes: cases.map((c) => c.code), toOrgId: b.ids.gd });
-    await b.ok('ownerGd', 'scan', { action: 'receive', codes: cases.map((c) => c.code) });
+    // exportBatch answers the cases inline up to 100 of them (larger batches go to a stored file).
+    for (let left = casesPerHot; left > 0; left -= INLINE_CASES_MAX) {
+      const batch = await b.ok('admin', 'codes', { action: 'createBatch', productId, cases: Math.min(left, INLINE_CASES_MAX) });
+      await planned(b, 'admin', 'scan', { action: 'stockIn', batchId: batch.batchId }, () => addStock(b, 'brand', productId, Math.min(left, INLINE_CASES_MAX) * 240));
+      const cases = (await b.ok('admin', 'codes', { action: 'exportBatch', batchId: batch.batchId })).cases as Array<{ code: string }>;
+      await b.ok('admin', 'scan', { action: 'ship', codes: cases.map((c) => c.code), toOrgId: b.ids.gd });
+      await b.ok('ownerGd', 'scan', { action: 'receive', codes: cases.map((c) => c.code) });
+    }
     if (missing(await b.call('ownerGd', 'order', { action: 'stock', orgId: b.ids.gd }))) {
       addStock(b, 'brand', productId, -items);
       addStock(b, b.ids.gd!, productId, items);
