@@ -1,5 +1,5 @@
 // Architectural boundaries, checked by `npm run lint:deps` and by `npm test`
-// (scripts/dependency-rules.test.ts).
+// (scripts/dependency-rules.test.ts). The rules and their reasons: docs/boundaries.md.
 //
 // `shared/` is the domain: it runs inside the four mini-programs (WeChat and browser), in the
 // cloud functions and in tests. So it may import nothing tied to one platform: no Taro, no wx or
@@ -7,6 +7,10 @@
 const path = require('node:path');
 
 const PLATFORM_PACKAGES = ['@tarojs/', '@cloudbase/', 'wx-server-sdk', 'better-sqlite3', 'mingo', 'bson', 'react', 'react-dom'];
+/** The apps and the kit: the code that runs on the phone, above shared/. */
+const FRONT = '^(miniprogram-[^/]+|ui|app-kit)/';
+/** What only runs on a developer's machine or in the cloud: never part of an app. */
+const BACKEND_AND_TOOLS = '^(server|local-cloud|cloudfunctions|scripts|e2e|bench)/';
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const pkgAlternatives = PLATFORM_PACKAGES.map((p) => (p.endsWith('/') ? escape(p) : `${escape(p)}(/|$)`)).join('|');
 
@@ -59,12 +63,57 @@ module.exports = {
       from: { path: '^(server|cloudfunctions)/', pathNot: ['^server/test/', '^cloudfunctions/[^/]+/test/', '\\.test\\.tsx?$'] },
       to: { path: '(^|/)node_modules/better-sqlite3/' },
     },
+    {
+      name: 'front-packages-by-name',
+      comment:
+        'An app or the kit imports another workspace package by its name (`@channel-router/shared`, `@channel-router/ui`), through what that package exports, never by a relative path into its folder.',
+      severity: 'error',
+      from: { path: FRONT },
+      to: { dependencyTypes: ['local'], pathNot: '^$1/' },
+    },
+    {
+      name: 'front-no-backend',
+      comment: 'An app or the kit runs on the phone: it must not import the server, the local cloud, the cloud functions, scripts, e2e or bench code.',
+      severity: 'error',
+      from: { path: FRONT },
+      to: { path: BACKEND_AND_TOOLS },
+    },
+    {
+      name: 'apps-not-each-other',
+      comment: 'An app does not import another app: what two apps share belongs in the kit (ui/) or in shared/.',
+      severity: 'error',
+      from: { path: '^(miniprogram-[^/]+)/' },
+      to: { path: '^miniprogram-[^/]+/', pathNot: '^$1/' },
+    },
+    {
+      name: 'kit-not-apps',
+      comment: 'The kit serves the apps; it never depends on one.',
+      severity: 'error',
+      from: { path: '^(ui|app-kit)/' },
+      to: { path: '^miniprogram-[^/]+/' },
+    },
+    {
+      name: 'front-resolvable',
+      comment:
+        'An import an app or the kit cannot resolve is a typo, a missing dependency, or a deep path that the package does not export: import what its `exports` map offers.',
+      severity: 'error',
+      from: { path: FRONT },
+      to: { couldNotResolve: true },
+    },
+    {
+      name: 'local-cloud-no-product',
+      comment:
+        'The local cloud is a stand-in for CloudBase: it runs whatever functions it is given and knows no product. It imports nothing from the server, the functions, scripts or the apps; what the product supplies (bundles, settings, demo data) comes from its callers and the functions folder.',
+      severity: 'error',
+      from: { path: '^local-cloud/' },
+      to: { path: '^(server|cloudfunctions|scripts|ui|app-kit|miniprogram-[^/]+|e2e|bench)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
     // Build output of our own packages only. Not node_modules, nor a package's dist/ folder in it:
     // excluding those would drop the very edges the rules look at.
-    exclude: { path: ['^(shared|server|local-cloud|ui|miniprogram-[^/]+)/dist/', '^cloudfunctions/[^/]+/index\\.js'] },
+    exclude: { path: ['^(shared|server|local-cloud|ui|app-kit|miniprogram-[^/]+)/dist/', '^cloudfunctions/[^/]+/index\\.js'] },
     // Type-only imports count too: a type from the CloudBase SDK in shared/ is still a dependency on it.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: path.join(__dirname, 'tsconfig.base.json') },

@@ -6,7 +6,7 @@
  *     CloudBase database protocol) is one operation, whatever it is (read, write, transaction
  *     start or commit). Counted on warm function instances (the batch record cached), median of
  *     several calls. A forged code must cost 0; receiving a 240-item case must cost exactly what
- *     receiving one item costs (spec §3: constant writes, whatever is inside).
+ *     receiving one item costs (docs/custody.md#cost: constant writes, whatever is inside).
  * (b) Redeem throughput: 16 concurrent clients (in a worker thread, keep-alive HTTP) redeem
  *     distinct store-held hidden codes as many distinct consumers for ~10 s; throughput of paid
  *     redeems and latency p50/p99. Then where the time went: /tcb requests per redeem, the main

@@ -1,5 +1,5 @@
 /**
- * Benchmarks for one-item-one-code codes (spec §2). Run directly: `npx tsx bench/codes.bench.ts`
+ * Benchmarks for one-item-one-code codes (docs/codes.md). Run directly: `npx tsx bench/codes.bench.ts`
  * (add `--quick` for a smaller file). `run()` returns the figures for the bench runner.
  *
  * - print rows: codes written per second into a reused buffer (no I/O), one core;

@@ -120,7 +120,7 @@ describe('consumer flow (h5)', () => {
   });
 
   it('scans a printed QR code through the phone camera (lazy-loaded decoder) and verifies it', async () => {
-    // The printed QR content is the code URL (spec §2); the camera films it.
+    // The printed QR content is the code URL (docs/codes.md#qr-url); the camera films it.
     const dir = mkdtempSync(path.join(tmpdir(), 'cr-camera-'));
     const video = path.join(dir, 'qr.y4m');
     writeQrVideo(`https://brand.example/c/${item.visibleCode}`, video);

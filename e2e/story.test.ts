@@ -543,7 +543,7 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     await showsPart(dealerPage, 'alerts-regions', '朝阳');
     await screenshot(dealerPage, 'dealer-alerts');
 
-    // Behind the UI: the alert's recorded fields (spec §4: evidence "receive").
+    // Behind the UI: the alert's recorded fields (docs/diversion.md#stock-in: evidence "receive").
     const adminToken = await cloud.login('admin', PEOPLE.admin);
     const alerts = await cloud.call<{ alerts: Array<Record<string, unknown>> }>('report', { action: 'alerts', kind: 'diversion' }, adminToken);
     expect(alerts).toMatchObject({

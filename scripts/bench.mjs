@@ -83,6 +83,12 @@ async function main(argv) {
     console.error(`no bench/*.bench.ts matching ${filters.join(' ') || '(all)'}`);
     process.exit(1);
   }
+  // The local cloud runs the bundles it is given: bring them up to date first, as the tests do.
+  // (The same folders as scripts/test-global-setup.ts: the real functions and the fixtures.)
+  const { buildFunctions, DEFAULT_FUNCTIONS_DIR } = await import('./build-functions.mjs');
+  for (const functionsDir of [DEFAULT_FUNCTIONS_DIR, path.join(ROOT, 'local-cloud', 'test', 'fixtures', 'functions')]) {
+    await buildFunctions({ functionsDir, ifStale: true });
+  }
   const all = [];
   for (const f of files) {
     console.error(`running bench/${f} ...`);

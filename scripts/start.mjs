@@ -42,4 +42,14 @@ if (!noBuild && parsed !== null && parsed !== 'help') {
   }
 }
 
-await cli.main(cliArgs);
+// The product's part of the local cloud: fresh function bundles and the demo data.
+const { buildFunctions } = await import('./build-functions.mjs');
+const { seedDemo } = await import('../server/src/seed/demo.ts');
+await cli.main(cliArgs, {
+  prepareFunctions: async (functionsDir, log) => {
+    const rows = await buildFunctions({ functionsDir, ifStale: true });
+    const built = rows.filter((r) => r.built).map((r) => r.name);
+    if (built.length > 0) log(`[local-cloud] built functions: ${built.join(', ')}`);
+  },
+  demoSeed: seedDemo,
+});

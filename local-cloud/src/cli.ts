@@ -4,7 +4,15 @@
  */
 import path from 'node:path';
 import { APPS } from './runner/sdk-env.js';
-import { DEFAULT_PORT, REPO_ROOT, startLocalCloud, type LocalCloud } from './local-cloud.js';
+import { DEFAULT_PORT, REPO_ROOT, startLocalCloud, type LocalCloud, type SeedFunction } from './local-cloud.js';
+
+/** What the product supplies to its local cloud (scripts/start.mjs): the local cloud itself knows no product. */
+export interface CliHooks {
+  /** Brings the function bundles up to date before starting (e.g. rebuilds stale ones). */
+  prepareFunctions?: (functionsDir: string, log: (line: string) => void) => Promise<void>;
+  /** Fills an empty database for `--seed demo`. */
+  demoSeed?: SeedFunction;
+}
 
 export interface CliOptions {
   port: number;
@@ -78,7 +86,7 @@ export function parseArgs(argv: readonly string[]): CliOptions | 'help' {
   return opts;
 }
 
-export async function main(argv: readonly string[]): Promise<void> {
+export async function main(argv: readonly string[], hooks: CliHooks = {}): Promise<void> {
   let opts: CliOptions | 'help';
   try {
     opts = parseArgs(argv);
@@ -96,7 +104,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   let cloud: LocalCloud;
   try {
-    cloud = await startLocalCloud({ ...opts, log });
+    const functionsDir = opts.functionsDir ?? path.join(REPO_ROOT, 'cloudfunctions');
+    await hooks.prepareFunctions?.(functionsDir, log);
+    if (opts.seed === 'demo' && hooks.demoSeed === undefined) log('[local-cloud] no demo data given; starting empty');
+    const seed = opts.seed === 'demo' && hooks.demoSeed !== undefined ? { ifEmpty: hooks.demoSeed } : 'none';
+    cloud = await startLocalCloud({ ...opts, functionsDir, seed, log });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') log(`port ${opts.port} is in use; pick another with --port N (0 = any free port)`);

@@ -3,7 +3,6 @@ export {
   startLocalCloud,
   DEFAULT_PORT,
   DEFAULT_ENV_ID,
-  DEMO_SEED_MODULE,
   REPO_ROOT,
   type LocalCloud,
   type LocalCloudOptions,
@@ -17,6 +16,7 @@ export { DEFAULT_GATEWAY_LIMITS, type GatewayLimits } from './gateway/limits.js'
 export { DEFAULT_RUNNER_LIMITS, type RunnerLimits } from './runner/limits.js';
 export { APPS, LOCAL_APP_IDS, type AppName, type CallerIdentity } from './runner/sdk-env.js';
 export { loadLocalSecrets, type LocalCredentials } from './secrets.js';
+export { loadFunctionSettings, LOCAL_SETTINGS_FILE } from './function-settings.js';
 export { sqliteDatabase, openSqliteDatabase, type SqliteDatabaseOptions } from './tcb/open-database.js';
 export { createLocalStorage, type LocalStorage, type LocalStorageOptions } from './storage/local-storage.js';
 export { startStorageServer, type StorageServer, type StorageServerOptions } from './storage/standalone.js';

@@ -1,13 +1,15 @@
 /**
  * startLocalCloud(): database + function runner + gateway on one loopback port.
  * The CLI (cli.ts) and the test helper (testing.ts) are thin wrappers around it.
+ *
+ * It runs whatever function bundles it is given and knows nothing of the product: it imports
+ * nothing from server/ or scripts/. Building the bundles (scripts/build-functions.mjs), the demo
+ * data (server/src/seed/demo.ts) and the functions' settings (function-settings.ts) come from
+ * its callers and from the functions folder.
  */
-import { generateCodeKeys, readCodeKeys, writeCodeKeysFile } from '../../server/src/codes/code-keys.js';
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildFunctions, listFunctionSources, REPO_ROOT } from '../../scripts/build-functions.mjs';
+import { fileURLToPath } from 'node:url';
 import { createClient, type LocalCloudClient } from './client.js';
 import type { LocalDatabase, OpenDatabase } from './database.js';
 import { resolveGatewayLimits, type GatewayLimits } from './gateway/limits.js';
@@ -17,11 +19,13 @@ import { createTokenService } from './gateway/tokens.js';
 import { FunctionRunner } from './runner/function-runner.js';
 import type { RunnerLimits } from './runner/limits.js';
 import { functionEnv, LOCAL_APP_IDS, type AppName } from './runner/sdk-env.js';
+import { loadFunctionSettings } from './function-settings.js';
 import { loadLocalSecrets } from './secrets.js';
 import { createLocalStorage, withStorage, type LocalStorage } from './storage/local-storage.js';
 import { sqliteDatabase } from './tcb/open-database.js';
 
-export { REPO_ROOT };
+/** The repository checkout this local cloud runs from (defaults for the data and function folders). */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Fills a fresh local cloud through its own API (sign in, call functions), like a real client would. */
 export type SeedFunction = (cloud: SeedContext) => Promise<void>;
@@ -47,12 +51,10 @@ export interface LocalCloudOptions {
   /** Per-app override of the H5 build folder. */
   appDirs?: Partial<Record<AppName, string>>;
   /**
-   * `'demo'`: run `seedDemo(cloud)` from server/src/seed/demo.ts when that module exists and the
-   * database is empty. A function: run it (whatever the database holds). Default `'none'`.
+   * A function: run it (whatever the database holds). `{ ifEmpty }`: run it only on an empty
+   * database (the demo data of `npm start`). Default `'none'`.
    */
-  seed?: 'demo' | 'none' | SeedFunction;
-  /** Rebuild function bundles older than their sources before starting. Default true. */
-  build?: boolean;
+  seed?: 'none' | SeedFunction | { ifEmpty: SeedFunction };
   /** The CloudBase environment id the functions see (`SYMBOL_CURRENT_ENV`). */
   envId?: string;
   runnerLimits?: Partial<RunnerLimits>;
@@ -88,7 +90,6 @@ export interface LocalCloud {
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_ENV_ID = 'local-dev';
-export const DEMO_SEED_MODULE = path.join(REPO_ROOT, 'server', 'src', 'seed', 'demo.ts');
 
 export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<LocalCloud> {
   const port = options.port ?? DEFAULT_PORT;
@@ -98,12 +99,6 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
   const staticRoot = path.resolve(options.staticRoot ?? REPO_ROOT);
   const envId = options.envId ?? DEFAULT_ENV_ID;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-
-  if (options.build !== false && listFunctionSources(functionsDir).length > 0) {
-    const rows = await buildFunctions({ functionsDir, ifStale: true });
-    const built = rows.filter((r) => r.built).map((r) => r.name);
-    if (built.length > 0) log(`[local-cloud] built functions: ${built.join(', ')}`);
-  }
 
   const secrets = loadLocalSecrets(dataDir);
   const limits = resolveGatewayLimits(options.gatewayLimits);
@@ -165,7 +160,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
       envId,
       ...secrets.credentials,
       appIds,
-      extra: { ...localCodeKeysEnv(dataDir), ...options.functionEnv },
+      extra: { ...loadFunctionSettings(functionsDir, dataDir), ...options.functionEnv },
       modulePaths: [path.join(REPO_ROOT, 'node_modules')],
     }),
   });
@@ -203,30 +198,11 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 async function runSeed(seed: NonNullable<LocalCloudOptions['seed']>, ctx: SeedContext, db: LocalDatabase, log: (l: string) => void): Promise<void> {
   if (seed === 'none') return;
   if (typeof seed === 'function') return seed(ctx);
-  if (!existsSync(DEMO_SEED_MODULE)) {
-    log('[local-cloud] no demo data module (server/src/seed/demo.ts); starting empty');
-    return;
-  }
   if (!db.isEmpty()) {
-    log('[local-cloud] database already has data; demo seed skipped');
+    log('[local-cloud] database already has data; seed skipped');
     return;
   }
-  const mod = (await import(pathToFileURL(DEMO_SEED_MODULE).href)) as { seedDemo?: SeedFunction };
-  if (typeof mod.seedDemo !== 'function') throw new Error(`${DEMO_SEED_MODULE} must export seedDemo(cloud)`);
   const started = Date.now();
-  await mod.seedDemo(ctx);
-  log(`[local-cloud] demo data seeded in ${Date.now() - started} ms`);
-}
-
-/**
- * The brand's code keys for the functions: kept in the data directory (generated on first start),
- * handed to the functions as `CODE_KEYS`, as CloudBase hands them from the function's settings.
- */
-function localCodeKeysEnv(dataDir: string): Record<string, string> {
-  let doc = readCodeKeys({ dataDir, env: {} });
-  if (doc === null) {
-    doc = generateCodeKeys();
-    writeCodeKeysFile(dataDir, doc);
-  }
-  return { CODE_KEYS: JSON.stringify(doc) };
+  await seed.ifEmpty(ctx);
+  log(`[local-cloud] seeded in ${Date.now() - started} ms`);
 }

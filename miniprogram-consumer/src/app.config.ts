@@ -11,7 +11,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
   },
-  // Consumer scans carry a rough position (diversion evidence, spec §4).
+  // Consumer scans carry a rough position (diversion evidence, docs/diversion.md#consumer-scan).
   requiredPrivateInfos: ['getFuzzyLocation'],
   permission: {
     'scope.userFuzzyLocation': { desc: '用于判断商品的销售区域（仅记录大致位置）' },

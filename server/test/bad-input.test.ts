@@ -1,5 +1,5 @@
 /**
- * Goal: bad input to every action of every function (spec §7) answers INVALID_ARGUMENT naming the
+ * Goal: bad input to every action of every function (docs/actions.md#bad-input) answers INVALID_ARGUMENT naming the
  * field (or INVALID_CODE for a forged or malformed code), and changes nothing: the whole database
  * is snapshotted before and after each call and must be identical, and a refused call must not
  * have reached the database at all (no /tcb request), so bad input costs the system nothing.

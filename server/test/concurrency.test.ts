@@ -1,6 +1,6 @@
 /**
  * Goal: concurrent requests never pay a reward twice, never let a balance go below zero, never
- * credit a retried request twice, and never lose an acknowledged write (spec §5, §7): racing
+ * credit a retried request twice, and never lose an acknowledged write (docs/wallets.md#ledger, docs/actions.md#abuse): racing
  * first callers of bootstrap, retried fund calls, redeems racing for one code and for the last of
  * the budget, and withdrawals that together ask for more than the balance. Every scenario ends
  * with the ledger checked straight from the database.

@@ -1,5 +1,5 @@
 /**
- * Goal: the diversion (窜货) and reward rules of spec §4–§5, end to end through the gateway:
+ * Goal: the diversion (窜货) and reward rules of docs/diversion.md and docs/rewards.md, end to end through the gateway:
  * stock-in outside the allocated dealer's territory, a wholesaler between dealer and store,
  * inspection verdicts, consumer-location evidence, prizes redeemed upstream, an exhausted budget,
  * random consumer rewards, cloned visible codes, and custody through unpacking and repacking.

@@ -1,5 +1,5 @@
 /**
- * Goal: every error code clients rely on (spec §6) is produced through the gateway, by the cause a
+ * Goal: every error code clients rely on (docs/actions.md#errors) is produced through the gateway, by the cause a
  * client would actually meet, with the field named where there is one: UNAUTHENTICATED,
  * FORBIDDEN, INVALID_ARGUMENT, NOT_FOUND, INVALID_CODE, ALREADY_REDEEMED, INSUFFICIENT_FUNDS,
  * CONFLICT, RATE_LIMITED. Rate limits run at their production values here (no multiplier).

@@ -287,7 +287,7 @@ export function ledgerReport(cloud: TestCloud): LedgerReport {
   };
 }
 
-/** The ledger's invariants (spec §5): balanced, nothing internal below zero, balances = postings. */
+/** The ledger's invariants (docs/wallets.md#ledger): balanced, nothing internal below zero, balances = postings. */
 export function expectLedgerBalanced(cloud: TestCloud): LedgerReport {
   const r = ledgerReport(cloud);
   expect(r.sum, 'sum over all accounts').toBe(0);

@@ -1,7 +1,7 @@
 /**
  * Goal: whatever sequence of fund / redeem / withdraw / approve / reject calls reaches the
  * functions — retried, repeated, out of order, some of them concurrent — the money stays right
- * (spec §5): after every run the sum over all `accounts` documents is 0 (external accounts
+ * (docs/wallets.md#ledger): after every run the sum over all `accounts` documents is 0 (external accounts
  * included), internal balances equal funded minus paid out, no internal account is negative,
  * every balance equals the sum of its ledger postings, every pending withdrawal's amount sits in
  * its hold account, and each consumer's wallet equals what the replies they got add up to.

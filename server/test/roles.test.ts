@@ -1,5 +1,5 @@
 /**
- * Goal: every action checks the caller's role on the server (spec §1, §6, §7): for each action,
+ * Goal: every action checks the caller's role on the server (docs/channel.md#roles, docs/actions.md#abuse): for each action,
  * who may call it and who may not — consumer, store clerk, store owner, dealer owner and clerk,
  * wholesaler owner, brand inspector, brand admin; an org owner for its own org only; the right
  * app where an action belongs to one. A refusal is FORBIDDEN (or UNAUTHENTICATED without a

@@ -1,12 +1,12 @@
 /**
- * The domain's vocabulary (spec §1–§5): kinds of org, roles, code levels, business steps, reward
+ * The domain's vocabulary (docs/channel.md, codes.md, custody.md, diversion.md, rewards.md): kinds of org, roles, code levels, business steps, reward
  * policies and alerts. Plain data only, shared by the apps, the functions and the rules.
  * Timestamps are milliseconds since the epoch (`at`, `*_ms`); money is integer fen.
  */
 
 export const ORG_KINDS = ['brand', 'dealer', 'wholesaler', 'store'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
-/** Orgs in the channel, below the brand. Their staff get no consumer rewards (spec §5). */
+/** Orgs in the channel, below the brand. Their staff get no consumer rewards (docs/rewards.md#interception). */
 export const CHANNEL_ORG_KINDS = ['dealer', 'wholesaler', 'store'] as const;
 export type ChannelOrgKind = (typeof CHANNEL_ORG_KINDS)[number];
 
@@ -21,7 +21,7 @@ export const ROLES_BY_ORG_KIND: Readonly<Record<OrgKind, readonly Role[]>> = {
   store: ['owner', 'clerk', 'guide'],
 };
 
-/** Which kinds of org may supply an org of each kind (its `upstreamId`, spec §1). */
+/** Which kinds of org may supply an org of each kind (its `upstreamId`, docs/channel.md#orgs). */
 export const UPSTREAM_KINDS: Readonly<Record<ChannelOrgKind, readonly OrgKind[]>> = {
   dealer: ['brand'],
   wholesaler: ['dealer'],
@@ -48,7 +48,7 @@ export function levelRank(level: UnitLevel): number {
   return UNIT_LEVELS.indexOf(level);
 }
 
-/** EPCIS-like business steps (spec §3). */
+/** EPCIS-like business steps (docs/custody.md#events). */
 export const BIZ_STEPS = [
   'commissioning',
   'packing',
@@ -65,7 +65,7 @@ export type BizStep = (typeof BIZ_STEPS)[number];
 /** `consumerReward`: a fixed amount of fen, or a random amount in [min, max] fen. */
 export type ConsumerReward = number | { min: number; max: number };
 
-/** A product's reward policy, all in fen (spec §5; the field names are fixed by the spec). */
+/** A product's reward policy, all in fen (docs/rewards.md#policy; the field names are fixed: clients rely on them). */
 export interface RewardPolicy {
   consumerReward: ConsumerReward;
   storeReward: number;
@@ -78,7 +78,7 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
  * What an alert rests on:
- * - `receive`, `inspect`, `consumer_scan`: the three diversion rules of spec §4;
+ * - `receive`, `inspect`, `consumer_scan`: the three diversion rules of docs/diversion.md;
  * - `store_redeem`: a diversion found when a store-held item is redeemed (the penalty's alert);
  * - `channel_member`: a channel member redeemed a consumer prize (奖品截流);
  * - `redeemed_upstream`: redeemed while a dealer or wholesaler held it (no store ever received it);
@@ -100,7 +100,7 @@ export const ALERT_EVIDENCE = [
 export type AlertEvidence = (typeof ALERT_EVIDENCE)[number];
 
 /**
- * An alert, exactly as `report.alerts` lists it (spec §6), plus `key`: a deterministic identity
+ * An alert, exactly as `report.alerts` lists it (docs/diversion.md#alerts), plus `key`: a deterministic identity
  * derived from what was observed, so that a retried or repeated scan stores the alert once (use
  * it as the document id; the report's `id` is this key).
  */
@@ -120,7 +120,7 @@ export interface Alert {
   at: number;
 }
 
-/** Coordinates as the WeChat location API gives them (fuzzed; weak evidence, spec §4). */
+/** Coordinates as the WeChat location API gives them (fuzzed; weak evidence, docs/diversion.md#consumer-scan). */
 export interface Location {
   lat: number;
   lng: number;
@@ -135,7 +135,7 @@ export interface OrgRef {
   upstreamId: string | null;
 }
 
-/** A first-tier dealer as the diversion rules need it: its territory (region codes, spec §1). */
+/** A first-tier dealer as the diversion rules need it: its territory (region codes, docs/channel.md#regions). */
 export interface DealerTerritory {
   id: string;
   territory: readonly string[];

@@ -1,6 +1,6 @@
 /**
  * Business outcomes are values, never exceptions: every action answers `Ok<T>` or `Err`.
- * Only bugs throw. The error codes below are part of the public contract (spec §6).
+ * Only bugs throw. The error codes below are part of the public contract (docs/actions.md#errors).
  */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',

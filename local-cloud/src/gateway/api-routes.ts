@@ -120,7 +120,7 @@ export async function handleFunctionCall(
   const auth = authenticate(req, ctx.tokens);
   if (auth.kind === 'refused') {
     req.resume();
-    // 200 like every function reply (spec §6: the body carries the outcome); the header still
+    // 200 like every function reply (docs/actions.md#local-gateway: the body carries the outcome); the header still
     // tells HTTP-minded clients why.
     return sendJson(res, 200, errorBody('UNAUTHENTICATED', auth.message), { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
   }

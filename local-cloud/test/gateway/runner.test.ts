@@ -80,8 +80,7 @@ describe('function bundles', () => {
     cpSync(path.join(FIXTURE_FUNCTIONS, 'echo'), path.join(dir, 'echo'), { recursive: true });
     cpSync(path.join(FIXTURE_FUNCTIONS, 'echo'), path.join(dir, 'broken'), { recursive: true });
     appendFileSync(path.join(dir, 'broken', 'index.js'), '\nthis is not javascript;\n');
-    // build: false: these copies are the bundles under test, not something to rebuild from src/.
-    cloud = await startTestCloud({ functionsDir: dir, build: false, collectionsFile: FIXTURE_COLLECTIONS });
+    cloud = await startTestCloud({ functionsDir: dir, collectionsFile: FIXTURE_COLLECTIONS });
   });
 
   afterAll(async () => {

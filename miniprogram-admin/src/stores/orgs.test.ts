@@ -17,7 +17,7 @@ function setup(script: Script, initial: OrgView[] = [GD]) {
 }
 
 describe('dealers, wholesalers and stores', () => {
-  it('offers the suppliers each kind may have (spec §1)', () => {
+  it('offers the suppliers each kind may have (docs/channel.md#orgs)', () => {
     expect(upstreamOptions('dealer', [GD, FS], '好味道')).toEqual([{ id: 'brand', name: '好味道', kind: 'brand' }]);
     expect(upstreamOptions('wholesaler', [GD, FS, STORE], null).map((o) => o.id)).toEqual(['dealer_gd']);
     expect(upstreamOptions('store', [GD, FS, STORE], null).map((o) => o.id)).toEqual(['dealer_gd', 'wh_fs']);

@@ -51,7 +51,7 @@ export function hasTerritory(kind: OrgKind): boolean {
   return kind === 'dealer' || kind === 'wholesaler';
 }
 
-/** Who may supply an org of `kind` (spec §1): the brand, a dealer, or a dealer or wholesaler. */
+/** Who may supply an org of `kind` (docs/channel.md#orgs): the brand, a dealer, or a dealer or wholesaler. */
 export function upstreamOptions(kind: ChannelOrgKind, orgs: readonly OrgView[], brandName: string | null): Array<{ id: string; name: string; kind: OrgKind }> {
   if (kind === 'dealer') return [{ id: BRAND_ORG_ID, name: brandName ?? '品牌方', kind: 'brand' }];
   const kinds: readonly OrgKind[] = kind === 'wholesaler' ? ['dealer'] : ['dealer', 'wholesaler'];

@@ -26,7 +26,7 @@ import { describeProblem, isRetryable, type FieldSpecs } from './form-errors';
 import { label, LEVEL_LABELS } from './labels';
 import { latest, LOADING, type Load } from './load';
 
-/** One submit carries at most this many codes (spec §7). */
+/** One submit carries at most this many codes (docs/actions.md#bad-input). */
 export const MAX_LIST_CODES = MAX_CODES_PER_CALL;
 
 /** Where the unsent list is kept on the phone (the four apps share one origin on h5). */

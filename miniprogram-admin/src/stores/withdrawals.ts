@@ -39,7 +39,7 @@ export function payeeText(owner: string, names: Names): string {
   return '其他';
 }
 
-/** Which decisions a withdrawal in this state still allows (spec §5; a failed payout may be rejected). */
+/** Which decisions a withdrawal in this state still allows (docs/wallets.md#withdrawals; a failed payout may be rejected). */
 export function decisionsFor(status: WithdrawalStatus): WithdrawalDecision[] {
   if (status === 'requested') return ['approve', 'reject'];
   if (status === 'failed') return ['reject'];

@@ -11,7 +11,7 @@ import { formatFen, parseYuan } from '@channel-router/shared/src/money.js';
 import type { LedgerEntryView, WithdrawalView, WithdrawRes } from '@channel-router/shared/src/api/actions.js';
 import type { Client, ClientError, Intent } from '@channel-router/shared/src/client/index.js';
 
-/** Spec §5: the smallest withdrawal. */
+/** The smallest withdrawal (docs/wallets.md#limits). */
 export const MIN_WITHDRAW_FEN = 10;
 /** History page size (the server caps it at 100). */
 export const HISTORY_PAGE = 20;

@@ -25,7 +25,7 @@ export interface Abilities {
   receive: boolean;
   ship: boolean;
   stock: boolean;
-  /** The org wallet: owners only (spec §5). */
+  /** The org wallet: owners only (docs/wallets.md#accounts). */
   wallet: boolean;
   /** Alerts about the dealer's own goods and penalties against it: a first-tier dealer's owner. */
   alerts: boolean;

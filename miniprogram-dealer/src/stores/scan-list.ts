@@ -26,7 +26,7 @@ import { readJson, STORAGE_PREFIX, writeJson, type KeyValueStorage } from './sto
 
 export type ScanPurpose = 'receive' | 'ship';
 
-/** One submit carries at most this many codes (spec §7). */
+/** One submit carries at most this many codes (docs/actions.md#bad-input). */
 export const MAX_LIST_CODES = MAX_CODES_PER_CALL;
 
 export interface ScanEntry {

@@ -13,7 +13,7 @@ import type { Client, ClientError, Intent } from '@channel-router/shared/src/cli
 import { latest, MAX_PAGES, type Load } from './load';
 import { checkedRequest, isRetryable } from './problems';
 
-/** Spec §5: the smallest withdrawal. */
+/** The smallest withdrawal (docs/wallets.md#limits). */
 export const MIN_WITHDRAW_FEN = 10;
 /** History page size (the server caps it at 100). */
 export const HISTORY_PAGE = 20;

@@ -23,7 +23,7 @@ import { isRetryable } from './load';
 import { STORAGE_KEYS, type KeyValueStore } from './storage';
 import { checkRequest } from './validation';
 
-/** The list holds at most what one `scan.receive` call may carry (spec §7). */
+/** The list holds at most what one `scan.receive` call may carry (docs/actions.md#bad-input). */
 export const MAX_LIST = MAX_CODES_PER_CALL;
 /** Identify requests in flight at once; more scans wait their turn. */
 export const IDENTIFY_CONCURRENCY = 4;

@@ -1,5 +1,5 @@
 /** Lists for the apps: orgs (pickers, admin tables) and products. */
-import { err, ok, type ActionRes, type ListOrgsReq, type OrgView, type ProductView, type Result } from '@channel-router/shared';
+import { CHANNEL_ORG_KINDS, err, ok, type ActionRes, type ListOrgsReq, type OrgView, type ProductView, type Result } from '@channel-router/shared';
 import { hasBrandRole, membershipsOf } from './access.js';
 import { C } from '../db/collections.js';
 import type { AuthedContext } from '../runtime/action.js';
@@ -24,7 +24,7 @@ export async function listOrgs(ctx: AuthedContext, input: ListOrgsReq): Promise<
     if (input.upstreamId !== undefined && !own.includes(input.upstreamId)) return err('FORBIDDEN', 'you may list only the organisations you supply', 'upstreamId');
     if (input.upstreamId === undefined) where.upstreamId = ctx.db.command.in(own);
   } else if (Object.keys(where).length === 0) {
-    where.kind = ctx.db.command.in(['dealer', 'wholesaler', 'store']);
+    where.kind = ctx.db.command.in([...CHANNEL_ORG_KINDS]);
   }
   const res = await ctx.db.collection(C.orgs).where(where).orderBy('createdAt', 'asc').limit(LIST_MAX).get();
   return ok({ orgs: (res.data as OrgDoc[]).map(view) });

@@ -11,6 +11,7 @@ import { getById, insertOne } from '../db/ops.js';
 import { orgsByIds } from './orgs.js';
 import { hasBrandRole, membershipsOf, roleIn } from './access.js';
 import { derivedId, newId, randomToken } from './ids.js';
+import { ensureAccount } from '../wallet/accounts.js';
 import {
   BRAND_ORG_ID,
   membershipId,
@@ -200,13 +201,4 @@ async function addMembership(ctx: AuthedContext, orgId: string, orgKind: OrgKind
   // set: joining again with a new invite updates the role rather than failing.
   const { _id, ...fields } = doc;
   await ctx.db.collection(C.memberships).doc(_id).set(fields);
-}
-
-/** Accounts exist before money moves so that transactions only update them. */
-export async function ensureAccount(ctx: { db: AuthedContext['db']; now_ms: number }, accountId: string): Promise<void> {
-  try {
-    await insertOne(ctx.db, C.accounts, { _id: accountId, balance_fen: 0, createdAt: ctx.now_ms });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
 }

@@ -111,3 +111,21 @@ describe('code-keys command', async () => {
     expect(runKeysCommand(['status', '--x'], io)).toBe(2);
   });
 });
+
+describe('code keys of the local cloud', () => {
+  it('the functions folder asks the local cloud for a code keys document this module accepts, kept where the print command reads it', async () => {
+    // The local cloud makes CODE_KEYS from cloudfunctions/local-settings.json without knowing
+    // what it is: this proves the template there is a valid document, and file and variable agree.
+    const { loadFunctionSettings } = await import('../../../local-cloud/src/function-settings.js');
+    const functionsDir = join(import.meta.dirname, '..', '..', '..', 'cloudfunctions');
+    const dataDir = mkdtempSync(join(dir, 'local-'));
+    const env = loadFunctionSettings(functionsDir, dataDir);
+    const doc = parseCodeKeys(env.CODE_KEYS!);
+    expect(Object.keys(doc.keys)).toEqual(['0']);
+    expect(readCodeKeys({ dataDir, env: {} })).toEqual(doc);
+    expect(() => keyringFromDocument(doc)).not.toThrow();
+    // Made once: a second start sees the same keys; another data directory gets other keys.
+    expect(loadFunctionSettings(functionsDir, dataDir).CODE_KEYS).toBe(env.CODE_KEYS);
+    expect(loadFunctionSettings(functionsDir, mkdtempSync(join(dir, 'other-'))).CODE_KEYS).not.toBe(env.CODE_KEYS);
+  });
+});

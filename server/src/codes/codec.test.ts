@@ -1,5 +1,5 @@
 /**
- * Codes with the real AES cipher (spec §2): round trips, authentication, no sequence leak, key
+ * Codes with the real AES cipher (docs/codes.md#security): round trips, authentication, no sequence leak, key
  * rotation. These live beside the Node cipher because `shared/` must not import node:crypto.
  */
 import { randomBytes } from 'node:crypto';

@@ -25,8 +25,8 @@ import {
 import { loadPerson } from '../channel/person.js';
 import { derivedId, newId } from '../channel/ids.js';
 import { BRAND_ORG_ID, type ProductDoc } from '../channel/model.js';
-import { storeEvent } from '../custody/store.js';
-import { adjustItemCounts, loadUnits, nextSeq, stateOf, unitDocFor, verifyCodes, type LoadedUnit, type UnitDoc } from '../custody/units.js';
+import { storeEvent, storeParents } from '../custody/store.js';
+import { adjustItemCounts, loadUnits, nextSeq, stateOf, verifyCodes, type LoadedUnit, type UnitDoc } from '../custody/units.js';
 import { C } from '../db/collections.js';
 import { getById } from '../db/ops.js';
 import { transact, txGet } from '../db/transact.js';
@@ -128,12 +128,12 @@ export async function pack(ctx: AuthedContext, input: PackReq): Promise<Result<A
   });
   if (!plan.ok) return plan;
   const byId = new Map(children.map((c) => [c.unitId, c]));
-  await Promise.all(
+  // The child keeps its custody facts; only its parent changes (recorded by the event).
+  await storeParents(
+    ctx.db,
     plan.data.links.map((l) => {
       const child = byId.get(l.childUnitId)!;
-      // The child keeps its custody facts; only its parent changes (recorded by the event).
-      const doc = { ...unitDocFor(child, stateOf(child.unitId, child.docs)), parentUnitId: l.parentUnitId };
-      return ctx.db.collection(C.units).doc(l.childUnitId).set(doc);
+      return { unit: child, state: stateOf(child.unitId, child.docs), parentUnitId: l.parentUnitId };
     }),
   );
   const packedItems = plan.data.links.reduce((n, l) => n + byId.get(l.childUnitId)!.itemCount, 0);
@@ -167,11 +167,9 @@ export async function unpack(ctx: AuthedContext, input: UnpackReq): Promise<Resu
   const plan = planUnpack({ eventId: newId('evt'), seq: nextSeq(ctx.now_ms), at: ctx.now_ms, actor: person, brandId: BRAND_ORG_ID, parent, children });
   if (!plan.ok) return plan;
   const byId = new Map(children.map((c) => [c.unitId, c]));
-  await Promise.all(
-    plan.data.states.map((s) => {
-      const child = byId.get(s.unitId)!;
-      return ctx.db.collection(C.units).doc(s.unitId).set({ ...unitDocFor(child, s), parentUnitId: null });
-    }),
+  await storeParents(
+    ctx.db,
+    plan.data.states.map((s) => ({ unit: byId.get(s.unitId)!, state: s, parentUnitId: null })),
   );
   const released = children.reduce((n, c) => n + c.itemCount, 0);
   await adjustItemCounts(ctx.db, parent, parent.chain.map((s) => s.unitId), -released);

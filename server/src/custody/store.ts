@@ -8,7 +8,7 @@ import { C } from '../db/collections.js';
 import { isDuplicateKey } from '../db/errors.js';
 import { insertMany, insertOne } from '../db/ops.js';
 import type { Database } from '../runtime/cloud.js';
-import { unitDocFor, type LoadedUnit } from './units.js';
+import { stateOf, unitDocFor, type LoadedUnit } from './units.js';
 
 const ALERTS_PER_CALL_MAX = 1000;
 
@@ -21,6 +21,23 @@ export async function storeStates(db: Database, units: readonly LoadedUnit[], st
       return db.collection(C.units).doc(s.unitId).set(unitDocFor(unit, s));
     }),
   );
+}
+
+/**
+ * Repacking: each unit keeps its custody facts (`state`) and gets a new parent (null: unpacked
+ * from it). The change itself is recorded by the pack or unpack event.
+ */
+export async function storeParents(db: Database, moves: ReadonlyArray<{ unit: LoadedUnit; state: UnitState; parentUnitId: string | null }>): Promise<void> {
+  await Promise.all(moves.map((m) => db.collection(C.units).doc(m.unit.unitId).set({ ...unitDocFor(m.unit, m.state), parentUnitId: m.parentUnitId })));
+}
+
+/** Marks a case or box opened (its items are then scanned one by one). */
+export async function storeOpened(db: Database, unit: LoadedUnit, at_ms: number): Promise<void> {
+  if (unit.docs.has(unit.unitId)) {
+    await db.collection(C.units).doc(unit.unitId).update({ openedAt: at_ms });
+  } else {
+    await db.collection(C.units).doc(unit.unitId).set({ ...unitDocFor(unit, stateOf(unit.unitId, unit.docs)), openedAt: at_ms });
+  }
 }
 
 /** One event document per scanned unit, so that a unit's history is an indexed read by unitId. */

@@ -1,6 +1,11 @@
 /**
- * Collection names, in one place. `database/collections.json` declares their indexes (and is
- * what a brand's IT team creates in the CloudBase console).
+ * Collection names, in one place, and which server module writes each (docs/boundaries.md).
+ * `database/collections.json` declares their indexes (and is what a brand's IT team creates in
+ * the CloudBase console).
+ *
+ * Any module may read any collection; only the owners listed here write it. Another module that
+ * needs a write calls the owner (e.g. channel opens an org's account with wallet's
+ * `ensureAccount`). Checked by server/src/db/ownership.test.ts.
  */
 export const C = {
   meta: 'meta',
@@ -28,3 +33,34 @@ export const C = {
   receivables: 'receivables',
   notices: 'notices',
 } as const;
+
+/** A server module: a folder of server/src (the ownership test checks it exists). */
+export type OwnerModule = string;
+
+/**
+ * The modules allowed to write each collection. Most have one owner. Shared ones, and why:
+ * - meta: small documents of several modules, each under its own ids (channel: `bootstrap`;
+ *   codes: the batch counter; wallet: daily withdrawal totals).
+ * - alerts: raised where the evidence is seen: custody on a receive, scan on a redeem.
+ * - penalties: raised by scan on a diverted redeem (in the same transaction as the claim), settled
+ *   by wallet.
+ */
+export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] } = {
+  meta: ['channel', 'codes', 'wallet'],
+  orgs: ['channel'],
+  memberships: ['channel'],
+  invites: ['channel'],
+  products: ['channel'],
+  batches: ['codes'],
+  units: ['custody'],
+  events: ['custody'],
+  redemptions: ['scan'],
+  verifications: ['scan'],
+  alerts: ['custody', 'scan'],
+  penalties: ['scan', 'wallet'],
+  accounts: ['wallet'],
+  ledger: ['wallet'],
+  withdrawals: ['wallet'],
+  payouts: ['wallet'],
+  rateLimits: ['abuse'],
+};

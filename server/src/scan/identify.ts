@@ -8,8 +8,8 @@ import { BRAND_ORG_ID, type OrgDoc, type ProductDoc } from '../channel/model.js'
 import { orgsByIds } from '../channel/orgs.js';
 import { loadPerson } from '../channel/person.js';
 import { newId } from '../channel/ids.js';
-import { storeEvent } from '../custody/store.js';
-import { loadUnits, nextSeq, stateOf, unitDocFor, verifyCodes } from '../custody/units.js';
+import { storeEvent, storeOpened } from '../custody/store.js';
+import { loadUnits, nextSeq, verifyCodes } from '../custody/units.js';
 import { C } from '../db/collections.js';
 import { getById } from '../db/ops.js';
 import type { AuthedContext } from '../runtime/action.js';
@@ -81,11 +81,7 @@ export async function open(ctx: AuthedContext, input: OpenReq): Promise<Result<A
   if (custody.holderOrgId !== orgId) return err('CONFLICT', 'these goods are not held by your organisation; scan them in first', 'code');
   const orgs = await orgsByIds(ctx.db, [orgId]);
   const org = orgs.get(orgId)!;
-  if (unit.docs.has(unit.unitId)) {
-    await ctx.db.collection(C.units).doc(unit.unitId).update({ openedAt: ctx.now_ms });
-  } else {
-    await ctx.db.collection(C.units).doc(unit.unitId).set({ ...unitDocFor(unit, stateOf(unit.unitId, unit.docs)), openedAt: ctx.now_ms });
-  }
+  await storeOpened(ctx.db, unit, ctx.now_ms);
   await storeEvent(
     ctx.db,
     {

@@ -1,5 +1,5 @@
 /**
- * A consumer redeems an item's hidden code (spec §5).
+ * A consumer redeems an item's hidden code (docs/rewards.md#redeem).
  *
  * Once-only, whatever the concurrency: the redemption document's `_id` is the item, and it is
  * inserted in the same transaction that moves the money, its alerts and its penalty. Of fifty

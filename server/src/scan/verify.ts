@@ -1,5 +1,5 @@
 /**
- * Public authenticity check of a code (spec §6 `scan.verify`). A forged code is refused before any
+ * Public authenticity check of a code (`scan.verify`, docs/codes.md#security). A forged code is refused before any
  * database read. Each verification of a visible code joins the code's bounded history, from which
  * a copied code (many people in far-apart regions) is detected.
  */

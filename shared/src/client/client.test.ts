@@ -116,7 +116,7 @@ describe('createClient', () => {
 });
 
 describe('messages', () => {
-  it('has Chinese words for every spec error code and the client-only ones, never the raw code', () => {
+  it('has Chinese words for every contract error code and the client-only ones, never the raw code', () => {
     for (const code of [...ERROR_CODES, 'NETWORK', 'BAD_REPLY'] as const) {
       const words = ERROR_MESSAGES[code];
       expect(words, code).toMatch(/[\u4e00-\u9fff]/);

@@ -1,5 +1,5 @@
 /**
- * Local mode only: `POST /api/dev/login` stands in for the identity WeChat injects (spec §6).
+ * Local mode only: `POST /api/dev/login` stands in for the identity WeChat injects (docs/actions.md#local-gateway).
  * The h5 apps show a person picker; the tester chooses a seeded person and gets a token.
  */
 import type { FetchLike } from './transports.js';

@@ -5,7 +5,7 @@ import { createCloudTransport, createGatewayTransport, toReply } from './transpo
 import { devLogin } from './dev-login.js';
 
 /**
- * Goal: the gateway transport speaks spec §6's HTTP exactly (POST /api/fn/<name>, Bearer token,
+ * Goal: the gateway transport speaks the gateway's HTTP (docs/actions.md#local-gateway) exactly (POST /api/fn/<name>, Bearer token,
  * JSON event) and turns every failure a phone meets into a value. It runs against a real HTTP
  * server on loopback that behaves like the gateway's edges (unknown function, HTML error page,
  * a reply that never comes).

@@ -1,5 +1,5 @@
 /**
- * The two ways an app reaches the cloud functions (spec §6):
+ * The two ways an app reaches the cloud functions (docs/actions.md#local-gateway):
  * - h5: the gateway, `POST <baseUrl>/api/fn/<name>` with `Authorization: Bearer <token>`;
  * - weapp: `wx.cloud.callFunction`, handed in by the app (this package imports no Taro or wx).
  * Both turn every failure into a reply value; neither throws.

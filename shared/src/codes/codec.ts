@@ -1,5 +1,5 @@
 /**
- * One-item-one-code codes (spec §2).
+ * One-item-one-code codes (docs/codes.md).
  *
  * A code is a 2-bit key slot in clear plus one 128-bit block, written as 26 Crockford base32
  * characters. The block is the encryption, under the slot's secret key, of:
@@ -8,7 +8,7 @@
  *                batchNo (24) | level (2) | kind (1) | index (32) | reserved (5, zero)
  *   bytes 8..15  redundancy: zero
  *
- * Why this gives the spec's properties:
+ * Why this gives the properties of docs/codes.md#security:
  * - AES is a pseudo-random permutation. Without the key, any block a forger makes decrypts to
  *   random bytes, which carry 64 zero redundancy bits plus 5 zero reserved bits only with
  *   probability 2^-69: unforgeable with more than 64 bits of authentication.

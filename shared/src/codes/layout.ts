@@ -5,7 +5,7 @@
  *   item i  lies in box  floor(i / itemsPerBox)
  *   box  b  lies in case floor(b / boxesPerCase)
  *
- * so a code's ancestors are arithmetic on its index: no database read per level (spec §2). Later
+ * so a code's ancestors are arithmetic on its index: no database read per level (docs/codes.md#aggregation). Later
  * unpack/repack events override this on the server; the layout is the as-produced packing.
  * Pallets, when a batch has them, are loose: a pallet is built at shipping time and filled by
  * pack events, so no item, box or case has an implied pallet.
@@ -24,7 +24,7 @@ export interface BatchLayout {
   pallets?: number;
 }
 
-/** Limits (spec: put a limit on everything). A 10-million-item print run fits easily. */
+/** Limits (put a limit on everything). A 10-million-item print run fits easily. */
 export const LAYOUT_LIMITS = {
   maxCases: 1_000_000,
   maxItemsPerBox: 10_000,

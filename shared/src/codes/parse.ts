@@ -1,6 +1,6 @@
 /**
  * Reading codes from clients. Every API accepts either the bare code or the printed QR URL
- * `https://<brand domain>/c/<code>` (spec §2). The host is not checked: the code itself is
+ * `https://<brand domain>/c/<code>` (docs/codes.md#qr-url). The host is not checked: the code itself is
  * authenticated, so a URL from any host carries no more weight than the code alone.
  */
 import { err, ok, type Result } from '../result.js';

@@ -344,7 +344,7 @@ export function* printFileChunks(
   }
 }
 
-/** The `exportBatch` reply shape (spec §6). */
+/** The `exportBatch` reply shape (docs/codes.md#batches). */
 export interface BatchTree {
   cases: Array<{ code: string; boxes: Array<{ code: string; items: Array<{ code: string; hiddenCode: string }> }> }>;
 }

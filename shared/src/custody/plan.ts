@@ -1,5 +1,5 @@
 /**
- * Custody rules of a scan (spec §3), as plans: given what the server loaded (the scanned units
+ * Custody rules of a scan (docs/custody.md), as plans: given what the server loaded (the scanned units
  * with their ancestor chains, the orgs, the caller), decide and return what to store (one event,
  * one state document per scanned unit, diversion checks). Nothing here reads or writes.
  *
@@ -11,7 +11,7 @@ import { levelRank } from '../model.js';
 import { err, ok, type Result } from '../result.js';
 import { resolveCustody, snapshotState, type Custody, type UnitState } from './state.js';
 
-/** At most this many units in one scan call (spec §7); the request schema enforces it first. */
+/** At most this many units in one scan call (docs/actions.md#bad-input); the request schema enforces it first. */
 export const MAX_UNITS_PER_SCAN = 1000;
 
 /** A unit named by a scanned code, with its custody chain as loaded by the server. */
@@ -236,7 +236,7 @@ export interface ReceiveInput extends ScanContext {
 }
 
 /**
- * A member of an org scans units in. Receiving never rejects an authentic code (spec §3): goods
+ * A member of an org scans units in. Receiving never rejects an authentic code (docs/custody.md#receive): goods
  * not shipped to the receiver are accepted, recorded (`unexpectedCodes`) and checked for
  * diversion. Only FORBIDDEN (the caller is not a member of the receiver) fails.
  *
@@ -273,7 +273,7 @@ export function planReceive(input: ReceiveInput): Result<ScanPlan> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pack and unpack (aggregation, spec §2)
+// Pack and unpack (aggregation, docs/codes.md#aggregation)
 
 export interface PackChild extends ScannedUnit {
   /** The unit it is packed in now (derived from the batch layout or a later pack), or null. */

@@ -1,6 +1,6 @@
 /**
  * Custody and allocation of a unit, resolved from the state documents of the unit and its
- * ancestors (spec §3).
+ * ancestors (docs/custody.md#holder).
  *
  * A scan writes the state document of the scanned unit only (never one per item inside it), so
  * receiving a case of 240 items is one write. What an item "inherits" is resolved at read time:

@@ -1,5 +1,5 @@
 /**
- * Diversion (窜货) and code-abuse rules (spec §4, §5) as pure judgements: given what was
+ * Diversion (窜货) and code-abuse rules (docs/diversion.md) as pure judgements: given what was
  * observed, answer the alert to store, or null. Alert keys are derived from the observation, so a
  * retried or repeated scan produces the same key and is stored once.
  */

@@ -1,6 +1,6 @@
 /**
  * Region helpers of the diversion rules. "Region r lies inside territory T" is the region module's
- * `isWithinTerritory` (spec §1), re-exported here under the name the rules use.
+ * `isWithinTerritory` (docs/channel.md#regions), re-exported here under the name the rules use.
  */
 export { isWithinTerritory as withinTerritory } from '../channel/regions/index.js';
 

@@ -1,10 +1,10 @@
 /**
- * Reverse geocoding: coordinates → GB/T 2260 region code (spec §4, consumer-scan diversion).
+ * Reverse geocoding: coordinates → GB/T 2260 region code (docs/diversion.md#geocoding, consumer-scan diversion).
  *
  * Datum: WeChat's `wx.getLocation({ type: 'gcj02' })` returns GCJ-02, the datum every map provider
  * in China uses (Tencent Map's geocoder expects it). `type: 'wgs84'` returns GPS coordinates that
  * differ from GCJ-02 by up to ~0.7 km inside China. Clients send GCJ-02; implementations document
- * what they assume. Locations are weak evidence anyway (fuzzed, spoofable): see spec §4.3.
+ * what they assume. Locations are weak evidence anyway (fuzzed, spoofable): see docs/diversion.md#consumer-scan.
  */
 import { err, ok, type Result } from '../result.js';
 

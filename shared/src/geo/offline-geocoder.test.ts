@@ -5,7 +5,7 @@ import { createOfflineGeocoder, loadShippedRegionIndex, RegionPolygonIndex } fro
 
 // Landmarks in GCJ-02 (what wx.getLocation returns), with the region they lie in.
 const LANDMARKS: Array<[string, number, number, string]> = [
-  ['广州 天河 (spec example)', 23.125, 113.361, '440106'],
+  ['广州 天河 (docs/channel.md example)', 23.125, 113.361, '440106'],
   ['广州 越秀', 23.1291, 113.2644, '440104'],
   ['北京 天安门', 39.9087, 116.3975, '110101'],
   ['上海 人民广场', 31.2304, 121.4737, '310101'],

@@ -221,7 +221,7 @@ export interface OfflineGeocoderOptions {
   index?: RegionPolygonIndex;
 }
 
-/** The local default `ReverseGeocoder` (spec §4.4): offline, at least city-level. */
+/** The local default `ReverseGeocoder` (docs/diversion.md#geocoding): offline, at least city-level. */
 export function createOfflineGeocoder(options: OfflineGeocoderOptions = {}): ReverseGeocoder {
   const maxSnapKm = options.maxSnapKm ?? 25;
   return {

@@ -1,5 +1,5 @@
 /**
- * Settling a diversion penalty (spec §5: pending until a brand admin settles it). A penalty is
+ * Settling a diversion penalty (docs/rewards.md#penalty: pending until a brand admin settles it). A penalty is
  * settled by deducting it from the dealer's org wallet into the brand budget, recorded as settled
  * outside the system, or waived. Only a pending penalty can be settled.
  */

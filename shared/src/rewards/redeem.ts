@@ -1,5 +1,5 @@
 /**
- * What a consumer's redeem of a hidden code does (spec §5), as a plan: ledger postings, alerts,
+ * What a consumer's redeem of a hidden code does (docs/rewards.md#redeem), as a plan: ledger postings, alerts,
  * a penalty, the redemption record and the reply. The server loads the inputs, stores the
  * redemption record under the code (a unique key: a code redeems once, whatever the concurrency),
  * then applies the postings and stores the rest.
@@ -238,7 +238,7 @@ function assertInput(input: RedeemInput): void {
     throw new Error(`computeRedeem: bad budget ${input.budgetAvailable_fen}`);
   }
   if (input.holder.kind === 'store' && input.holder.firstTierDealerId === null) {
-    // Every store has a first-tier dealer above it (spec §1): its absence is a data bug.
+    // Every store has a first-tier dealer above it (docs/channel.md#orgs): its absence is a data bug.
     throw new Error(`computeRedeem: store ${input.holder.id} has no first-tier dealer`);
   }
   const p = input.policy;

@@ -30,7 +30,7 @@ function input(overrides: Partial<RedeemInput> = {}): RedeemInput {
   };
 }
 
-describe('computeRedeem (spec §5)', () => {
+describe('computeRedeem (docs/rewards.md#redeem)', () => {
   it('store-held item of its own dealer: consumer reward, store reward, rebate to the first-tier dealer above the store', () => {
     const plan = computeRedeem(input());
     expect(plan.postings).toEqual([

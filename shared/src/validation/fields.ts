@@ -7,7 +7,7 @@ import { ROLES, type ConsumerReward, type RewardPolicy, type Role } from '../mod
 import { validateRegionCode, validateTerritory } from '../channel/regions/index.js';
 import { array, either, fromValidator, int, num, object, oneOf, refine, str, type Schema } from './schema.js';
 
-/** At most this many codes in one scan call (spec §7). */
+/** At most this many codes in one scan call (docs/actions.md#bad-input). */
 export const MAX_CODES_PER_CALL = 1000;
 /** A code as scanned: the bare code (≤ 26 characters) or its URL form `https://<domain>/c/<code>`. */
 export const MAX_CODE_FIELD_LENGTH = 200;
@@ -44,7 +44,7 @@ export const code = (): Schema<string> => str({ max: MAX_CODE_FIELD_LENGTH, patt
 
 export const codes = (max = MAX_CODES_PER_CALL): Schema<string[]> => array(code(), { max });
 
-/** A six-digit GB/T 2260 region code that exists in the region table (spec §1: unknown codes are rejected). */
+/** A six-digit GB/T 2260 region code that exists in the region table (docs/channel.md#regions: unknown codes are refused). */
 export const regionCode = (): Schema<string> => fromValidator(validateRegionCode);
 
 /** 1..MAX_TERRITORY_ENTRIES known region codes, duplicates dropped. */

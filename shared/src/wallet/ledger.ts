@@ -1,5 +1,5 @@
 /**
- * A double-entry ledger in integer fen (spec §5). Every posting moves `amount_fen` from its
+ * A double-entry ledger in integer fen (docs/wallets.md#ledger). Every posting moves `amount_fen` from its
  * `debit` account to its `credit` account: the debit's balance goes down, the credit's goes up
  * (wallets are what the system owes: crediting a wallet raises it). So the sum of all balances is
  * always 0, and the internal accounts together hold exactly what was funded minus what was paid

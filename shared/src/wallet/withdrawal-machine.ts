@@ -1,5 +1,5 @@
 /**
- * Withdrawals (spec §5) as a typed state machine:
+ * Withdrawals (docs/wallets.md#withdrawals) as a typed state machine:
  *
  *   requested ──approve──▶ approved ──paid──▶ paid
  *       │                     │  ▲
@@ -23,7 +23,7 @@ export interface WithdrawalPolicy {
   maxRequestsPerDay: number;
 }
 
-/** Minimum 10 fen (spec §5); 5,000 yuan and 10 requests a day by default, configurable per deployment. */
+/** Minimum 10 fen (docs/wallets.md#limits); 5,000 yuan and 10 requests a day by default, configurable per deployment. */
 export const DEFAULT_WITHDRAWAL_POLICY: WithdrawalPolicy = {
   minAmount_fen: 10,
   dailyLimit_fen: 500_000,

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import type { Location } from '@channel-router/shared/src/model.js';
 
 /**
- * The phone's rough position for a consumer scan (weak evidence, spec §4), or undefined when the
+ * The phone's rough position for a consumer scan (weak evidence, docs/diversion.md#consumer-scan), or undefined when the
  * person declines or it takes too long: a scan never waits on it for more than `timeout_ms`.
  */
 export async function approxLocation(timeout_ms = 3000): Promise<Location | undefined> {

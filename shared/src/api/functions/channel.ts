@@ -3,7 +3,7 @@
  * reply, callers, retry class and error codes, declared once (docs/actions.md).
  * Amounts are integer fen; times are milliseconds since the epoch.
  */
-import type { OrgKind, RewardPolicy, Role } from '../../model.js';
+import { CHANNEL_ORG_KINDS, type ChannelOrgKind, type OrgKind, type RewardPolicy, type Role } from '../../model.js';
 import { gtin, id, inviteCode, name, packaging, policy, regionCode, requestId, role, sku, territory } from '../../validation/fields.js';
 import { map, object, oneOf, optional, refine, type Schema } from '../../validation/schema.js';
 import { declareAction, declareFunction } from '../declare.js';
@@ -16,7 +16,7 @@ export interface BootstrapRes {
 }
 
 export interface CreateOrgReq {
-  kind: 'dealer' | 'wholesaler' | 'store';
+  kind: ChannelOrgKind;
   name: string;
   upstreamId: string;
   regionCode: string;
@@ -77,7 +77,7 @@ export interface OrgView {
 }
 /** Brand staff list any orgs; a channel member lists the orgs it supplies directly. */
 export interface ListOrgsReq {
-  kind?: 'dealer' | 'wholesaler' | 'store';
+  kind?: ChannelOrgKind;
   upstreamId?: string;
 }
 export interface ListOrgsRes {
@@ -98,12 +98,10 @@ export interface ListProductsRes {
   products: ProductView[];
 }
 
-const ORG_KINDS = ['dealer', 'wholesaler', 'store'] as const;
-
 const createOrgSchema: Schema<CreateOrgReq> = map(
   refine(
     object({
-      kind: oneOf(ORG_KINDS),
+      kind: oneOf(CHANNEL_ORG_KINDS),
       name: name(),
       upstreamId: id(),
       regionCode: regionCode(),
@@ -179,7 +177,7 @@ export const CHANNEL = declareFunction('channel', {
     errors: ['FORBIDDEN', 'CONFLICT'],
   }),
   listOrgs: declareAction<ListOrgsReq, ListOrgsRes>()({
-    schema: object({ kind: optional(oneOf(ORG_KINDS)), upstreamId: optional(id()) }),
+    schema: object({ kind: optional(oneOf(CHANNEL_ORG_KINDS)), upstreamId: optional(id()) }),
     who: 'brand staff, any org; a channel member, the orgs it supplies directly',
     access: 'signed-in',
     apps: 'any',

@@ -66,8 +66,8 @@ describe('region table', () => {
   });
 });
 
-describe('isWithinTerritory (spec §1)', () => {
-  it('follows the spec examples', () => {
+describe('isWithinTerritory (docs/channel.md#regions)', () => {
+  it('follows the examples of docs/channel.md#regions', () => {
     expect(isWithinTerritory('440106', ['440100'])).toBe(true);
     expect(isWithinTerritory('440106', ['440000'])).toBe(true);
     expect(isWithinTerritory('440106', ['440200'])).toBe(false);

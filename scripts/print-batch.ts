@@ -7,12 +7,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BatchLayout, CodeKeyring } from '@channel-router/shared';
-import { loadCodeKeyring } from '../../server/src/codes/code-keys.js';
-import { DocumentStore } from './db/store.js';
-import { DATABASE_FILE } from './tcb/standalone.js';
-import { C } from '../../server/src/db/collections.js';
-import type { BatchDoc } from '../../server/src/codes/model.js';
-import { runPrintCommand } from '../../server/src/codes/print-file.js';
+import { loadCodeKeyring } from '../server/src/codes/code-keys.js';
+import { DocumentStore } from '../local-cloud/src/db/store.js';
+import { DATABASE_FILE } from '../local-cloud/src/tcb/standalone.js';
+import { C } from '../server/src/db/collections.js';
+import type { BatchDoc } from '../server/src/codes/model.js';
+import { runPrintCommand } from '../server/src/codes/print-file.js';
 
 function flag(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);

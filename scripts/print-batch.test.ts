@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { startTestCloud } from './testing.js';
+import { startTestCloud } from '../local-cloud/src/testing.js';
 import { readLocalBatch } from './print-batch.js';
-import { runPrintCommand } from '../../server/src/codes/print-file.js';
-import { loadCodeKeyring } from '../../server/src/codes/code-keys.js';
+import { runPrintCommand } from '../server/src/codes/print-file.js';
+import { loadCodeKeyring } from '../server/src/codes/code-keys.js';
 
 it('prints, from the batch record and the key, the codes the functions export', async () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'print-cmd-'));
