@@ -10,15 +10,19 @@ export type OrgKind = (typeof ORG_KINDS)[number];
 export const CHANNEL_ORG_KINDS = ['dealer', 'wholesaler', 'store'] as const;
 export type ChannelOrgKind = (typeof CHANNEL_ORG_KINDS)[number];
 
-export const ROLES = ['owner', 'clerk', 'guide', 'salesperson', 'admin', 'inspector'] as const;
+/**
+ * `finance` (财务: confirms payments, credit, refunds) and `warehouse` (仓管: ships and receives)
+ * exist in every org; `sales` (销售) in the brand (docs/ordering-operations.md).
+ */
+export const ROLES = ['owner', 'clerk', 'guide', 'salesperson', 'admin', 'inspector', 'finance', 'warehouse', 'sales'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Which roles an org of each kind can have (`admin` and `inspector` only in the brand). */
 export const ROLES_BY_ORG_KIND: Readonly<Record<OrgKind, readonly Role[]>> = {
-  brand: ['admin', 'inspector'],
-  dealer: ['owner', 'clerk', 'salesperson'],
-  wholesaler: ['owner', 'clerk', 'salesperson'],
-  store: ['owner', 'clerk', 'guide'],
+  brand: ['admin', 'inspector', 'finance', 'warehouse', 'sales'],
+  dealer: ['owner', 'clerk', 'salesperson', 'finance', 'warehouse'],
+  wholesaler: ['owner', 'clerk', 'salesperson', 'finance', 'warehouse'],
+  store: ['owner', 'clerk', 'guide', 'finance', 'warehouse'],
 };
 
 /** Which kinds of org may supply an org of each kind (its `upstreamId`, docs/channel.md#orgs). */

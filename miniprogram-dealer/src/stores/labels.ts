@@ -32,6 +32,9 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   guide: '导购',
   admin: '管理员',
   inspector: '稽查员',
+  finance: '财务',
+  warehouse: '仓管',
+  sales: '销售',
 };
 
 export function roleLabel(role: string): string {

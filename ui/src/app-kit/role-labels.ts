@@ -7,6 +7,9 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   salesperson: '业务员',
   admin: '管理员',
   inspector: '稽查员',
+  finance: '财务',
+  warehouse: '仓管',
+  sales: '销售',
 };
 
 export const ORG_KIND_LABELS: Readonly<Record<OrgKind, string>> = {
