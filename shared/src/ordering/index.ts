@@ -5,3 +5,5 @@ export * from './receivables.js';
 export * from './credit.js';
 export * from './order-number.js';
 export * from './quote.js';
+export * from './prices.js';
+export * from './floors.js';
