@@ -32,6 +32,13 @@ export const C = {
   returns: 'returns',
   receivables: 'receivables',
   notices: 'notices',
+  // Trade (server/src/trade/)
+  listPrices: 'list_prices',
+  pricePolicies: 'price_policies',
+  customers: 'customers',
+  tradeTerms: 'trade_terms',
+  creditLines: 'credit_lines',
+  tradeRelations: 'trade_relations',
 } as const;
 
 /** A server module: a folder of server/src (the ownership test checks it exists). */
@@ -40,13 +47,13 @@ export type OwnerModule = string;
 /**
  * The modules allowed to write each collection. Most have one owner. Shared ones, and why:
  * - meta: small documents of several modules, each under its own ids (channel: `bootstrap`;
- *   codes: the batch counter; wallet: daily withdrawal totals).
+ *   codes: the batch counter; wallet: daily withdrawal totals; orders: order number counters).
  * - alerts: raised where the evidence is seen: custody on a receive, scan on a redeem.
  * - penalties: raised by scan on a diverted redeem (in the same transaction as the claim), settled
  *   by wallet.
  */
 export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] } = {
-  meta: ['channel', 'codes', 'wallet'],
+  meta: ['channel', 'codes', 'wallet', 'orders'],
   orgs: ['channel'],
   memberships: ['channel'],
   invites: ['channel'],
@@ -63,4 +70,16 @@ export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] }
   withdrawals: ['wallet'],
   payouts: ['wallet'],
   rateLimits: ['abuse'],
+  orders: ['orders'],
+  payments: ['orders'],
+  shipments: ['orders'],
+  returns: ['orders'],
+  receivables: ['orders'],
+  notices: ['orders'],
+  listPrices: ['trade'],
+  pricePolicies: ['trade'],
+  customers: ['trade'],
+  tradeTerms: ['trade'],
+  creditLines: ['trade'],
+  tradeRelations: ['trade'],
 };

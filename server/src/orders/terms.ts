@@ -3,13 +3,11 @@
  * answer. Defaults (docs/ordering.md): chain [owner] ([admin] for the brand), a 7-day return
  * window, rebate up to 20 %, 30 minutes to pay by WeChat Pay, 72 hours by transfer.
  */
-import { DEFAULT_MAX_REBATE_SHARE_BP, type CreditLineTerms } from '@channel-router/shared';
+import { DEFAULT_MAX_REBATE_SHARE_BP, DEFAULT_RETURN_WINDOW_MS, DEFAULT_TRANSFER_TIMEOUT_MS, DEFAULT_WECHAT_PAY_TIMEOUT_MS, type CreditLineTerms } from '@channel-router/shared';
 import { BRAND_ORG_ID } from '../channel/model.js';
 import type { OrderTerms } from './model.js';
 
-export const DEFAULT_RETURN_WINDOW_MS = 7 * 24 * 3600_000;
-export const DEFAULT_WECHAT_PAY_TIMEOUT_MS = 30 * 60_000;
-export const DEFAULT_TRANSFER_TIMEOUT_MS = 72 * 3600_000;
+export { DEFAULT_RETURN_WINDOW_MS, DEFAULT_TRANSFER_TIMEOUT_MS, DEFAULT_WECHAT_PAY_TIMEOUT_MS };
 
 /** The fields of trade's seller terms the order module reads (all optional: defaults apply). */
 export interface SellerTermsLike {

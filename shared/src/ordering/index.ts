@@ -7,3 +7,5 @@ export * from './order-number.js';
 export * from './quote.js';
 export * from './prices.js';
 export * from './floors.js';
+export * from './terms.js';
+export * from './price-csv.js';
