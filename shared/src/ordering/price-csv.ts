@@ -9,8 +9,9 @@
 import { err, errWith, ok, type Result } from '../result.js';
 import { MAX_POLICY_ITEMS, MAX_POLICY_TARGETS, POLICY_SCOPES, type PolicyItem, type PolicyScope } from './prices.js';
 
-export const MAX_CSV_LENGTH = 1_000_000;
-export const MAX_CSV_ROWS = 5_000;
+/** A file travels inside one function call (the gateway takes 256 KB): 80,000 characters fit even in 3-byte UTF-8. */
+export const MAX_CSV_LENGTH = 80_000;
+export const MAX_CSV_ROWS = 1_000;
 /** At most this many errors are listed; the count says how many there were. */
 export const MAX_CSV_ERRORS = 100;
 export const CSV_COLUMNS = ['policy', 'scope', 'targets', 'productId', 'price', 'minQuantity', 'from', 'to', 'priority', 'enabled'] as const;
