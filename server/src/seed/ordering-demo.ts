@@ -65,11 +65,8 @@ export async function seedOrdering(s: OrderingSeed): Promise<void> {
   };
   await topUp(gdOwner, admin, 'brand', 500_000);
   await admin('order', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ids.gd, amount: 20_000, reason: '第三季度达量返利', requestId: rid('rebate') });
-  const now = Date.now();
-  await admin('trade', { action: 'setCreditLine', buyerOrgId: ids.gd, limit: 300_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 30 });
   await topUp(store, gdOwner, ids.gd, 100_000);
-  await gdOwner('trade', { action: 'setCreditLine', buyerOrgId: ids.tianhe, limit: 50_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 15 });
-  s.log('ordering: prices, stock, deposits, rebate and credit lines');
+  s.log('ordering: stock, deposits and rebate');
 
   // gd restocks from the brand: rebate + deposit; approved, shipped in full, received. Completed
   // by the sweep today, its return window long over.
@@ -153,5 +150,8 @@ async function seedTrade(s: OrderingSeed, admin: As, gdOwner: As): Promise<void>
   // gd: level A stores pay 35.00 for soy sauce; its key stores 54.00 for oyster sauce.
   await gdOwner('trade', { action: 'savePricePolicy', name: 'A 类门店价', scope: 'level', targetIds: ['A'], items: [{ productId: ids.soy, price: 3_500 }], ...window, requestId: 'demo-policy-gd-level-a' });
   await gdOwner('trade', { action: 'savePricePolicy', name: '重点门店蚝油价', scope: 'group', targetIds: ['key-stores'], items: [{ productId: ids.oyster, price: 5_400 }], ...window, priority: 1, requestId: 'demo-policy-gd-key-stores' });
-  s.log('ordering: list prices and floors, terms, customer profiles, price policies');
+  // Credit lines: the brand to gd, gd to the Tianhe store.
+  await admin('trade', { action: 'setCreditLine', buyerOrgId: ids.gd, limit: 300_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 30 });
+  await gdOwner('trade', { action: 'setCreditLine', buyerOrgId: ids.tianhe, limit: 50_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 15 });
+  s.log('ordering: list prices and floors, terms, customer profiles, price policies, credit lines');
 }
