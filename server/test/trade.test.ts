@@ -1,5 +1,5 @@
 /**
- * Goal: the trade function end to end through the gateway (docs/ordering-operations.md#trade):
+ * Goal: the trade function end to end through the gateway (docs/trade.md#trade):
  * list prices and floors; price policies change what the catalogue and quotes show while a
  * submitted order keeps its price; PRICE_BELOW_FLOOR changes nothing; a CSV with one bad row
  * imports nothing, the fixed file imports, exports and re-imports onto the same policies;

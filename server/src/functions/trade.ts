@@ -1,5 +1,5 @@
 /**
- * The `trade` cloud function (docs/ordering-operations.md#trade): trade relations, customer
+ * The `trade` cloud function (docs/trade.md#trade): trade relations, customer
  * profiles, list prices and floors, price policies with CSV import and export, seller terms and
  * credit lines. The use cases live in server/src/trade/, which owns their collections.
  */

@@ -1,5 +1,5 @@
 /**
- * Credit lines (赊销额度, docs/ordering-operations.md#credit): a seller's limit for a buyer, its
+ * Credit lines (赊销额度, docs/trade.md#credit): a seller's limit for a buyer, its
  * validity window and payment term. The order module checks credit in use against it
  * (`readCreditLine`); the line's validity at the moment is checked there.
  */

@@ -1,5 +1,5 @@
 /**
- * Customer profiles (docs/ordering-operations.md#customers): what a seller keeps about each buyer
+ * Customer profiles (docs/trade.md#customers): what a seller keeps about each buyer
  * (contact, phone, delivery addresses, licence number, its `level`, `groupIds` and `tags`). The
  * brand keeps its dealers' (and its direct buyers'); each dealer or wholesaler its own customers'.
  * Level and groups feed price resolution.

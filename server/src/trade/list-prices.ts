@@ -1,5 +1,5 @@
 /**
- * The brand's list prices (docs/ordering-operations.md#prices): per product, its order unit, a
+ * The brand's list prices (docs/trade.md#prices): per product, its order unit, a
  * list price for each buyer kind, optional floors (控价) and a suggested retail price.
  */
 import { BUYER_KINDS, err, ok, type ActionRes, type KindFloors, type Result, type SetListPricesReq } from '@channel-router/shared';

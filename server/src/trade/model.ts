@@ -1,4 +1,4 @@
-/** Stored shapes of the trade module (docs/ordering-operations.md#trade). Money in fen. */
+/** Stored shapes of the trade module (docs/trade.md#trade). Money in fen. */
 import type { ChannelOrgKind, CustomerAddress, KindFloors, KindPrices, OrderUnit, PolicyItem, PolicyScope, Role } from '@channel-router/shared';
 
 /** `list_prices`, one per product (`_id` = productId): the brand's prices for each buyer kind. */

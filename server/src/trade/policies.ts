@@ -1,5 +1,5 @@
 /**
- * A seller's price policies (docs/ordering-operations.md#prices): save (checked against the
+ * A seller's price policies (docs/trade.md#prices): save (checked against the
  * brand's floors for every buyer kind the price can reach), list, enable or disable, and CSV
  * import and export. Each policy is stored with `keys` (`scope:target`, or `all`) so that price
  * resolution loads only the policies that can reach one buyer, by one indexed query.

@@ -1,5 +1,5 @@
 /**
- * Prices for the order module (docs/ordering-operations.md#prices): `priceLines` prices an
+ * Prices for the order module (docs/trade.md#prices): `priceLines` prices an
  * order's lines for a buyer at a moment, `catalogFor` every product the brand lists. The database
  * requests are constant in the number of the seller's customers and policies: the buyer's org
  * (cached), its profile with this seller, the products and their list prices (one `in` read

@@ -1,5 +1,5 @@
 /**
- * Who trades with whom (docs/ordering-operations.md#relations). A buyer's seller is its registered
+ * Who trades with whom (docs/trade.md#relations). A buyer's seller is its registered
  * upstream, unless the brand reassigned it to another dealer (history kept; open orders keep
  * their seller, which is stored on each order); the brand may also add direct relations (the brand
  * supplying a key store). `canTrade` costs one read (the buyer's org is cached).

@@ -1,5 +1,5 @@
 /**
- * Seller terms (docs/ordering-operations.md#terms): `readTerms` answers the stored terms or the
+ * Seller terms (docs/trade.md#terms): `readTerms` answers the stored terms or the
  * defaults (chain [owner], [admin] for the brand; 7-day return window; rebate up to 2000 bp;
  * 30 minutes to pay by WeChat Pay, 72 hours by transfer).
  */

@@ -1,5 +1,5 @@
 /**
- * Price floors (控价, docs/ordering-operations.md#prices): the brand may set, per product, the
+ * Price floors (控价, docs/trade.md#prices): the brand may set, per product, the
  * lowest unit price any seller may charge each kind of buyer. A seller's price is checked on save
  * against the floor of every buyer kind it can reach: a price for named customers reaches their
  * kinds; any other scope reaches every kind the seller may sell to.

@@ -1,5 +1,5 @@
 /**
- * Price policies as CSV that Excel opens (docs/ordering-operations.md#price-csv): UTF-8 with a
+ * Price policies as CSV that Excel opens (docs/trade.md#price-csv): UTF-8 with a
  * BOM, one row per policy item, prices in yuan with two decimals (fen inside), dates as
  * Asia/Shanghai `YYYY-MM-DD` or `YYYY-MM-DD HH:mm`, `to` exclusive. Rows with the same `policy`
  * form one policy and must agree on its scope, targets, window, priority and enabled flag.

@@ -1,5 +1,5 @@
 /**
- * Price resolution (docs/ordering-operations.md#prices): which unit price a buyer pays a seller
+ * Price resolution (docs/trade.md#prices): which unit price a buyer pays a seller
  * for a product at a quantity and a moment. The first scope that has a price wins:
  * customer → group (the lowest over the buyer's groups) → level → region of the buyer's
  * registered region code (county, then city, then province) → all → the brand's list price for

@@ -1,5 +1,5 @@
 /**
- * A seller's terms (docs/ordering-operations.md#terms): the approval chain for orders (roles in
+ * A seller's terms (docs/trade.md#terms): the approval chain for orders (roles in
  * order, optionally only above an amount; empty = approved once paid), the return window, the
  * largest share of an order payable by rebate, and how long a buyer has to pay. An order keeps
  * the terms in force when it was submitted.

@@ -1,5 +1,5 @@
 /**
- * Request schemas of the `trade` function (docs/ordering-operations.md#trade). A violation answers
+ * Request schemas of the `trade` function (docs/trade.md#trade). A violation answers
  * INVALID_ARGUMENT naming the field, before anything is read or written.
  */
 import { MAX_POLICY_ITEMS, MAX_POLICY_TARGETS, ORDER_UNITS, POLICY_SCOPES } from '../ordering/prices.js';

@@ -1,5 +1,5 @@
 /**
- * The `trade` function (docs/ordering-operations.md#trade): who trades with whom, customer
+ * The `trade` function (docs/trade.md#trade): who trades with whom, customer
  * profiles, list prices and floors, price policies (with CSV import and export), seller terms and
  * credit lines. Money in fen, shares in bp, times in ms since the epoch. (`adjustRebate` is
  * declared with the order function, which owns the trade ledger.)
