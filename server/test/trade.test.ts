@@ -155,3 +155,33 @@ describe('relations, terms and credit lines', () => {
     expect((await ch.as('financeGd', 'trade', { action: 'setCreditLine', buyerOrgId: ch.ids.storeBj, limit: 1, ...w, termDays: 1 })).error).toMatchObject({ code: 'NOT_FOUND', field: 'buyerOrgId' });
   });
 });
+
+describe('concurrency', () => {
+  it('racing edits of one policy version: one wins, the other gets CONFLICT; a creation sent twice at once makes one policy', async () => {
+    const base = { action: 'savePricePolicy', scope: 'level', targetIds: ['B'], items: [{ productId: ch.productId, price: 2_300 }], ...window() };
+    const created = await Promise.all([1, 2, 3].map(() => ch.as('ownerGd', 'trade', { ...base, requestId: 'trade-race-0001' })));
+    expect(created.every((r) => r.ok)).toBe(true);
+    expect(new Set(created.map((r) => r.data.policyId)).size).toBe(1);
+    const policyId = created[0]!.data.policyId as string;
+    expect((ch.cloud.db.all('price_policies') as Array<{ _id: string }>).filter((p) => p._id === policyId)).toHaveLength(1);
+
+    const edits = await Promise.all([2_400, 2_500].map((price) => ch.as('ownerGd', 'trade', { ...base, policyId, version: 1, items: [{ productId: ch.productId, price }] })));
+    expect(edits.map((r) => (r.ok ? 'ok' : r.error!.code)).sort()).toEqual(['CONFLICT', 'ok']);
+    const winner = edits.find((r) => r.ok)!;
+    expect(winner.data.version).toBe(2);
+    const stored = (ch.cloud.db.all('price_policies') as Array<{ _id: string; version: number }>).find((p) => p._id === policyId)!;
+    expect(stored.version).toBe(2);
+  });
+
+  it('racing reassignments of one store: it ends with exactly one seller, and the history lists the other moves', async () => {
+    const moves = await Promise.all([ch.ids.gd, ch.ids.ws, ch.ids.bj].map((to) => ch.as('admin', 'trade', { action: 'reassignSeller', buyerOrgId: ch.ids.storeBj, toSellerOrgId: to })));
+    expect(moves.every((r) => r.ok)).toBe(true);
+    const rel = await ch.ok('admin', 'trade', { action: 'listRelations', orgId: ch.ids.storeBj });
+    expect(rel.sellers.filter((s: { kind: string }) => s.kind !== 'direct')).toHaveLength(1);
+    const sellers = [ch.ids.gd, ch.ids.ws, ch.ids.bj];
+    let trades = 0;
+    for (const s of sellers) if (!(await ch.as('clerkBj', 'order', { action: 'catalog', sellerOrgId: s })).error) trades++;
+    expect(trades).toBe(1);
+    expect(rel.history.length).toBeGreaterThanOrEqual(1);
+  });
+});

@@ -25,6 +25,7 @@ import {
   type Result,
   type SavePricePolicyReq,
 } from '@channel-router/shared';
+import { membershipsOf } from '../channel/access.js';
 import { derivedId, newId } from '../channel/ids.js';
 import { orgsByIds } from '../channel/orgs.js';
 import { C } from '../db/collections.js';
@@ -183,9 +184,10 @@ export async function setPolicyEnabled(ctx: AuthedContext, input: { policyId: st
   const before = await ctx.db.collection(C.pricePolicies).doc(input.policyId).get();
   const found = (Array.isArray(before.data) ? before.data[0] : before.data) as PricePolicyDoc | undefined;
   if (!found) return err('NOT_FOUND', 'no such price policy', 'policyId');
-  const seller = await actingSeller(ctx, found.sellerOrgId, OWNER, 'change price policies');
   // Another seller's policy is not there at all for this caller.
-  if (!seller.ok) return seller.error.field === 'sellerOrgId' && seller.error.message.startsWith('you are not') ? err('NOT_FOUND', 'no such price policy', 'policyId') : seller;
+  if (!(await membershipsOf(ctx.db, ctx.caller.unionId)).some((m) => m.orgId === found.sellerOrgId)) return err('NOT_FOUND', 'no such price policy', 'policyId');
+  const seller = await actingSeller(ctx, found.sellerOrgId, OWNER, 'change price policies');
+  if (!seller.ok) return seller;
   return transact(ctx.db, async (tx) => {
     const cur = await txGet<PricePolicyDoc>(tx, C.pricePolicies, input.policyId);
     if (!cur) return err('NOT_FOUND', 'no such price policy', 'policyId');
