@@ -29,11 +29,7 @@ function percentile(sorted: number[], p: number): number {
 }
 const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 0.5);
 
-// PROVISIONAL (until the trade function's actions are merged): the planned actions, falling back
-// to writing the trade module's documents (server/src/trade/model.ts) when an action does not
-// exist yet. Remove the fallbacks on merge.
 const missing = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'NOT_FOUND';
-let policiesMissing = false;
 
 function addStock(b: Bench, orgId: string, productId: string, items: number): void {
   const store = b.cloud.db.store!;
@@ -74,9 +70,7 @@ async function setUp(b: Bench, casesPerHot: number): Promise<World> {
   for (let i = 0; i < QUOTE_LINES; i++) {
     const { productId } = await b.ok('admin', 'channel', { action: 'createProduct', sku: `ORD-${i}`, name: `订货品${i}`, packaging: { itemsPerBox: 12, boxesPerCase: 20 }, policy: POLICY });
     const listPrices = { dealer: 10_000 + i, wholesaler: 11_000 + i, store: 12_000 + i };
-    await planned(b, 'admin', 'trade', { action: 'setListPrices', productId, unit: 'box', listPrices }, () =>
-      b.cloud.db.store!.insert('trade_prices', [{ _id: productId, productId, unit: 'box', listPrices, floors: {}, retailPrice: null, version: 1, updatedAt: Date.now(), updatedBy: 'u-admin' }]),
-    );
+    await b.ok('admin', 'trade', { action: 'setListPrices', productId, unit: 'box', listPrices });
     products.push(productId);
   }
   // The dealer's stock of the hot products: produced, stocked in at the brand, shipped to gd.
@@ -183,12 +177,10 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
     const more = await addStores(b, 'extra', 40);
     for (const [i, s] of more.entries()) {
       const policy = { action: 'savePricePolicy', scope: 'customer', targetIds: [s.orgId], items: [{ productId: w.products[i % QUOTE_LINES]!, price: 11_500 }], from: Date.now() - 86_400_000, to: Date.now() + 86_400_000 * 30, priority: 1 };
-      await planned(b, 'ownerGd', 'trade', policy, () => {
-        policiesMissing = true;
-      });
+      await b.ok('ownerGd', 'trade', policy);
     }
     const big = await countOps(b, w, 'many');
-    const grown = policiesMissing ? '+40 customers (no policy action yet)' : '+40 customers +40 policies';
+    const grown = '+40 customers +40 policies';
     rows.push({ name: '(a) db requests: order.quote, 50 lines', value: small.quote, unit: 'requests' });
     rows.push({ name: `(a) db requests: order.quote, 50 lines, ${grown}`, value: big.quote, unit: 'requests', target: `= ${small.quote}`, pass: big.quote === small.quote });
     rows.push({ name: '(a) db requests: order.submit, 5 lines, deposit', value: small.submit, unit: 'requests' });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, MAX_CODES_PER_CALL, type ExportedCase } from '@channel-router/shared';
 import { foreignCode, forged, SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
 import { orderBadInputRows, shipOrderingRows } from './ordering-bad-input-rows.js';
+import { tradeBadInputRows } from './trade-bad-input-rows.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
@@ -26,7 +27,7 @@ afterAll(async () => {
   await ch?.close();
 });
 
-type Code = 'INVALID_ARGUMENT' | 'INVALID_CODE' | 'NOT_FOUND';
+type Code = 'INVALID_ARGUMENT' | 'INVALID_CODE' | 'NOT_FOUND' | 'PRICE_BELOW_FLOOR';
 /** A refused call: the error code and the field it must name. */
 interface BadRow {
   name: string;
@@ -425,6 +426,7 @@ function table(): Record<string, ActionRows> {
       ],
     },
     ...orderBadInputRows(ch.ids),
+    ...tradeBadInputRows(ch.ids, ch.productId),
   };
 }
 

@@ -27,9 +27,8 @@ export interface Stocked {
 }
 
 // ---------------------------------------------------------------------------------------------
-// PROVISIONAL (until the trade function's actions are merged): each helper calls the planned
-// action, and only when that action does not exist yet (NOT_FOUND) writes the trade module's
-// documents itself (server/src/trade/model.ts shapes). Remove the fallbacks on merge.
+// Each stock helper calls the stock action, and only when that action does not exist (NOT_FOUND)
+// writes the stock documents itself.
 
 const missing = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'NOT_FOUND';
 
@@ -41,19 +40,15 @@ function addStock(ch: Channel, orgId: string, productId: string, items: number):
   else store.insert('meta', [{ _id: id, onHand: items, reserved: 0 }]);
 }
 
+/** The brand's list prices of a product (`trade.setListPrices`). */
 export async function setListPrices(ch: Channel, productId: string, unit: 'case' | 'box' | 'item', listPrices: { dealer: number; wholesaler: number; store: number }): Promise<void> {
-  const r = await ch.as('admin', 'trade', { action: 'setListPrices', productId, unit, listPrices });
-  if (r.ok) return;
-  if (!missing(r)) throw new Error(`trade.setListPrices: ${JSON.stringify(r.error)}`);
-  ch.cloud.db.store!.insert('trade_prices', [{ _id: productId, productId, unit, listPrices, floors: {}, retailPrice: null, version: 1, updatedAt: Date.now(), updatedBy: 'u-admin' }]);
+  await ch.ok('admin', 'trade', { action: 'setListPrices', productId, unit, listPrices });
 }
 
+/** A credit line from `sellerOrgId` to `buyerOrgId`, valid from `from` (yesterday unless given) for 90 days from now (`trade.setCreditLine`). */
 export async function setCreditLine(ch: Channel, who: string, sellerOrgId: string, buyerOrgId: string, limit: number, termDays: number, from = Date.now() - DAY_MS): Promise<void> {
   const to = Date.now() + 90 * DAY_MS;
-  const r = await ch.as(who, 'trade', { action: 'setCreditLine', buyerOrgId, limit, from, to, termDays });
-  if (r.ok) return;
-  if (!missing(r)) throw new Error(`trade.setCreditLine: ${JSON.stringify(r.error)}`);
-  ch.cloud.db.store!.insert('credit_lines', [{ _id: `${sellerOrgId}:${buyerOrgId}`, sellerOrgId, buyerOrgId, limit, from, to, termDays, version: 1, history: [], updatedAt: Date.now(), updatedBy: 'u-admin' }]);
+  await ch.ok(who, 'trade', { action: 'setCreditLine', sellerOrgId, buyerOrgId, limit, from, to, termDays });
 }
 
 /** A production run stocked in at the brand. */
@@ -101,10 +96,7 @@ export async function stockAndPrice(ch: Channel, cases: number, toGd: number): P
 /** Signs in `name` in `app` and makes them a member of `orgId` with `role` (invited by the brand admin). */
 export async function member(ch: Channel, name: string, app: 'admin' | 'dealer' | 'terminal', orgId: string, role: string): Promise<string> {
   await ch.person(name, app);
-  let r = await ch.as('admin', 'channel', { action: 'invite', orgId, role });
-  // PROVISIONAL: until the trade module adds the roles `finance` and `warehouse`, stand-ins that
-  // may do the same steps (an owner may do everything; a clerk may ship).
-  if (!r.ok && r.error?.field === 'role') r = await ch.as('admin', 'channel', { action: 'invite', orgId, role: role === 'warehouse' ? 'clerk' : 'owner' });
+  const r = await ch.as('admin', 'channel', { action: 'invite', orgId, role });
   if (!r.ok) throw new Error(`invite: ${JSON.stringify(r.error)}`);
   await ch.ok(name, 'channel', { action: 'join', inviteCode: r.data.inviteCode });
   return name;

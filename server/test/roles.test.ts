@@ -483,6 +483,81 @@ describe('stock (order.stock, order.stockMoves, order.setSafetyStock, scan.stock
   });
 });
 
+describe('trade', () => {
+  const hidden = (who: string | null, fn: string, event: Record<string, unknown>) => expectOutcome(who, fn, event, 'NOT_FOUND');
+  const day = 86_400_000;
+  const window = () => ({ from: Date.now() - day, to: Date.now() + 30 * day });
+  const policy = () => ({ action: 'savePricePolicy', scope: 'level', targetIds: ['A'], items: [{ productId: ch.productId, price: 2_300 }], ...window() });
+
+  it('setListPrices, addRelation, reassignSeller: brand admins only', async () => {
+    const prices = { action: 'setListPrices', productId: ch.productId, unit: 'box', listPrices: { dealer: 2_000, wholesaler: 2_200, store: 2_400 } };
+    for (const who of ['inspector', 'ownerGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', prices);
+    await allowed('admin', 'trade', prices);
+    const rel = { action: 'addRelation', buyerOrgId: ch.ids.storeBj, sellerOrgId: 'brand' };
+    for (const who of ['inspector', 'ownerGd', 'clerkBj']) await forbidden(who, 'trade', rel);
+    await allowed('admin', 'trade', rel);
+    const move = { action: 'reassignSeller', buyerOrgId: ch.ids.storeWs, toSellerOrgId: ch.ids.gd };
+    for (const who of ['inspector', 'ownerGd', 'ownerWs']) await forbidden(who, 'trade', move);
+    await allowed('admin', 'trade', move);
+  });
+
+  it('price policies: the seller owner writes, its staff read; another org neither', async () => {
+    for (const who of ['clerkGd', 'ownerGz', 'inspector', 'consumer1']) await forbidden(who, 'trade', policy());
+    await forbidden('ownerBj', 'trade', { ...policy(), sellerOrgId: ch.ids.gd });
+    const { policyId } = await allowed('ownerGd', 'trade', policy());
+    await allowed('clerkGd', 'trade', { action: 'listPricePolicies' });
+    for (const who of ['ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listPricePolicies' });
+    await forbidden('ownerBj', 'trade', { action: 'listPricePolicies', sellerOrgId: ch.ids.gd });
+    await forbidden('clerkGd', 'trade', { action: 'setPolicyEnabled', policyId, enabled: false });
+    await hidden('ownerBj', 'trade', { action: 'setPolicyEnabled', policyId, enabled: false });
+    await allowed('ownerGd', 'trade', { action: 'setPolicyEnabled', policyId, enabled: false });
+    const csv = `policy,scope,targets,productId,price,minQuantity,from,to,priority,enabled\nroles,all,,${ch.productId},23.50,,2026-01-01,2099-01-01,0,是\n`;
+    await forbidden('clerkGd', 'trade', { action: 'importPricePolicies', csv, requestId: 'roles-import-0001' });
+    await forbidden('ownerBj', 'trade', { action: 'importPricePolicies', sellerOrgId: ch.ids.gd, csv, requestId: 'roles-import-0001' });
+    await allowed('ownerGd', 'trade', { action: 'importPricePolicies', csv, requestId: 'roles-import-0001' });
+    await allowed('clerkGd', 'trade', { action: 'exportPricePolicies' });
+    await forbidden('ownerBj', 'trade', { action: 'exportPricePolicies', sellerOrgId: ch.ids.gd });
+    await forbidden('ownerGz', 'trade', { action: 'exportPricePolicies' });
+  });
+
+  it('customers: the seller owner (the brand admin for dealers) keeps profiles; another seller does not see the buyer', async () => {
+    const save = { action: 'saveCustomer', buyerOrgId: ch.ids.storeGz, level: 'A' };
+    for (const who of ['clerkGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', save);
+    await hidden('ownerBj', 'trade', save);
+    await allowed('ownerGd', 'trade', save);
+    await allowed('admin', 'trade', { action: 'saveCustomer', buyerOrgId: ch.ids.gd, level: 'gold' });
+    await allowed('clerkGd', 'trade', { action: 'listCustomers' });
+    await allowed('admin', 'trade', { action: 'listCustomers' });
+    for (const who of ['ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listCustomers' });
+    await forbidden('ownerBj', 'trade', { action: 'listCustomers', sellerOrgId: ch.ids.gd });
+  });
+
+  it('terms: the seller owner sets; its members and buyers read; nobody else sees them', async () => {
+    const set = { action: 'setTerms', approvalChain: ['owner'], maxRebateShare_bp: 2_000 };
+    for (const who of ['clerkGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', set);
+    await forbidden('ownerBj', 'trade', { ...set, sellerOrgId: ch.ids.gd });
+    await allowed('ownerGd', 'trade', set);
+    for (const who of ['clerkGd', 'ownerGz', 'admin']) await allowed(who, 'trade', { action: 'getTerms', sellerOrgId: ch.ids.gd });
+    for (const who of ['ownerBj', 'clerkBj', 'consumer1']) await hidden(who, 'trade', { action: 'getTerms', sellerOrgId: ch.ids.gd });
+  });
+
+  it('listRelations: members of the org and brand admins', async () => {
+    for (const who of ['clerkGz', 'admin']) await allowed(who, 'trade', { action: 'listRelations', orgId: ch.ids.storeGz });
+    for (const who of ['ownerBj', 'consumer1']) await forbidden(who, 'trade', { action: 'listRelations', orgId: ch.ids.storeGz });
+  });
+
+  it('credit lines: the seller finance or owner sets, its office lists; another seller does not see the buyer', async () => {
+    const line = { action: 'setCreditLine', buyerOrgId: ch.ids.storeGz, limit: 10_000, ...window(), termDays: 30 };
+    for (const who of ['clerkGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', line);
+    await hidden('ownerBj', 'trade', line);
+    await allowed('ownerGd', 'trade', line);
+    await allowed('admin', 'trade', { ...line, buyerOrgId: ch.ids.gd });
+    await allowed('ownerGd', 'trade', { action: 'listCreditLines' });
+    for (const who of ['clerkGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listCreditLines' });
+    await forbidden('ownerBj', 'trade', { action: 'listCreditLines', sellerOrgId: ch.ids.gd });
+  });
+});
+
 describe('coverage', () => {
   /** Actions any signed-in person (or anyone) may call: no FORBIDDEN case exists for them. */
   const OPEN = new Set(['channel.join', 'channel.me', 'channel.listProducts', 'scan.verify', 'scan.identify', 'order.sweep']);

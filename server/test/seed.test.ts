@@ -50,3 +50,19 @@ it('seeds a living system', async () => {
   expect(Math.min(...times)).toBeLessThan(Date.now() - 5 * 24 * 3600_000);
   expect(Math.max(...times)).toBeLessThanOrEqual(Date.now());
 }, 120_000);
+
+it('seeds trade: list prices with floors, policies, customer profiles, terms; the store sees its level price', async () => {
+  const gd = await cloud.login('dealer', 'demo-dealer-gd');
+  const store = await cloud.login('terminal', 'demo-owner-gz');
+  const policies = (await cloud.call('trade', { action: 'listPricePolicies' }, gd)) as { ok: true; data: { policies: Array<{ scope: string }> } };
+  expect(policies.data.policies.map((p) => p.scope).sort()).toEqual(['group', 'level']);
+  const customers = (await cloud.call('trade', { action: 'listCustomers', level: 'A' }, gd)) as { ok: true; data: { customers: Array<{ buyerOrgId: string; groupIds: string[] }> } };
+  expect(customers.data.customers).toHaveLength(1);
+  const sellerOrgId = (cloud.db.all('customers').find((c) => c.level === 'A') as { sellerOrgId: string }).sellerOrgId;
+  const catalog = (await cloud.call('order', { action: 'catalog', sellerOrgId }, store)) as { ok: true; data: { products: Array<{ unitPrice: number; listPrice: number; priceSource: { scope: string } }> } };
+  expect(catalog.data.products.map((p) => `${p.priceSource.scope}:${p.unitPrice}/${p.listPrice}`).sort()).toEqual(['group:5400/5600', 'level:3500/3600']);
+  const terms = (await cloud.call('trade', { action: 'getTerms', sellerOrgId }, store)) as { ok: true; data: { maxRebateShare_bp: number } };
+  expect(terms.data.maxRebateShare_bp).toBe(1_500);
+  const lines = (await cloud.call('trade', { action: 'listCreditLines' }, gd)) as { ok: true; data: { creditLines: Array<{ limit: number }> } };
+  expect(lines.data.creditLines.map((l) => l.limit)).toEqual([50_000]);
+}, 120_000);

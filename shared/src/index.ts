@@ -19,9 +19,6 @@ export * from './wallet/trade-postings.js';
 export * from './ordering/index.js';
 export * from './storage/index.js';
 export * from './ordering/index.js';
-// The promotions' buyer profile and approval bound carry their own names here: the ordering
-// module has its own.
+// The promotions' buyer profile and approval bound also carry names of their own here.
 export * from './promotions/index.js';
 export { type BuyerProfile as PromotionBuyer, MAX_APPROVAL_STEPS as MAX_STATEMENT_APPROVAL_STEPS } from './promotions/index.js';
-export type { BuyerProfile } from './ordering/index.js';
-export { MAX_APPROVAL_STEPS } from './ordering/index.js';

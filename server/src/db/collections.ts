@@ -36,13 +36,12 @@ export const C = {
   stock: 'stock',
   stockMoves: 'stock_moves',
   // Trade (server/src/trade/)
-  tradePrices: 'trade_prices',
+  listPrices: 'list_prices',
   pricePolicies: 'price_policies',
   customers: 'customers',
   tradeTerms: 'trade_terms',
-  tradeRelations: 'trade_relations',
   creditLines: 'credit_lines',
-  tradeRequests: 'trade_requests',
+  tradeRelations: 'trade_relations',
 } as const;
 
 /** A server module: a folder of server/src (the ownership test checks it exists). */
@@ -83,11 +82,10 @@ export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] }
   notices: ['orders'],
   stock: ['stock'],
   stockMoves: ['stock'],
-  tradePrices: ['trade'],
+  listPrices: ['trade'],
   pricePolicies: ['trade'],
   customers: ['trade'],
   tradeTerms: ['trade'],
-  tradeRelations: ['trade'],
   creditLines: ['trade'],
-  tradeRequests: ['trade'],
+  tradeRelations: ['trade'],
 };

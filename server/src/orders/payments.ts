@@ -3,6 +3,7 @@
  * rebate adjustments, and the balances a buyer holds with a seller.
  */
 import {
+  DEFAULT_WECHAT_PAY_TIMEOUT_MS,
   ageing,
   creditAccount,
   creditPosition,
@@ -37,7 +38,6 @@ import type { OrderDoc, PaymentDoc, ReceivableDoc } from './model.js';
 import { canTrade, readCreditLine } from './seams.js';
 import { applyEvent, writeOrder } from './store.js';
 import { sendWechatRefunds } from './steps.js';
-import { DEFAULT_WECHAT_PAY_TIMEOUT_MS } from './terms.js';
 
 const RECEIVABLES_PER_PAIR_MAX = 1000;
 

@@ -45,12 +45,11 @@ export async function seedOrdering(s: OrderingSeed): Promise<void> {
 
   // The brand prices its products by the box and stocks in a fresh production run of each.
   day(12);
-  if (!(await s.hasAction('trade', 'setListPrices'))) {
-    s.log('ordering demo skipped: this build has no trade function yet (prices, credit lines)');
+  await seedTrade(s, admin, gdOwner);
+  if (!(await s.hasAction('scan', 'stockIn'))) {
+    s.log('ordering demo: prices and terms only; this build has no stock-in yet (orders need stock)');
     return;
   }
-  await admin('trade', { action: 'setListPrices', productId: ids.soy, unit: 'box', listPrices: { dealer: 3_000, wholesaler: 3_300, store: 3_600 }, retailPrice: 900 });
-  await admin('trade', { action: 'setListPrices', productId: ids.oyster, unit: 'box', listPrices: { dealer: 4_800, wholesaler: 5_200, store: 5_600 }, retailPrice: 650 });
   const produce = async (productId: string, cases: number): Promise<Tree> => {
     const { batchId } = await admin<{ batchId: string }>('codes', { action: 'createBatch', productId, cases });
     await admin('scan', { action: 'stockIn', batchId });
@@ -66,11 +65,8 @@ export async function seedOrdering(s: OrderingSeed): Promise<void> {
   };
   await topUp(gdOwner, admin, 'brand', 500_000);
   await admin('order', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ids.gd, amount: 20_000, reason: '第三季度达量返利', requestId: rid('rebate') });
-  const now = Date.now();
-  await admin('trade', { action: 'setCreditLine', buyerOrgId: ids.gd, limit: 300_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 30 });
   await topUp(store, gdOwner, ids.gd, 100_000);
-  await gdOwner('trade', { action: 'setCreditLine', buyerOrgId: ids.tianhe, limit: 50_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 15 });
-  s.log('ordering: prices, stock, deposits, rebate and credit lines');
+  s.log('ordering: stock, deposits and rebate');
 
   // gd restocks from the brand: rebate + deposit; approved, shipped in full, received. Completed
   // by the sweep today, its return window long over.
@@ -130,4 +126,32 @@ export async function seedOrdering(s: OrderingSeed): Promise<void> {
   await order(store, ids.gd, [{ productId: ids.soy, quantity: 1 }], (t) => [{ kind: 'wechat_pay', amount: t }]);
   await admin('order', { action: 'sweep' });
   s.log('ordering: a week of orders in every state');
+}
+
+type As = <T>(fn: string, event: Record<string, unknown>) => Promise<T>;
+
+/**
+ * Trade set-up, all through the trade function: the brand's list prices and floors, both sellers'
+ * terms, customer profiles with levels and groups, and a few price policies (customer, level,
+ * group) that the orders below then pay.
+ */
+async function seedTrade(s: OrderingSeed, admin: As, gdOwner: As): Promise<void> {
+  const { ids } = s;
+  await admin('trade', { action: 'setListPrices', productId: ids.soy, unit: 'box', listPrices: { dealer: 3_000, wholesaler: 3_300, store: 3_600 }, floors: { wholesaler: 3_000, store: 3_200 }, retailPrice: 900 });
+  await admin('trade', { action: 'setListPrices', productId: ids.oyster, unit: 'box', listPrices: { dealer: 4_800, wholesaler: 5_200, store: 5_600 }, floors: { store: 5_000 }, retailPrice: 650 });
+  await admin('trade', { action: 'setTerms', approvalChain: ['admin'], maxRebateShare_bp: 2_000 });
+  await gdOwner('trade', { action: 'setTerms', approvalChain: ['owner'], maxRebateShare_bp: 1_500 });
+  await admin('trade', { action: 'saveCustomer', buyerOrgId: ids.gd, level: 'gold', groupIds: ['south-china'], tags: ['核心经销商'], contact: '陈经理', phone: '020-38880001', addresses: [{ addressId: 'wh-1', regionCode: '440106', street: '天河区黄埔大道西 100 号仓库' }], licenceNo: '91440101MA5CXXXX1X' });
+  await gdOwner('trade', { action: 'saveCustomer', buyerOrgId: ids.tianhe, level: 'A', groupIds: ['key-stores'], tags: ['社区店'], contact: '李老板', phone: '13800138000', addresses: [{ addressId: 'shop', regionCode: '440106', street: '天河路 385 号' }] });
+  const now = Date.now();
+  const window = { from: now - 30 * DAY_MS, to: now + 365 * DAY_MS };
+  // The brand: gd pays 29.50 a box of soy sauce from 30 boxes on (a volume price for one customer).
+  await admin('trade', { action: 'savePricePolicy', name: '广东经销商量价', scope: 'customer', targetIds: [ids.gd], items: [{ productId: ids.soy, price: 2_950, minQuantity: 30 }], ...window, requestId: 'demo-policy-gd-volume' });
+  // gd: level A stores pay 35.00 for soy sauce; its key stores 54.00 for oyster sauce.
+  await gdOwner('trade', { action: 'savePricePolicy', name: 'A 类门店价', scope: 'level', targetIds: ['A'], items: [{ productId: ids.soy, price: 3_500 }], ...window, requestId: 'demo-policy-gd-level-a' });
+  await gdOwner('trade', { action: 'savePricePolicy', name: '重点门店蚝油价', scope: 'group', targetIds: ['key-stores'], items: [{ productId: ids.oyster, price: 5_400 }], ...window, priority: 1, requestId: 'demo-policy-gd-key-stores' });
+  // Credit lines: the brand to gd, gd to the Tianhe store.
+  await admin('trade', { action: 'setCreditLine', buyerOrgId: ids.gd, limit: 300_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 30 });
+  await gdOwner('trade', { action: 'setCreditLine', buyerOrgId: ids.tianhe, limit: 50_000, from: now - 60 * DAY_MS, to: now + 300 * DAY_MS, termDays: 15 });
+  s.log('ordering: list prices and floors, terms, customer profiles, price policies, credit lines');
 }

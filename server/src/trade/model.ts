@@ -1,30 +1,29 @@
-/** Stored shapes of the trade module: list prices, price policies, customers, terms, relations, credit lines. */
-import type { ApprovalStep, BuyerKind, Floors, ListPrices, OrderUnit, PolicyItem, PriceScope } from '@channel-router/shared';
+/** Stored shapes of the trade module (docs/trade.md#trade). Money in fen. */
+import type { ChannelOrgKind, CustomerAddress, KindFloors, KindPrices, OrderUnit, PolicyItem, PolicyScope, Role } from '@channel-router/shared';
 
-/** The brand's trade terms for one product; `_id` = productId. A product without one is not for trade. */
-export interface TradePriceDoc {
+/** `list_prices`, one per product (`_id` = productId): the brand's prices for each buyer kind. */
+export interface ListPriceDoc {
   _id: string;
-  productId: string;
   unit: OrderUnit;
-  listPrices: ListPrices;
-  floors: Floors;
+  listPrices: KindPrices;
+  floors: KindFloors;
   retailPrice: number | null;
   version: number;
   updatedAt: number;
   updatedBy: string;
 }
 
+/** `price_policies`: a seller's policy; `keys` (`scope:target` or `all`) is what resolution queries. */
 export interface PricePolicyDoc {
   _id: string;
   sellerOrgId: string;
-  name: string;
-  scope: PriceScope;
+  name: string | null;
+  scope: PolicyScope;
   targetIds: string[];
-  /** `scope:target` keys (see policyTargetKeys): the multikey index that loads one buyer's policies. */
-  targetKeys: string[];
+  keys: string[];
   items: PolicyItem[];
-  from: number;
-  to: number;
+  from_ms: number;
+  to_ms: number;
   priority: number;
   enabled: boolean;
   version: number;
@@ -33,82 +32,69 @@ export interface PricePolicyDoc {
   updatedBy: string;
 }
 
-export interface Address {
-  id: string;
-  regionCode: string;
-  street: string;
-  contact?: string;
-  phone?: string;
-}
-
-/** A seller's profile of one buyer; `_id` = `${sellerOrgId}:${buyerOrgId}`. */
+/** `customers` (`_id` = `${sellerOrgId}:${buyerOrgId}`): a seller's profile of a buyer. */
 export interface CustomerDoc {
   _id: string;
   sellerOrgId: string;
   buyerOrgId: string;
-  buyerKind: BuyerKind;
+  buyerKind: ChannelOrgKind;
   level: string | null;
   groupIds: string[];
   tags: string[];
   contact: string | null;
   phone: string | null;
-  addresses: Address[];
+  addresses: CustomerAddress[];
   licenceNo: string | null;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** `_id` = sellerOrgId. */
-export interface TradeTermsDoc {
-  _id: string;
-  approvalChain: ApprovalStep[];
-  returnWindow_ms: number;
-  maxRebateShare_bp: number;
-  wechatPayTimeout_ms: number;
-  transferTimeout_ms: number;
   version: number;
   updatedAt: number;
   updatedBy: string;
 }
 
-export interface RelationChange {
-  active: boolean;
-  reason: 'direct' | 'reassigned_to' | 'reassigned_away' | 'removed';
-  at: number;
-  by: string;
-}
-
-/**
- * An explicit trade relation; `_id` = `${buyerOrgId}:${sellerOrgId}`. Without one, a buyer trades
- * with its `upstreamId` only. A reassignment writes an inactive one for the old seller (so the
- * default no longer applies) and an active one for the new; `history` keeps every change.
- */
-export interface TradeRelationDoc {
+/** `trade_terms` (`_id` = sellerOrgId). */
+export interface TermsDoc {
   _id: string;
-  buyerOrgId: string;
-  sellerOrgId: string;
-  active: boolean;
-  history: RelationChange[];
+  approvalChain: Role[];
+  approvalThreshold: number | null;
+  returnWindow_ms: number;
+  maxRebateShare_bp: number;
+  paymentTimeouts: { wechat_pay_ms: number; transfer_ms: number };
   version: number;
   updatedAt: number;
+  updatedBy: string;
 }
 
-/** `_id` = `${sellerOrgId}:${buyerOrgId}`: one line per pair; a new setting replaces it (kept in `history`). */
+/** `credit_lines` (`_id` = `${sellerOrgId}:${buyerOrgId}`). */
 export interface CreditLineDoc {
   _id: string;
   sellerOrgId: string;
   buyerOrgId: string;
-  limit: number;
-  from: number;
-  to: number;
+  limit_fen: number;
+  from_ms: number;
+  to_ms: number;
   termDays: number;
   version: number;
-  history: Array<{ limit: number; from: number; to: number; termDays: number; at: number; by: string }>;
   updatedAt: number;
   updatedBy: string;
 }
 
-export function pairId(a: string, b: string): string {
-  return `${a}:${b}`;
+/**
+ * `trade_relations`: either a buyer's assignment to a seller other than its registered upstream
+ * (`_id` = `assign:${buyerOrgId}`, with the history of earlier sellers), or a direct relation
+ * added by the brand (`_id` = `direct:${buyerOrgId}:${sellerOrgId}`).
+ */
+export interface RelationDoc {
+  _id: string;
+  type: 'assigned' | 'direct';
+  buyerOrgId: string;
+  sellerOrgId: string;
+  since: number;
+  history: Array<{ sellerOrgId: string; from: number | null; to: number; by: string; reason: string | null }>;
+  version: number;
+  updatedAt: number;
+  updatedBy: string;
 }
+
+export const customerId = (sellerOrgId: string, buyerOrgId: string) => `${sellerOrgId}:${buyerOrgId}`;
+export const creditLineId = customerId;
+export const assignmentId = (buyerOrgId: string) => `assign:${buyerOrgId}`;
+export const directId = (buyerOrgId: string, sellerOrgId: string) => `direct:${buyerOrgId}:${sellerOrgId}`;

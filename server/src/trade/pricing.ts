@@ -1,34 +1,20 @@
 /**
- * Prices for a buyer (docs/ordering.md, "Catalogue and prices"): loads what the pure resolution
- * needs with a constant number of requests, whatever the number of the seller's customers and
- * policies — the buyer org, the seller's profile of it, the products and their list prices by id,
- * and the seller's policies by the multikey index on `targetKeys` (only those aimed at this buyer).
+ * Prices for the order module (docs/trade.md#prices): `priceLines` prices an
+ * order's lines for a buyer at a moment, `catalogFor` every product the brand lists. The database
+ * requests are constant in the number of the seller's customers and policies: the buyer's org
+ * (cached), its profile with this seller, the products and their list prices (one `in` read
+ * each), and the policies that can reach this buyer (one indexed query on seller, enabled and the
+ * buyer's keys).
  */
-import {
-  BUYER_KINDS,
-  buyerTargetKeys,
-  err,
-  ok,
-  resolvePrice,
-  type BuyerKind,
-  type BuyerProfile,
-  type OrderUnit,
-  type PricePolicy,
-  type PriceSource,
-  type Result,
-} from '@channel-router/shared';
-import type { OrgDoc, ProductDoc } from '../channel/model.js';
+import { buyerKeys, err, ok, resolveLines, type BuyerForPricing, type ChannelOrgKind, type OrderUnit, type PriceSource, type PricePolicy, type Result } from '@channel-router/shared';
+import { orgsByIds } from '../channel/orgs.js';
+import type { ProductDoc } from '../channel/model.js';
 import { C } from '../db/collections.js';
-import { getById } from '../db/ops.js';
 import type { Database } from '../runtime/cloud.js';
-import { pairId, type CustomerDoc, type PricePolicyDoc, type TradePriceDoc } from './model.js';
-
-/** Most lines one request may price. */
-export const PRICE_LINES_MAX = 200;
-/** Most products the brand publishes for trade (one catalogue page). */
-export const CATALOG_PRODUCTS_MAX = 1000;
-/** Most live policies one buyer can be aimed at by one seller (a page of the indexed load). */
-export const POLICIES_PER_BUYER_MAX = 1000;
+import { readCustomer } from './customers.js';
+import { allListPrices, listPricesByIds } from './list-prices.js';
+import type { ListPriceDoc, PricePolicyDoc } from './model.js';
+import { loadPolicies } from './policies.js';
 
 export interface PricedLine {
   productId: string;
@@ -36,159 +22,73 @@ export interface PricedLine {
   unit: OrderUnit;
   itemsPerUnit: number;
   quantity: number;
-  /** Fen per unit: the brand's list price for the buyer's kind (0 when the brand lists none). */
   listPrice: number;
-  /** Fen per unit. */
   unitPrice: number;
   priceSource: PriceSource;
 }
 
-export interface CatalogEntry {
-  productId: string;
-  productName: string;
-  sku: string;
-  unit: OrderUnit;
-  itemsPerUnit: number;
-  listPrice: number;
-  /** Price of one unit for this buyer (quantity-break policies may lower it for larger orders). */
-  unitPrice: number;
-  priceSource: PriceSource;
-  retailPrice: number | null;
-}
-
-export function itemsPerUnit(unit: OrderUnit, packaging: ProductDoc['packaging']): number {
+function itemsPer(unit: OrderUnit, p: Pick<ProductDoc, 'packaging'>): number {
   if (unit === 'item') return 1;
-  if (unit === 'box') return packaging.itemsPerBox;
-  return packaging.itemsPerBox * packaging.boxesPerCase;
+  if (unit === 'box') return p.packaging.itemsPerBox;
+  return p.packaging.itemsPerBox * p.packaging.boxesPerCase;
 }
 
-interface PricingContext {
-  buyer: BuyerProfile;
-  policies: PricePolicy[];
+function asPolicy(d: PricePolicyDoc): PricePolicy {
+  return { policyId: d._id, scope: d.scope, targetIds: d.targetIds, items: d.items, from_ms: d.from_ms, to_ms: d.to_ms, priority: d.priority, enabled: d.enabled };
 }
 
-function isBuyerKind(k: string): k is BuyerKind {
-  return (BUYER_KINDS as readonly string[]).includes(k);
+async function buyerFor(db: Database, sellerOrgId: string, buyerOrgId: string): Promise<Result<BuyerForPricing>> {
+  const [orgs, profile] = await Promise.all([orgsByIds(db, [buyerOrgId]), readCustomer(db, sellerOrgId, buyerOrgId)]);
+  const buyer = orgs.get(buyerOrgId);
+  if (!buyer || buyer.kind === 'brand') return err('NOT_FOUND', 'buyer not found', 'buyerOrgId');
+  return ok({ buyerOrgId, kind: buyer.kind as ChannelOrgKind, level: profile?.level ?? null, groupIds: profile?.groupIds ?? [], regionCode: buyer.regionCode ?? null });
 }
 
-/** The buyer as this seller sees it, and the seller's live policies aimed at it. Three requests. */
-async function loadPricingContext(db: Database, sellerOrgId: string, buyerOrgId: string, at_ms: number): Promise<Result<PricingContext>> {
-  const [org, customer] = await Promise.all([
-    getById<OrgDoc>(db, C.orgs, buyerOrgId),
-    getById<CustomerDoc>(db, C.customers, pairId(sellerOrgId, buyerOrgId)),
-  ]);
-  if (org === null || !isBuyerKind(org.kind)) return err('NOT_FOUND', 'no such buyer organisation', 'buyerOrgId');
-  const buyer: BuyerProfile = {
-    orgId: org._id,
-    kind: org.kind,
-    regionCode: org.regionCode,
-    level: customer?.level ?? null,
-    groupIds: customer?.groupIds ?? [],
-  };
-  const _ = db.command;
-  const res = await db
-    .collection(C.pricePolicies)
-    .where({ sellerOrgId, targetKeys: _.in(buyerTargetKeys(buyer)), enabled: true, to: _.gt(at_ms) })
-    .limit(POLICIES_PER_BUYER_MAX)
-    .get();
-  const docs = res.data as PricePolicyDoc[];
-  // A full page could hide a policy that should win: refuse loudly rather than misprice.
-  if (docs.length >= POLICIES_PER_BUYER_MAX) throw new Error(`pricing: more than ${POLICIES_PER_BUYER_MAX} live policies of ${sellerOrgId} aim at ${buyerOrgId}`);
-  const policies: PricePolicy[] = docs.map((d) => ({
-    id: d._id,
-    sellerOrgId: d.sellerOrgId,
-    scope: d.scope,
-    targetIds: d.targetIds,
-    items: d.items,
-    from: d.from,
-    to: d.to,
-    priority: d.priority,
-    enabled: d.enabled,
-  }));
-  return ok({ buyer, policies });
+async function productsByIds(db: Database, ids: readonly string[]): Promise<Map<string, ProductDoc>> {
+  if (ids.length === 0) return new Map();
+  const res = await db.collection(C.products).where({ _id: db.command.in([...ids]) }).limit(ids.length).get();
+  return new Map((res.data as ProductDoc[]).map((p) => [p._id, p]));
 }
 
-async function byIds<T>(db: Database, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
-  const out = new Map<string, T>();
-  if (ids.length === 0) return out;
-  const res = await db.collection(collection).where({ _id: db.command.in([...ids]) }).limit(ids.length).get();
-  for (const d of res.data as Array<T & { _id: string }>) out.set(d._id, d);
-  return out;
-}
-
-/**
- * Prices order lines for `buyerOrgId` buying from `sellerOrgId` at `at_ms`. Does not check that the
- * two may trade (see canTrade). A line with no price answers NOT_ORDERABLE naming
- * `lines[i].productId`. Five requests whatever the number of lines, customers or policies.
- */
-export async function priceLines(
-  db: Database,
-  args: { sellerOrgId: string; buyerOrgId: string; lines: ReadonlyArray<{ productId: string; quantity: number }>; at_ms: number },
-): Promise<Result<PricedLine[]>> {
-  if (args.lines.length > PRICE_LINES_MAX) return err('INVALID_ARGUMENT', `at most ${PRICE_LINES_MAX} lines`, 'lines');
-  for (let i = 0; i < args.lines.length; i++) {
-    const q = args.lines[i]!.quantity;
-    if (!Number.isInteger(q) || q < 1) return err('INVALID_ARGUMENT', 'quantity must be a positive whole number', `lines[${i}].quantity`);
-  }
-  const ids = [...new Set(args.lines.map((l) => l.productId))];
-  const [context, products, prices] = await Promise.all([
-    loadPricingContext(db, args.sellerOrgId, args.buyerOrgId, args.at_ms),
-    byIds<ProductDoc>(db, C.products, ids),
-    byIds<TradePriceDoc>(db, C.tradePrices, ids),
-  ]);
-  if (!context.ok) return context;
-  const { buyer, policies } = context.data;
+function price(
+  buyer: BuyerForPricing,
+  policies: readonly PricePolicy[],
+  lines: ReadonlyArray<{ productId: string; quantity: number }>,
+  products: Map<string, ProductDoc>,
+  lists: Map<string, ListPriceDoc>,
+  at_ms: number,
+): Result<PricedLine[]> {
+  // A product the brand never listed, or that no longer exists, has no price for anyone.
+  const listPriceOf = (id: string) => (products.has(id) ? (lists.get(id)?.listPrices[buyer.kind] ?? null) : null);
+  const resolved = resolveLines(policies, buyer, lines, listPriceOf, at_ms);
+  if (!resolved.ok) return resolved;
   const out: PricedLine[] = [];
-  for (let i = 0; i < args.lines.length; i++) {
-    const line = args.lines[i]!;
-    const product = products.get(line.productId);
-    const trade = prices.get(line.productId);
-    // Only what the brand published for trade is orderable, whoever sells it.
-    if (product === undefined || trade === undefined) return err('NOT_ORDERABLE', `product ${line.productId} is not for sale`, `lines[${i}].productId`);
-    const r = resolvePrice({ sellerOrgId: args.sellerOrgId, buyer, productId: line.productId, quantity: line.quantity, at_ms: args.at_ms, policies, listPrices: trade.listPrices });
-    if (r === null) return err('NOT_ORDERABLE', `product ${line.productId} has no price for you`, `lines[${i}].productId`);
-    out.push({
-      productId: line.productId,
-      productName: product.name,
-      unit: trade.unit,
-      itemsPerUnit: itemsPerUnit(trade.unit, product.packaging),
-      quantity: line.quantity,
-      listPrice: trade.listPrices[buyer.kind] ?? 0,
-      unitPrice: r.unitPrice,
-      priceSource: r.source,
-    });
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const p = products.get(l.productId);
+    const list = lists.get(l.productId);
+    if (!p || !list) return err('NOT_ORDERABLE', 'this product is not listed for trade', `lines[${i}].productId`);
+    const r = resolved.data[i]!;
+    out.push({ productId: p._id, productName: p.name, unit: list.unit, itemsPerUnit: itemsPer(list.unit, p), quantity: l.quantity, listPrice: list.listPrices[buyer.kind], unitPrice: r.unitPrice, priceSource: r.source });
   }
   return ok(out);
 }
 
-/** Every product published for trade with this buyer's price for one unit; unpriced ones left out. */
-export async function catalogFor(db: Database, args: { sellerOrgId: string; buyerOrgId: string; at_ms: number }): Promise<Result<CatalogEntry[]>> {
-  const [context, tradeRes] = await Promise.all([
-    loadPricingContext(db, args.sellerOrgId, args.buyerOrgId, args.at_ms),
-    db.collection(C.tradePrices).where({}).limit(CATALOG_PRODUCTS_MAX).get(),
-  ]);
-  if (!context.ok) return context;
-  const trades = tradeRes.data as TradePriceDoc[];
-  const products = await byIds<ProductDoc>(db, C.products, trades.map((t) => t._id));
-  const { buyer, policies } = context.data;
-  const out: CatalogEntry[] = [];
-  for (const t of trades) {
-    const p = products.get(t._id);
-    if (p === undefined) continue;
-    const r = resolvePrice({ sellerOrgId: args.sellerOrgId, buyer, productId: t._id, quantity: 1, at_ms: args.at_ms, policies, listPrices: t.listPrices });
-    if (r === null) continue;
-    out.push({
-      productId: t._id,
-      productName: p.name,
-      sku: p.sku,
-      unit: t.unit,
-      itemsPerUnit: itemsPerUnit(t.unit, p.packaging),
-      listPrice: t.listPrices[buyer.kind] ?? 0,
-      unitPrice: r.unitPrice,
-      priceSource: r.source,
-      retailPrice: t.retailPrice,
-    });
-  }
-  out.sort((a, b) => (a.productName < b.productName ? -1 : a.productName > b.productName ? 1 : 0));
-  return ok(out);
+export async function priceLines(db: Database, q: { sellerOrgId: string; buyerOrgId: string; lines: ReadonlyArray<{ productId: string; quantity: number }>; at_ms: number }): Promise<Result<PricedLine[]>> {
+  const ids = [...new Set(q.lines.map((l) => l.productId))];
+  const [buyer, products, lists] = await Promise.all([buyerFor(db, q.sellerOrgId, q.buyerOrgId), productsByIds(db, ids), listPricesByIds(db, ids)]);
+  if (!buyer.ok) return buyer;
+  const policies = (await loadPolicies(db, q.sellerOrgId, buyerKeys(buyer.data), q.at_ms)).map(asPolicy);
+  return price(buyer.data, policies, q.lines, products, lists, q.at_ms);
+}
+
+/** Every listed product with the buyer's price for one unit (a policy's minimum quantity applies when ordering). */
+export async function catalogFor(db: Database, q: { sellerOrgId: string; buyerOrgId: string; at_ms: number }): Promise<Result<Array<PricedLine & { available?: boolean }>>> {
+  const [buyer, listed] = await Promise.all([buyerFor(db, q.sellerOrgId, q.buyerOrgId), allListPrices(db)]);
+  if (!buyer.ok) return buyer;
+  if (listed.length === 0) return ok([]);
+  const lists = new Map(listed.map((d) => [d._id, d]));
+  const [products, policyDocs] = await Promise.all([productsByIds(db, [...lists.keys()]), loadPolicies(db, q.sellerOrgId, buyerKeys(buyer.data), q.at_ms)]);
+  const lines = [...lists.keys()].filter((id) => products.has(id)).sort((a, b) => products.get(a)!.name.localeCompare(products.get(b)!.name) || a.localeCompare(b)).map((productId) => ({ productId, quantity: 1 }));
+  return price(buyer.data, policyDocs.map(asPolicy), lines, products, lists, q.at_ms);
 }

@@ -14,6 +14,7 @@ import { ORDER } from './functions/order.js';
 import { REPORT } from './functions/report.js';
 import { SCAN } from './functions/scan.js';
 import { WALLET } from './functions/wallet.js';
+import { TRADE } from './functions/trade.js';
 
 export * from './functions/channel.js';
 export * from './functions/codes.js';
@@ -21,11 +22,12 @@ export * from './functions/scan.js';
 export * from './functions/wallet.js';
 export * from './functions/report.js';
 export * from './functions/order.js';
+export * from './functions/trade.js';
 export { APP_NAMES, RETRY_CLASSES, ALWAYS_POSSIBLE_ERRORS, possibleErrors, implicitErrors } from './declare.js';
 export type { ActionDecl, Access, AppName, RetryClass } from './declare.js';
 
 /** Every cloud function of the contract, by declaration. */
-const DECLARED = [CHANNEL, CODES, SCAN, WALLET, REPORT, ORDER] as const;
+const DECLARED = [CHANNEL, CODES, SCAN, WALLET, REPORT, ORDER, TRADE] as const;
 
 type Declared = (typeof DECLARED)[number];
 /** function name → action name → declaration. */

@@ -1,64 +1,39 @@
 /**
- * Price floors (控价, docs/ordering.md): the brand may set, per product and buyer kind, the lowest
- * unit price any seller may charge. Every price a seller sets is checked on save against the floor
- * of each buyer kind the price can reach.
+ * Price floors (控价, docs/trade.md#prices): the brand may set, per product, the
+ * lowest unit price any seller may charge each kind of buyer. A seller's price is checked on save
+ * against the floor of every buyer kind it can reach: a price for named customers reaches their
+ * kinds; any other scope reaches every kind the seller may sell to.
  */
-import type { OrgKind } from '../model.js';
-import type { BuyerKind, PolicyItem, PriceScope } from './prices.js';
+import { UPSTREAM_KINDS, type ChannelOrgKind, type OrgKind } from '../model.js';
+import { err, ok, type Result } from '../result.js';
+import { BUYER_KINDS, type PolicyItem } from './prices.js';
 
-export type Floors = Partial<Record<BuyerKind, number>>;
+export type KindFloors = Partial<Record<ChannelOrgKind, number>>;
 
 /**
- * The buyer kinds a seller of `sellerKind` can sell to. The brand can reach every kind (a direct
- * relation may make any store its customer); a dealer supplies wholesalers and stores; a
- * wholesaler stores; a store sells to no org.
+ * The kinds of buyer an org of `sellerKind` may sell to: those whose upstream may be of its kind.
+ * The brand also supplies any org by a direct relation, so it reaches every kind.
  */
-export function kindsSoldTo(sellerKind: OrgKind): BuyerKind[] {
-  switch (sellerKind) {
-    case 'brand':
-      return ['dealer', 'wholesaler', 'store'];
-    case 'dealer':
-      return ['wholesaler', 'store'];
-    case 'wholesaler':
-      return ['store'];
-    case 'store':
-      return [];
-  }
+export function kindsSoldTo(sellerKind: OrgKind): ChannelOrgKind[] {
+  if (sellerKind === 'brand') return [...BUYER_KINDS];
+  return BUYER_KINDS.filter((k) => UPSTREAM_KINDS[k].includes(sellerKind));
 }
 
 /**
- * The kinds a policy can reach: for `customer`, the kinds of the named buyers; for any other
- * scope, every kind the seller sells to (a group, level or region may gain a buyer of any kind
- * later, so the strictest floor among them applies).
+ * PRICE_BELOW_FLOOR naming `items[i].price` for the first item priced below the floor of a kind
+ * in `kinds`; a product without floors is free.
  */
-export function kindsReached(sellerKind: OrgKind, scope: PriceScope, customerKinds: readonly BuyerKind[]): BuyerKind[] {
-  const sold = kindsSoldTo(sellerKind);
-  if (scope !== 'customer') return sold;
-  return sold.filter((k) => customerKinds.includes(k));
-}
-
-export interface FloorBreach {
-  index: number;
-  productId: string;
-  kind: BuyerKind;
-  floor: number;
-  price: number;
-}
-
-/** The first item priced below the floor of a kind it can reach, or null when all are at or above. */
-export function firstFloorBreach(
-  items: readonly PolicyItem[],
-  kinds: readonly BuyerKind[],
-  floorsOf: (productId: string) => Floors | null,
-): FloorBreach | null {
+export function checkFloors(items: readonly Pick<PolicyItem, 'productId' | 'price'>[], kinds: readonly ChannelOrgKind[], floorsOf: (productId: string) => KindFloors | null): Result<true> {
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const floors = floorsOf(it.productId);
     if (floors === null) continue;
-    for (const kind of kinds) {
-      const floor = floors[kind];
-      if (floor !== undefined && it.price < floor) return { index: i, productId: it.productId, kind, floor, price: it.price };
+    for (const k of kinds) {
+      const floor = floors[k];
+      if (floor !== undefined && it.price < floor) {
+        return err('PRICE_BELOW_FLOOR', `${it.price} fen is below the brand's floor of ${floor} fen for ${k}s`, `items[${i}].price`);
+      }
     }
   }
-  return null;
+  return ok(true);
 }

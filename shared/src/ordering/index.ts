@@ -11,3 +11,4 @@ export * from './prices.js';
 export * from './floors.js';
 export * from './terms.js';
 export * from './reports.js';
+export * from './price-csv.js';

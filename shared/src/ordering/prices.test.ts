@@ -1,209 +1,150 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buyerTargetKeys, policyTargetKeys, resolvePrice, type BuyerProfile, type PricePolicy } from './prices.js';
+import fc from 'fast-check';
+import { buyerKeys, policyKeys, resolveLines, resolvePrice, type BuyerForPricing, type PricePolicy } from './prices.js';
+import { checkFloors, kindsSoldTo } from './floors.js';
 
-// Goal: the resolution order of docs/ordering.md holds scope by scope, and within a scope the
-// priority / minimum quantity / latest-from rule picks the winner.
+const T = 1_000_000;
+const buyer: BuyerForPricing = { buyerOrgId: 'store_1', kind: 'store', level: 'A', groupIds: ['g1', 'g2'], regionCode: '440106' };
 
-const T0 = 1_700_000_000_000;
-const SELLER = 'dealer_gz';
-const buyer: BuyerProfile = { orgId: 'store_a', kind: 'store', regionCode: '440106', level: 'A', groupIds: ['g1', 'g2'] };
-const LIST = { dealer: 8000, wholesaler: 9000, store: 10000 };
-
-let seq = 0;
-function pol(scope: PricePolicy['scope'], targetIds: string[], price: number, extra: Partial<PricePolicy> & { minQuantity?: number; productId?: string } = {}): PricePolicy {
-  const { minQuantity, productId, ...rest } = extra;
+let n = 0;
+function policy(p: Partial<PricePolicy> & Pick<PricePolicy, 'scope'> & { price: number; minQuantity?: number; productId?: string }): PricePolicy {
+  n++;
   return {
-    id: `p${String(++seq).padStart(3, '0')}`,
-    sellerOrgId: SELLER,
-    scope,
-    targetIds,
-    items: [{ productId: productId ?? 'soy', price, ...(minQuantity === undefined ? {} : { minQuantity }) }],
-    from: T0 - 1000,
-    to: T0 + 1000,
-    priority: 0,
-    enabled: true,
-    ...rest,
+    policyId: p.policyId ?? `pp_${String(n).padStart(4, '0')}`,
+    scope: p.scope,
+    targetIds: p.targetIds ?? [],
+    items: [{ productId: p.productId ?? 'p1', price: p.price, ...(p.minQuantity !== undefined ? { minQuantity: p.minQuantity } : {}) }],
+    from_ms: p.from_ms ?? 0,
+    to_ms: p.to_ms ?? 2 * T,
+    priority: p.priority ?? 0,
+    enabled: p.enabled ?? true,
   };
 }
 
-function price(policies: PricePolicy[], quantity = 1, at_ms = T0, b: BuyerProfile = buyer) {
-  return resolvePrice({ sellerOrgId: SELLER, buyer: b, productId: 'soy', quantity, at_ms, policies, listPrices: LIST });
-}
-
-describe('resolvePrice: scope order', () => {
-  const customer = pol('customer', ['store_a'], 9100);
-  const group = pol('group', ['g2'], 9200);
-  const level = pol('level', ['A'], 9300);
-  const county = pol('region', ['440106'], 9400);
-  const city = pol('region', ['440100'], 9500);
-  const province = pol('region', ['440000'], 9600);
-  const all = pol('all', [], 9700);
-  const every = [all, province, city, county, level, group, customer];
+describe('resolvePrice: the first scope with a price wins', () => {
+  // Goal: each scope beats every scope after it, and the list price is the last resort.
+  const cust = policy({ scope: 'customer', targetIds: ['store_1'], price: 100, policyId: 'c' });
+  const grp = policy({ scope: 'group', targetIds: ['g2'], price: 200, policyId: 'g' });
+  const lvl = policy({ scope: 'level', targetIds: ['A'], price: 300, policyId: 'l' });
+  const county = policy({ scope: 'region', targetIds: ['440106'], price: 400, policyId: 'r1' });
+  const city = policy({ scope: 'region', targetIds: ['440100'], price: 410, policyId: 'r2' });
+  const province = policy({ scope: 'region', targetIds: ['440000'], price: 420, policyId: 'r3' });
+  const all = policy({ scope: 'all', price: 500, policyId: 'a' });
+  const order = [cust, grp, lvl, county, city, province, all];
   const rows: Array<[string, PricePolicy[], number, string]> = [
-    ['customer beats all others', every, 9100, 'customer'],
-    ['group next', every.filter((p) => p !== customer), 9200, 'group'],
-    ['level next', [all, province, city, county, level], 9300, 'level'],
-    ['county before city', [all, province, city, county], 9400, 'region'],
-    ['city before province', [all, province, city], 9500, 'region'],
-    ['province before all', [all, province], 9600, 'region'],
-    ['all before list', [all], 9700, 'all'],
-    ['list price for the buyer kind', [], 10000, 'list'],
+    ['customer first', order, 100, 'customer'],
+    ['then group', order.slice(1), 200, 'group'],
+    ['then level', order.slice(2), 300, 'level'],
+    ['then the county', order.slice(3), 400, 'region'],
+    ['then the city', order.slice(4), 410, 'region'],
+    ['then the province', order.slice(5), 420, 'region'],
+    ['then all', order.slice(6), 500, 'all'],
+    ['then the list price', [], 999, 'list'],
   ];
-  for (const [goal, policies, unitPrice, scope] of rows) {
-    it(goal, () => {
-      const r = price(policies);
-      expect(r?.unitPrice).toBe(unitPrice);
-      expect(r?.source.scope).toBe(scope);
+  for (const [name, ps, price, scope] of rows) {
+    it(name, () => {
+      const r = resolvePrice(ps, buyer, 'p1', 1, T, 999);
+      expect(r).toMatchObject({ unitPrice: price, source: { scope } });
     });
   }
-
-  it('a customer policy for another buyer, a group the buyer is not in, another level or region do not apply', () => {
-    const r = price([pol('customer', ['store_b'], 1), pol('group', ['g9'], 2), pol('level', ['B'], 3), pol('region', ['110000'], 4), pol('region', ['440103'], 5)]);
-    expect(r).toEqual({ unitPrice: 10000, source: { scope: 'list' } });
+  it('a policy for another customer, group, level or region does not apply', () => {
+    const others = [
+      policy({ scope: 'customer', targetIds: ['store_2'], price: 1 }),
+      policy({ scope: 'group', targetIds: ['g9'], price: 2 }),
+      policy({ scope: 'level', targetIds: ['B'], price: 3 }),
+      policy({ scope: 'region', targetIds: ['110000'], price: 4 }),
+      policy({ scope: 'all', price: 5, productId: 'p2' }),
+    ];
+    expect(resolvePrice(others, buyer, 'p1', 1, T, 999)).toEqual({ unitPrice: 999, source: { scope: 'list' } });
   });
-
-  it('another seller\'s policies never apply', () => {
-    expect(price([pol('all', [], 1, { sellerOrgId: 'other' })])?.unitPrice).toBe(10000);
-  });
-
-  it('no policy and no list price: null (NOT_ORDERABLE)', () => {
-    expect(resolvePrice({ sellerOrgId: SELLER, buyer, productId: 'soy', quantity: 1, at_ms: T0, policies: [], listPrices: null })).toBeNull();
-    expect(resolvePrice({ sellerOrgId: SELLER, buyer, productId: 'other', quantity: 1, at_ms: T0, policies: [pol('all', [], 5)], listPrices: null })).toBeNull();
-  });
-
-  it('a buyer without level or groups skips those scopes', () => {
-    const plain: BuyerProfile = { ...buyer, level: null, groupIds: [] };
-    expect(price([pol('level', ['A'], 1), pol('group', ['g1'], 2), pol('all', [], 3)], 1, T0, plain)?.unitPrice).toBe(3);
+  it('no policy and no list price: null; resolveLines names the line', () => {
+    expect(resolvePrice([], buyer, 'p1', 1, T, null)).toBeNull();
+    const r = resolveLines([], buyer, [{ productId: 'p0', quantity: 1 }, { productId: 'p1', quantity: 1 }], (id) => (id === 'p0' ? 5 : null), T);
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_ORDERABLE', field: 'lines[1].productId' } });
   });
 });
 
-describe('resolvePrice: within a scope', () => {
-  it('higher priority wins over a lower price', () => {
-    const hi = pol('all', [], 9000, { priority: 5 });
-    const lo = pol('all', [], 8000, { priority: 1 });
-    expect(price([lo, hi])).toEqual({ unitPrice: 9000, source: { scope: 'all', policyId: hi.id } });
+describe('resolvePrice within a scope', () => {
+  // Goal: priority, then the largest minimum quantity reached, then the latest from.
+  it('the higher priority wins over a lower price', () => {
+    const ps = [policy({ scope: 'all', price: 100, priority: 0 }), policy({ scope: 'all', price: 150, priority: 5, policyId: 'hi' })];
+    expect(resolvePrice(ps, buyer, 'p1', 1, T, 999)?.source.policyId).toBe('hi');
   });
-
-  it('same priority: the largest minimum quantity not above the quantity', () => {
-    const q1 = pol('all', [], 9000);
-    const q10 = pol('all', [], 8500, { minQuantity: 10 });
-    const q50 = pol('all', [], 8000, { minQuantity: 50 });
-    expect(price([q1, q10, q50], 9)?.unitPrice).toBe(9000);
-    expect(price([q1, q10, q50], 10)?.unitPrice).toBe(8500);
-    expect(price([q1, q10, q50], 49)?.unitPrice).toBe(8500);
-    expect(price([q1, q10, q50], 50)?.unitPrice).toBe(8000);
+  it('the largest minimum quantity not above the quantity', () => {
+    const ps = [policy({ scope: 'all', price: 100, policyId: 'm1' }), policy({ scope: 'all', price: 90, minQuantity: 10, policyId: 'm10' }), policy({ scope: 'all', price: 80, minQuantity: 50, policyId: 'm50' })];
+    expect(resolvePrice(ps, buyer, 'p1', 9, T, 999)?.source.policyId).toBe('m1');
+    expect(resolvePrice(ps, buyer, 'p1', 10, T, 999)?.source.policyId).toBe('m10');
+    expect(resolvePrice(ps, buyer, 'p1', 49, T, 999)?.source.policyId).toBe('m10');
+    expect(resolvePrice(ps, buyer, 'p1', 50, T, 999)?.source.policyId).toBe('m50');
   });
-
-  it('a minimum quantity above the quantity falls through to the next scope', () => {
-    expect(price([pol('customer', ['store_a'], 1, { minQuantity: 5 }), pol('all', [], 2)], 4)?.unitPrice).toBe(2);
+  it('then the latest from', () => {
+    const ps = [policy({ scope: 'all', price: 100, from_ms: 10, policyId: 'old' }), policy({ scope: 'all', price: 120, from_ms: 20, policyId: 'new' })];
+    expect(resolvePrice(ps, buyer, 'p1', 1, T, 999)?.source.policyId).toBe('new');
   });
-
-  it('same priority and minimum: the latest from', () => {
-    const older = pol('all', [], 9000, { from: T0 - 500 });
-    const newer = pol('all', [], 9500, { from: T0 - 100 });
-    expect(price([newer, older])?.unitPrice).toBe(9500);
-    expect(price([older, newer])?.unitPrice).toBe(9500);
+  it('expired, not yet valid and disabled policies are ignored; windows are half-open', () => {
+    const ps = [
+      policy({ scope: 'customer', targetIds: ['store_1'], price: 1, to_ms: T }),
+      policy({ scope: 'customer', targetIds: ['store_1'], price: 2, from_ms: T + 1 }),
+      policy({ scope: 'customer', targetIds: ['store_1'], price: 3, enabled: false }),
+      policy({ scope: 'all', price: 500, from_ms: T, policyId: 'ok' }),
+    ];
+    expect(resolvePrice(ps, buyer, 'p1', 1, T, 999)).toEqual({ unitPrice: 500, source: { scope: 'all', policyId: 'ok' } });
   });
-
-  it('in several groups: the lowest of each group\'s winner', () => {
-    expect(price([pol('group', ['g1'], 9300), pol('group', ['g2'], 9100)])?.unitPrice).toBe(9100);
-    // In g1 the priority rule picks 9600 over 8000; g2 offers 9200: the lowest winner is 9200.
-    expect(price([pol('group', ['g1'], 9600, { priority: 2 }), pol('group', ['g1'], 8000), pol('group', ['g2'], 9200)])?.unitPrice).toBe(9200);
-  });
-
-  it('expired, not yet valid and disabled policies are ignored; to is exclusive, from inclusive', () => {
-    const ended = pol('all', [], 1, { to: T0 });
-    const future = pol('all', [], 2, { from: T0 + 1 });
-    const off = pol('all', [], 3, { enabled: false });
-    expect(price([ended, future, off])?.source.scope).toBe('list');
-    expect(price([pol('all', [], 4, { from: T0 })])?.unitPrice).toBe(4);
-  });
-});
-
-describe('target keys', () => {
-  it('every policy that can reach a buyer is filed under one of the buyer\'s keys', () => {
-    const keys = new Set(buyerTargetKeys(buyer));
-    for (const p of [pol('customer', ['store_a'], 1), pol('group', ['g2'], 1), pol('level', ['A'], 1), pol('region', ['440000'], 1), pol('region', ['440106'], 1), pol('all', [], 1)]) {
-      expect(policyTargetKeys(p).some((k) => keys.has(k))).toBe(true);
-    }
-    expect(policyTargetKeys(pol('region', ['110000'], 1)).some((k) => keys.has(k))).toBe(false);
+  it('in several groups: the lowest of the groups', () => {
+    const ps = [policy({ scope: 'group', targetIds: ['g1'], price: 300 }), policy({ scope: 'group', targetIds: ['g2'], price: 250, policyId: 'low' })];
+    expect(resolvePrice(ps, buyer, 'p1', 1, T, 999)?.source.policyId).toBe('low');
   });
 });
 
 describe('resolvePrice: properties', () => {
+  // Goal: over random policies, the answer comes from the first scope that has any live matching
+  // item, is a price of such an item (or the list price), and a policy that cannot reach the buyer
+  // never changes the answer.
   const scopeArb = fc.constantFrom('customer', 'group', 'level', 'region', 'all') as fc.Arbitrary<PricePolicy['scope']>;
-  const targetsFor: Record<PricePolicy['scope'], string[]> = {
-    customer: ['store_a', 'store_b'],
-    group: ['g1', 'g2', 'g3'],
-    level: ['A', 'B'],
-    region: ['440106', '440100', '440000', '110000'],
-    all: [],
-  };
-  const policiesArb = () => fc.array(policyArbOne, { maxLength: 25 }).map((ps) => ps.map((p, i) => ({ ...p, id: `q${String(i).padStart(2, '0')}` })));
-  const policyArbOne = fc
-    .record({
-      scope: scopeArb,
-      t: fc.nat(3),
-      price: fc.integer({ min: 1, max: 20000 }),
-      minQuantity: fc.integer({ min: 1, max: 20 }),
-      priority: fc.integer({ min: 0, max: 3 }),
-      from: fc.integer({ min: -2000, max: 0 }),
-      to: fc.integer({ min: 1, max: 2000 }),
-      enabled: fc.boolean(),
-      seller: fc.constantFrom(SELLER, SELLER, 'other'),
-    })
-    .map((r): PricePolicy => {
-      const ts = targetsFor[r.scope];
-      return {
-        id: '',
-        sellerOrgId: r.seller,
-        scope: r.scope,
-        targetIds: ts.length === 0 ? [] : [ts[r.t % ts.length]!],
-        items: [{ productId: 'soy', price: r.price, minQuantity: r.minQuantity }],
-        from: T0 + r.from,
-        to: T0 + r.to,
-        priority: r.priority,
-        enabled: r.enabled,
-      };
-    });
+  const targetFor: Record<PricePolicy['scope'], string[]> = { customer: ['store_1', 'store_2'], group: ['g1', 'g2', 'g3'], level: ['A', 'B'], region: ['440106', '440100', '440000', '110000'], all: [] };
+  const policyArb = fc
+    .record({ scope: scopeArb, t: fc.nat(3), price: fc.integer({ min: 1, max: 10_000 }), minQuantity: fc.integer({ min: 1, max: 20 }), from_ms: fc.integer({ min: 0, max: 2 * T }), len: fc.integer({ min: 1, max: 2 * T }), priority: fc.integer({ min: 0, max: 3 }), enabled: fc.boolean(), product: fc.constantFrom('p1', 'p2') })
+    .map((r) => policy({ scope: r.scope, targetIds: r.scope === 'all' ? [] : [targetFor[r.scope][r.t % targetFor[r.scope].length]!], price: r.price, minQuantity: r.minQuantity, from_ms: r.from_ms, to_ms: r.from_ms + r.len, priority: r.priority, enabled: r.enabled, productId: r.product }));
+  const keys = new Set(buyerKeys(buyer));
+  const reaches = (p: PricePolicy) => policyKeys(p.scope, p.targetIds).some((k) => keys.has(k));
 
-  it('the answer comes from a live, applicable policy of the seller (or the list price), and does not depend on order', () => {
+  it('answers from the first scope with a live item, with a price of that scope', () => {
     fc.assert(
-      fc.property(policiesArb(), fc.integer({ min: 1, max: 25 }), (policies, quantity) => {
-        const r = price(policies, quantity)!;
-        const reversed = price([...policies].reverse(), quantity)!;
-        expect(reversed).toEqual(r);
-        const keys = new Set(buyerTargetKeys(buyer));
-        if (r.source.scope === 'list') {
-          expect(r.unitPrice).toBe(LIST.store);
-          // No live applicable policy of the seller exists at all.
-          for (const p of policies) {
-            const applicable = p.sellerOrgId === SELLER && p.enabled && p.from <= T0 && T0 < p.to && policyTargetKeys(p).some((k) => keys.has(k)) && (p.items[0]!.minQuantity ?? 1) <= quantity;
-            expect(applicable).toBe(false);
-          }
-        } else {
-          const p = policies.find((x) => x.id === r.source.policyId)!;
-          expect(p.sellerOrgId).toBe(SELLER);
-          expect(p.enabled).toBe(true);
-          expect(p.from <= T0 && T0 < p.to).toBe(true);
-          expect(p.items[0]!.minQuantity! <= quantity).toBe(true);
-          expect(policyTargetKeys(p).some((k) => keys.has(k))).toBe(true);
-          expect(p.items[0]!.price).toBe(r.unitPrice);
-        }
+      fc.property(fc.array(policyArb, { maxLength: 25 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 3 * T }), (ps, q, at) => {
+        const r = resolvePrice(ps, buyer, 'p1', q, at, 777)!;
+        const usable = ps.filter((p) => reaches(p) && p.enabled && p.from_ms <= at && at < p.to_ms && p.items.some((i) => i.productId === 'p1' && (i.minQuantity ?? 1) <= q));
+        if (usable.length === 0) return r.unitPrice === 777 && r.source.scope === 'list';
+        const rank = (s: string) => ['customer', 'group', 'level', 'region', 'all'].indexOf(s);
+        const first = Math.min(...usable.map((p) => rank(p.scope)));
+        const chosen = usable.find((p) => p.policyId === r.source.policyId);
+        return chosen !== undefined && rank(chosen.scope) === first && chosen.items.some((i) => i.price === r.unitPrice);
       }),
-      { seed: 20261204, numRuns: 300 },
+      { seed: 20261204, numRuns: 500 },
     );
   });
-
-  it('resolving with only the policies filed under the buyer\'s keys gives the same answer (the indexed load is enough)', () => {
+  it('policies that cannot reach the buyer change nothing', () => {
     fc.assert(
-      fc.property(policiesArb(), fc.integer({ min: 1, max: 25 }), (policies, quantity) => {
-        const keys = new Set(buyerTargetKeys(buyer));
-        const loaded = policies.filter((p) => p.sellerOrgId === SELLER && policyTargetKeys(p).some((k) => keys.has(k)));
-        expect(price(loaded, quantity)).toEqual(price(policies, quantity));
+      fc.property(fc.array(policyArb, { maxLength: 20 }), fc.integer({ min: 1, max: 30 }), (ps, q) => {
+        const reaching = ps.filter(reaches);
+        expect(resolvePrice(ps, buyer, 'p1', q, T, 777)).toEqual(resolvePrice(reaching, buyer, 'p1', q, T, 777));
       }),
-      { seed: 42, numRuns: 300 },
+      { seed: 7, numRuns: 300 },
     );
+  });
+});
+
+describe('floors', () => {
+  // Goal: a price below the floor of any kind it reaches is refused, naming the item.
+  it('kinds a seller reaches', () => {
+    expect(kindsSoldTo('brand')).toEqual(['dealer', 'wholesaler', 'store']);
+    expect(kindsSoldTo('dealer')).toEqual(['wholesaler', 'store']);
+    expect(kindsSoldTo('wholesaler')).toEqual(['store']);
+    expect(kindsSoldTo('store')).toEqual([]);
+  });
+  it('below the floor of a reached kind: PRICE_BELOW_FLOOR naming items[i].price', () => {
+    const floors = (id: string) => (id === 'p1' ? { wholesaler: 1_000, store: 1_200 } : null);
+    expect(checkFloors([{ productId: 'p2', price: 1 }, { productId: 'p1', price: 1_100 }], ['wholesaler'], floors)).toEqual({ ok: true, data: true });
+    expect(checkFloors([{ productId: 'p2', price: 1 }, { productId: 'p1', price: 1_100 }], ['wholesaler', 'store'], floors)).toMatchObject({ ok: false, error: { code: 'PRICE_BELOW_FLOOR', field: 'items[1].price' } });
+    expect(checkFloors([{ productId: 'p1', price: 1_200 }], ['store'], floors).ok).toBe(true);
   });
 });

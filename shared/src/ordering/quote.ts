@@ -2,7 +2,13 @@
  * The quote's and the order's line shape. Promotions come later: each line carries
  * `discounts: [{ promotionId, amount }]` (empty for now) and `net = unitPrice × quantity − Σ discounts`.
  */
-import type { OrderUnit, PriceSource } from './prices.js';
+export type OrderUnit = 'case' | 'box' | 'item';
+export type PriceScope = 'customer' | 'group' | 'level' | 'region' | 'all' | 'list';
+
+export interface PriceSource {
+  scope: PriceScope;
+  policyId?: string;
+}
 
 export interface LineDiscount {
   promotionId: string;

@@ -1,43 +1,37 @@
 /**
- * A seller's terms (docs/ordering.md, "Who trades with whom"): the approval chain for orders, the
- * return window, the largest share of an order rebate may pay, payment timeouts. An order keeps the
- * terms in force when it was submitted.
+ * A seller's terms (docs/trade.md#terms): the approval chain for orders (roles in
+ * order, optionally only above an amount; empty = approved once paid), the return window, the
+ * largest share of an order payable by rebate, and how long a buyer has to pay. An order keeps
+ * the terms in force when it was submitted.
  */
-import type { OrgKind, Role } from '../model.js';
+import type { Role } from '../model.js';
+import { DEFAULT_MAX_REBATE_SHARE_BP } from './tenders.js';
 
-/** One step of the approval chain: a role, and optionally only for orders above an amount. */
-export interface ApprovalStep {
-  role: Role;
-  /** The step applies only to orders whose total (fen) is above this; absent = every order. */
-  above_fen?: number;
-}
+export const DEFAULT_RETURN_WINDOW_MS = 7 * 24 * 3600_000;
+export const DEFAULT_WECHAT_PAY_TIMEOUT_MS = 30 * 60_000;
+export const DEFAULT_TRANSFER_TIMEOUT_MS = 72 * 3600_000;
+/** Limits on what a seller may set. */
+export const MAX_APPROVAL_CHAIN = 5;
+export const MAX_RETURN_WINDOW_MS = 90 * 24 * 3600_000;
+export const MIN_PAYMENT_TIMEOUT_MS = 5 * 60_000;
+export const MAX_PAYMENT_TIMEOUT_MS = 30 * 24 * 3600_000;
 
 export interface SellerTerms {
-  /** Ordered; empty = orders are approved automatically. */
-  approvalChain: ApprovalStep[];
+  approvalChain: Role[];
+  /** The chain applies only to orders above this many fen; null: to every order. */
+  approvalThreshold: number | null;
   returnWindow_ms: number;
   maxRebateShare_bp: number;
-  wechatPayTimeout_ms: number;
-  transferTimeout_ms: number;
+  paymentTimeouts: { wechat_pay_ms: number; transfer_ms: number };
 }
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
-export const MAX_APPROVAL_STEPS = 8;
-export const MAX_RETURN_WINDOW_MS = 90 * DAY_MS;
-export const MAX_PAYMENT_TIMEOUT_MS = 30 * DAY_MS;
-
-/** The terms a seller has until it sets its own: `[admin]` approves for the brand, `[owner]` elsewhere. */
-export function defaultTerms(sellerKind: OrgKind): SellerTerms {
+/** Terms of a seller that never set any: its owner approves (the brand: an admin). */
+export function defaultTerms(sellerIsBrand: boolean): SellerTerms {
   return {
-    approvalChain: [{ role: sellerKind === 'brand' ? 'admin' : 'owner' }],
-    returnWindow_ms: 7 * DAY_MS,
-    maxRebateShare_bp: 2000,
-    wechatPayTimeout_ms: 30 * 60 * 1000,
-    transferTimeout_ms: 72 * 60 * 60 * 1000,
+    approvalChain: [sellerIsBrand ? 'admin' : 'owner'],
+    approvalThreshold: null,
+    returnWindow_ms: DEFAULT_RETURN_WINDOW_MS,
+    maxRebateShare_bp: DEFAULT_MAX_REBATE_SHARE_BP,
+    paymentTimeouts: { wechat_pay_ms: DEFAULT_WECHAT_PAY_TIMEOUT_MS, transfer_ms: DEFAULT_TRANSFER_TIMEOUT_MS },
   };
-}
-
-/** The steps an order of `total_fen` must pass, in order. */
-export function approvalStepsFor(terms: SellerTerms, total_fen: number): ApprovalStep[] {
-  return terms.approvalChain.filter((s) => s.above_fen === undefined || total_fen > s.above_fen);
 }

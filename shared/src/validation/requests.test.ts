@@ -88,6 +88,23 @@ const VALID = {
     adjustRebate: { buyerOrgId: 'store_1', amount: -300, reason: '冲回', requestId: 'rebate-0001' },
     repay: { sellerOrgId: 'dealer_1', amount: 5000, method: 'deposit', requestId: 'repay-0001' },
   },
+  trade: {
+    setListPrices: { productId: 'prd_1', unit: 'box', listPrices: { dealer: 2000, wholesaler: 2200, store: 2400 }, floors: { store: 2100 }, retailPrice: 3000 },
+    savePricePolicy: { scope: 'level', targetIds: ['A'], items: [{ productId: 'prd_1', price: 2300, minQuantity: 10 }], from: 1764806400000, to: 1796342400000, priority: 1, requestId: 'policy-0001' },
+    listPricePolicies: { enabled: true },
+    setPolicyEnabled: { policyId: 'pp_1', enabled: false, version: 1 },
+    importPricePolicies: { csv: 'policy,scope,targets,productId,price,minQuantity,from,to,priority,enabled\r\n', requestId: 'import-0001' },
+    exportPricePolicies: {},
+    saveCustomer: { buyerOrgId: 'store_1', level: 'A', groupIds: ['key'], tags: ['社区店'], contact: '李老板', phone: '13800138000', addresses: [{ addressId: 'shop', regionCode: '440106', street: '天河路 385 号' }], licenceNo: '91440101MA5C' },
+    listCustomers: { level: 'A' },
+    setTerms: { approvalChain: ['finance', 'owner'], approvalThreshold: 100000, returnWindow_ms: 604800000, maxRebateShare_bp: 1500 },
+    getTerms: { sellerOrgId: 'dealer_1' },
+    addRelation: { buyerOrgId: 'store_1', sellerOrgId: 'brand' },
+    reassignSeller: { buyerOrgId: 'store_1', toSellerOrgId: 'dealer_2', reason: '区域调整' },
+    listRelations: { orgId: 'store_1' },
+    setCreditLine: { buyerOrgId: 'store_1', limit: 50000, from: 1764806400000, to: 1796342400000, termDays: 30 },
+    listCreditLines: { buyerOrgId: 'store_1' },
+  },
 } as const;
 
 function fails(fn: string, action: string, req: unknown): string | undefined {

@@ -5,7 +5,7 @@
  */
 import type { ApprovalState, OrderState } from '../../ordering/order-machine.js';
 import type { Quote, QuoteLine } from '../../ordering/quote.js';
-import type { OrderUnit, PriceSource } from '../../ordering/prices.js';
+import type { OrderUnit, PriceSource } from '../../ordering/quote.js';
 import type { TenderKind } from '../../ordering/tenders.js';
 import type { CreditPosition } from '../../ordering/credit.js';
 import type { AgeingBucket } from '../../ordering/receivables.js';
