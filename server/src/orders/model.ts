@@ -1,18 +1,9 @@
 /** Stored shapes of the order module: orders, payments, shipments, returns, receivables, notices. */
-import type { ApprovalState, LineDiscount, OrderState, OrderUnit, PriceSource, ReturnStatus, TenderKind, PaymentStatus } from '@channel-router/shared';
+import type { ApprovalState, OrderState, QuoteLine, ReturnStatus, TenderKind, PaymentStatus } from '@channel-router/shared';
 
-export interface OrderLineDoc {
+/** A quote line as submitted (quote.ts), with its id and what has since happened to it. */
+export interface OrderLineDoc extends QuoteLine {
   lineId: string;
-  productId: string;
-  productName: string;
-  unit: OrderUnit;
-  itemsPerUnit: number;
-  quantity: number;
-  listPrice: number;
-  unitPrice: number;
-  priceSource: PriceSource;
-  discounts: LineDiscount[];
-  net: number;
   shippedItems: number;
   /** Units refunded: returned, or closed unshipped. */
   returned: number;
