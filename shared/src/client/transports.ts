@@ -4,6 +4,8 @@
  * - weapp: `wx.cloud.callFunction`, handed in by the app (this package imports no Taro or wx).
  * Both turn every failure into a reply value; neither throws.
  */
+import { platformErrorText, postForText, withDeadline } from './deadline.js';
+import type { PostLike } from './deadline.js';
 import { isClientErrorCode } from './messages.js';
 import type { RawReply, Transport } from './types.js';
 
@@ -44,10 +46,7 @@ export function toReply(body: unknown): RawReply {
 // h5: the gateway
 
 /** The part of `fetch` the gateway transport uses (so tests and older browsers can supply one). */
-export type FetchLike = (
-  url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal?: AbortSignal },
-) => Promise<{ status: number; text(): Promise<string> }>;
+export type FetchLike = PostLike<string>;
 
 export interface GatewayTransportOptions {
   /** Origin of the gateway, e.g. `http://127.0.0.1:8787`; `''` means the page's own origin. */
@@ -67,26 +66,10 @@ export function createGatewayTransport(options: GatewayTransportOptions): Transp
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const token = options.getToken();
     if (typeof token === 'string' && token !== '') headers['authorization'] = `Bearer ${token}`;
-    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<RawReply>((resolve) => {
-      timer = setTimeout(() => {
-        controller?.abort();
-        resolve(failure('NETWORK', `no reply within ${timeout_ms} ms`));
-      }, timeout_ms);
-    });
-    const exchange = (async (): Promise<RawReply> => {
-      let status: number;
-      let text: string;
-      try {
-        const init: Parameters<FetchLike>[1] = { method: 'POST', headers, body: JSON.stringify(event) };
-        if (controller !== undefined) init.signal = controller.signal;
-        const res = await options.fetch(`${base}/api/fn/${fn}`, init);
-        status = res.status;
-        text = await res.text();
-      } catch (e) {
-        return failure('NETWORK', `request failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
+    return withDeadline(timeout_ms, async (signal): Promise<RawReply> => {
+      const res = await postForText(options.fetch, `${base}/api/fn/${fn}`, headers, JSON.stringify(event), signal);
+      if (!res.ok) return res.reply;
+      const { status, text } = res;
       if (text.length > MAX_REPLY_CHARS) return failure('BAD_REPLY', `reply too large (${text.length} chars)`);
       let body: unknown;
       try {
@@ -100,12 +83,7 @@ export function createGatewayTransport(options: GatewayTransportOptions): Transp
       if (status !== 200 && reply.ok) return failure('BAD_REPLY', `HTTP ${status}`);
       if (status !== 200 && !reply.ok && reply.error.code === 'BAD_REPLY') return failure('BAD_REPLY', `HTTP ${status}`);
       return reply;
-    })();
-    try {
-      return await Promise.race([exchange, timeout]);
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-    }
+    });
   };
 }
 
@@ -118,24 +96,14 @@ export type CallFunction = (options: { name: string; data: Record<string, unknow
 export function createCloudTransport(callFunction: CallFunction): Transport {
   return async (fn, event, { timeout_ms }) => {
     assertFunctionName(fn);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<RawReply>((resolve) => {
-      timer = setTimeout(() => resolve(failure('NETWORK', `no reply within ${timeout_ms} ms`)), timeout_ms);
-    });
-    const exchange = (async (): Promise<RawReply> => {
+    return withDeadline(timeout_ms, async (): Promise<RawReply> => {
       try {
         const res = await callFunction({ name: fn, data: event });
         return toReply(res?.result);
       } catch (e) {
         // callFunction rejects on no network, a function crash or timeout (errCode -404xxx/-501xxx).
-        const msg = typeof e === 'object' && e !== null && 'errMsg' in e ? String((e as { errMsg: unknown }).errMsg) : String(e);
-        return failure('NETWORK', `callFunction failed: ${msg}`);
+        return failure('NETWORK', `callFunction failed: ${platformErrorText(e)}`);
       }
-    })();
-    try {
-      return await Promise.race([exchange, timeout]);
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-    }
+    });
   };
 }

@@ -11,7 +11,8 @@
  * (`cloud://<env>.<bucket>/uploads/<app>/<openId>/...`) to hand to a function. Failures are
  * values, never exceptions, like every client call.
  */
-import { err } from '../result.js';
+import { platformErrorText, postForText, withDeadline } from './deadline.js';
+import type { PostLike } from './deadline.js';
 import { STORAGE_LIMITS } from '../storage/limits.js';
 import { imageTypeFor, parseFileId, uploadCloudPath } from '../storage/cloud-path.js';
 import type { FileTypeSpec } from '../storage/limits.js';
@@ -87,10 +88,7 @@ export function createImageUploader(transport: ImageUploadTransport, options: { 
 }
 
 /** The part of `fetch` an upload uses. */
-export type UploadFetchLike = (
-  url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: unknown; signal?: AbortSignal },
-) => Promise<{ status: number; text(): Promise<string> }>;
+export type UploadFetchLike = PostLike<unknown>;
 
 /** h5: `POST <baseUrl>/api/storage/upload` with the image as the body (see the gateway's storage-upload.ts). */
 export function createGatewayUploadTransport(options: { baseUrl: string; getToken: () => string | null | undefined; fetch: UploadFetchLike }): ImageUploadTransport {
@@ -100,26 +98,10 @@ export function createGatewayUploadTransport(options: { baseUrl: string; getToke
     const headers: Record<string, string> = { 'content-type': type.contentType };
     const token = options.getToken();
     if (typeof token === 'string' && token !== '') headers['authorization'] = `Bearer ${token}`;
-    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<RawReply>((resolve) => {
-      timer = setTimeout(() => {
-        controller?.abort();
-        resolve(failed('NETWORK', `no reply within ${timeout_ms} ms`));
-      }, timeout_ms);
-    });
-    const exchange = (async (): Promise<RawReply> => {
-      let status: number;
-      let text: string;
-      try {
-        const init: Parameters<UploadFetchLike>[1] = { method: 'POST', headers, body: file.data };
-        if (controller !== undefined) init.signal = controller.signal;
-        const res = await options.fetch(`${base}/api/storage/upload`, init);
-        status = res.status;
-        text = await res.text();
-      } catch (e) {
-        return failed('NETWORK', `upload failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
+    return withDeadline(timeout_ms, async (signal): Promise<RawReply> => {
+      const res = await postForText(options.fetch, `${base}/api/storage/upload`, headers, file.data, signal);
+      if (!res.ok) return res.reply;
+      const { status, text } = res;
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -135,12 +117,7 @@ export function createGatewayUploadTransport(options: { baseUrl: string; getToke
         return field === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, field } };
       }
       return failed('BAD_REPLY', `HTTP ${status}`);
-    })();
-    try {
-      return await Promise.race([exchange, timeout]);
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-    }
+    });
   };
 }
 
@@ -163,25 +140,14 @@ export function createCloudUploadTransport(options: {
     const owner = options.owner();
     if (owner === null) return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'sign in to upload' } };
     const cloudPath = uploadCloudPath({ ...owner, now_ms: (options.now_ms ?? Date.now)(), id: options.newId(), ext: type.ext });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<RawReply>((resolve) => {
-      timer = setTimeout(() => resolve(failed('NETWORK', `no reply within ${timeout_ms} ms`)), timeout_ms);
-    });
-    const exchange = (async (): Promise<RawReply> => {
+    return withDeadline(timeout_ms, async (): Promise<RawReply> => {
       try {
         const res = await options.uploadFile({ cloudPath, filePath: file.path as string });
         if (typeof res?.fileID !== 'string') return failed('BAD_REPLY', 'uploadFile answered no fileID');
         return { ok: true, data: { fileID: res.fileID, size_bytes: file.size_bytes, contentType: type.contentType } };
       } catch (e) {
-        const msg = typeof e === 'object' && e !== null && 'errMsg' in e ? String((e as { errMsg: unknown }).errMsg) : String(e);
-        return failed('NETWORK', `uploadFile failed: ${msg}`);
+        return failed('NETWORK', `uploadFile failed: ${platformErrorText(e)}`);
       }
-    })();
-    try {
-      return await Promise.race([exchange, timeout]);
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-    }
+    });
   };
 }
-
