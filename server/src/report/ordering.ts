@@ -12,12 +12,13 @@ import {
   rankingTable,
   regionName,
   salesTable,
+  stockTable,
   toCsv,
   type OrderingReportReq,
   type OrderingReportRes,
   type ReportOrder,
   type ReportReceivable,
-  type ReportRow,
+  type ReportStockLevel,
   type ReportTable,
   type Result,
 } from '@channel-router/shared';
@@ -61,7 +62,7 @@ async function names(db: Database, orgIds: readonly string[], productIds: readon
   return out;
 }
 
-async function stockTable(ctx: AuthedContext, sellerOrgId: string | null): Promise<Result<ReportTable>> {
+async function loadStockTable(ctx: AuthedContext, sellerOrgId: string | null): Promise<Result<ReportTable>> {
   const perOrg = new Map<string, Awaited<ReturnType<typeof readStock>>>();
   if (sellerOrgId !== null) perOrg.set(sellerOrgId, await readStock(ctx.db, sellerOrgId));
   else {
@@ -73,41 +74,16 @@ async function stockTable(ctx: AuthedContext, sellerOrgId: string | null): Promi
   if (!alerts.ok) return alerts;
   const alertCount = new Map<string, number>();
   for (const a of alerts.data) alertCount.set(`${a.observedOrgId}|${a.productId}`, (alertCount.get(`${a.observedOrgId}|${a.productId}`) ?? 0) + 1);
-  const productIds = [...perOrg.values()].flatMap((m) => [...m.keys()]);
-  const named = await names(ctx.db, [...perOrg.keys()], productIds);
-  const rows: ReportRow[] = [];
+  const levels: ReportStockLevel[] = [];
   for (const [orgId, stock] of perOrg) {
     for (const s of stock.values()) {
-      rows.push({
-        org: orgId,
-        orgName: orgId === BRAND_ORG_ID ? named.get(orgId) ?? '品牌' : named.get(orgId) ?? orgId,
-        product: s.productId,
-        productName: named.get(s.productId) ?? s.productId,
-        onHand: s.onHand,
-        reserved: s.reserved,
-        available: s.available,
-        safetyStock: s.safetyStock ?? '',
-        low: s.safetyStock !== null && s.available <= s.safetyStock ? '低库存' : '',
-        lowAlerts: alertCount.get(`${orgId}|${s.productId}`) ?? 0,
-      });
+      const { productId, onHand, reserved, available, safetyStock } = s;
+      levels.push({ orgId, productId, onHand, reserved, available, safetyStock, lowAlerts: alertCount.get(`${orgId}|${productId}`) ?? 0 });
     }
   }
-  rows.sort((a, b) => String(a.orgName).localeCompare(String(b.orgName)) || String(a.productName).localeCompare(String(b.productName)));
-  const columns: ReportTable['columns'] = [
-    { key: 'org', title: '组织', kind: 'text' },
-    { key: 'orgName', title: '组织名称', kind: 'text' },
-    { key: 'product', title: '商品', kind: 'text' },
-    { key: 'productName', title: '商品名称', kind: 'text' },
-    { key: 'onHand', title: '在库(件)', kind: 'int' },
-    { key: 'reserved', title: '占用(件)', kind: 'int' },
-    { key: 'available', title: '可用(件)', kind: 'int' },
-    { key: 'safetyStock', title: '安全库存(件)', kind: 'text' },
-    { key: 'low', title: '预警', kind: 'text' },
-    { key: 'lowAlerts', title: '低库存预警次数', kind: 'int' },
-  ];
-  const totals: ReportRow = { org: '合计' };
-  for (const k of ['onHand', 'reserved', 'available', 'lowAlerts']) totals[k] = rows.reduce((n, r) => n + (r[k] as number), 0);
-  return ok({ columns, rows, totals });
+  const named = await names(ctx.db, [...perOrg.keys()], levels.map((l) => l.productId));
+  if (!named.has(BRAND_ORG_ID)) named.set(BRAND_ORG_ID, '品牌');
+  return ok(stockTable(levels, named));
 }
 
 export async function ordering(ctx: AuthedContext, input: OrderingReportReq): Promise<Result<OrderingReportRes>> {
@@ -124,7 +100,7 @@ export async function ordering(ctx: AuthedContext, input: OrderingReportReq): Pr
 
   let table: ReportTable;
   if (input.kind === 'stock') {
-    const t = await stockTable(ctx, seller);
+    const t = await loadStockTable(ctx, seller);
     if (!t.ok) return t;
     table = t.data;
   } else if (input.kind === 'receivables_ageing') {

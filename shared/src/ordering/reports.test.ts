@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageingTable, ordersByStateTable, rankingTable, salesTable, toCsv, yuan, type ReportOrder } from './reports.js';
+import { ageingTable, ordersByStateTable, rankingTable, salesTable, stockTable, toCsv, yuan, type ReportOrder } from './reports.js';
 
 const DAY = 86_400_000;
 // 2026-12-01 00:30 Asia/Shanghai = 2026-11-30 16:30 UTC.
@@ -71,5 +71,22 @@ describe('CSV', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1).split('\r\n')).toEqual(['名称,金额(元),n', '"a,""b""",1234.56,2', "'=SUM(A1),-0.05,1", '合计,1234.51,3', '']);
     expect(yuan(5)).toBe('0.05');
+  });
+});
+
+describe('stock: every org and product with its low flag, summed', () => {
+  it('flags a product at or below its safety stock, leaves one without a safety stock unflagged, and sums the counts', () => {
+    const t = stockTable(
+      [
+        { orgId: 'o2', productId: 'p1', onHand: 10, reserved: 4, available: 6, safetyStock: 6, lowAlerts: 1 },
+        { orgId: 'o1', productId: 'p2', onHand: 5, reserved: 0, available: 5, safetyStock: null, lowAlerts: 0 },
+      ],
+      new Map([['o1', '甲'], ['o2', '乙'], ['p1', '酱油'], ['p2', '醋']]),
+    );
+    expect(t.rows.map((r) => [r.orgName, r.productName, r.low, r.safetyStock])).toEqual([
+      ['乙', '酱油', '低库存', 6],
+      ['甲', '醋', '', ''],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(t.totals).toEqual({ org: '合计', onHand: 15, reserved: 4, available: 11, lowAlerts: 1 });
   });
 });

@@ -191,6 +191,50 @@ function csvField(v: string): string {
 }
 
 /** Fen as yuan with two decimals (integer arithmetic: no float rounding). */
+/** One org's stock of one product, as the stock report shows it (counted in items). */
+export interface ReportStockLevel {
+  orgId: string;
+  productId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  safetyStock: number | null;
+  /** How many low_stock alerts were raised for it. */
+  lowAlerts: number;
+}
+
+/** Stock with low-stock flags (docs/reports.md#stock), sorted by org then product name. */
+export function stockTable(levels: readonly ReportStockLevel[], names: ReadonlyMap<string, string>): ReportTable {
+  const rows: ReportRow[] = levels.map((s) => ({
+    org: s.orgId,
+    orgName: names.get(s.orgId) ?? s.orgId,
+    product: s.productId,
+    productName: names.get(s.productId) ?? s.productId,
+    onHand: s.onHand,
+    reserved: s.reserved,
+    available: s.available,
+    safetyStock: s.safetyStock ?? '',
+    low: s.safetyStock !== null && s.available <= s.safetyStock ? '低库存' : '',
+    lowAlerts: s.lowAlerts,
+  }));
+  rows.sort((a, b) => String(a.orgName).localeCompare(String(b.orgName)) || String(a.productName).localeCompare(String(b.productName)));
+  const columns: ReportColumn[] = [
+    { key: 'org', title: '组织', kind: 'text' },
+    { key: 'orgName', title: '组织名称', kind: 'text' },
+    { key: 'product', title: '商品', kind: 'text' },
+    { key: 'productName', title: '商品名称', kind: 'text' },
+    { key: 'onHand', title: '在库(件)', kind: 'int' },
+    { key: 'reserved', title: '占用(件)', kind: 'int' },
+    { key: 'available', title: '可用(件)', kind: 'int' },
+    { key: 'safetyStock', title: '安全库存(件)', kind: 'text' },
+    { key: 'low', title: '预警', kind: 'text' },
+    { key: 'lowAlerts', title: '低库存预警次数', kind: 'int' },
+  ];
+  const totals: ReportRow = { org: '合计' };
+  for (const k of ['onHand', 'reserved', 'available', 'lowAlerts'] as const) totals[k] = levels.reduce((n, s) => n + s[k], 0);
+  return { columns, rows, totals };
+}
+
 export function yuan(fen: number): string {
   if (!Number.isSafeInteger(fen)) throw new Error(`bad fen ${fen}`);
   const sign = fen < 0 ? '-' : '';
