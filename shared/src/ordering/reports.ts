@@ -203,7 +203,7 @@ export interface ReportStockLevel {
   lowAlerts: number;
 }
 
-/** Stock with low-stock flags (docs/reports.md#stock), sorted by org then product name. */
+/** Stock with low-stock flags (docs/reports.md), sorted by org then product name. */
 export function stockTable(levels: readonly ReportStockLevel[], names: ReadonlyMap<string, string>): ReportTable {
   const rows: ReportRow[] = levels.map((s) => ({
     org: s.orgId,
