@@ -75,7 +75,7 @@ describe('orders (buyer)', () => {
 
   it('asks a return once per confirmed draft (a lost reply is retried with the same key) and shows the refund first', async () => {
     const { client, of } = scriptedClient({ 'order.requestReturn': [LOST, okReply({ returnId: 'r9', status: 'requested' })] });
-    const confirmReturn = vi.fn(async () => true);
+    const confirmReturn = vi.fn(async (_o: OrderView, _refund: number) => true);
     const f = createReturnForm({ client, confirmReturn });
     f.getState().setQuantity('a', 2);
     f.getState().setReason('破损');
