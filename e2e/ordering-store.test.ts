@@ -24,7 +24,7 @@ import { largestRemainder } from '@channel-router/shared/ordering/tenders';
 import { formatFen } from '@channel-router/shared/money';
 import type { BalancesRes, OrderView } from '@channel-router/shared/api';
 import { startTestCloud, type TestCloud } from '../local-cloud/src/testing';
-import { launchBrowser, loginThroughPicker, newPhonePage, screenshot } from './src/browser';
+import { launchBrowser, loginThroughPicker, newPhonePage, PHONE, screenshot } from './src/browser';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './src/builds';
 import { PEOPLE, setUpChannel, type Channel } from './src/channel';
 
@@ -72,6 +72,14 @@ async function confirmModal(): Promise<string> {
   await ok.waitFor({ state: 'hidden' });
   return title;
 }
+/**
+ * A screenshot once the screen has settled: the page's slide-in is over and nothing is wider than
+ * the phone (a horizontal overflow fails here).
+ */
+async function shot(name: string): Promise<void> {
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth), { timeout: 10_000 }).toBeLessThanOrEqual(PHONE.width);
+  await screenshot(page, name);
+}
 async function back(): Promise<void> {
   const button = await page.locator('.cr-header__back:visible').elementHandle();
   if (button === null) throw new Error('no back link on this screen');
@@ -118,8 +126,8 @@ describe('the store orders under credit and deposit, receives, returns two cases
     await see(`product-${ch.productId}`);
     await showsPart(`product-${ch.productId}`, formatFen(CASE_PRICES.store));
     for (let i = 0; i < CASES; i++) await tap(`step-${ch.productId}-plus`);
-    await shows('cart-count', `已选 1 种 ${CASES} 件`);
-    await screenshot(page, 'terminal-order-catalog');
+    await shows('cart-count', `已选 1 种，共 ${CASES} 箱`);
+    await shot('terminal-order-catalog');
 
     await tap('go-cart');
     await shows('quote-total', formatFen(TOTAL));
@@ -127,12 +135,12 @@ describe('the store orders under credit and deposit, receives, returns two cases
     await see('tender-deposit');
     await expect.poll(() => page.locator('.cr-field--tender-deposit input:visible').inputValue()).toBe(formatFen(DEPOSIT, { symbol: false }));
     await expect.poll(() => page.locator('.cr-field--tender-credit input:visible').inputValue()).toBe(formatFen(TOTAL - DEPOSIT, { symbol: false }));
-    await screenshot(page, 'terminal-order-cart');
+    await shot('terminal-order-cart');
 
     await tap('submit-order');
     expect(await confirmModal()).toBe(`提交订单 ${formatFen(TOTAL)}？`);
     await see('order-done');
-    await screenshot(page, 'terminal-order-submitted');
+    await shot('terminal-order-submitted');
     await tap('done-view-order');
     await see('order-detail');
     orderId = decodeURIComponent(/orderId=([^&]+)/.exec(page.url())![1]!);
@@ -140,7 +148,7 @@ describe('the store orders under credit and deposit, receives, returns two cases
     expect(o).toMatchObject({ buyerOrgId: ch.storeGz.id, status: 'pending_approval', total: TOTAL });
     expect(o.tenders).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'deposit', amount: DEPOSIT }), expect.objectContaining({ kind: 'credit', amount: TOTAL - DEPOSIT })]));
     await shows('order-status', '待审核');
-    await screenshot(page, 'terminal-order-detail');
+    await shot('terminal-order-detail');
     expect(fnCalls.filter((c) => c === 'order.submit')).toHaveLength(1);
   }, STEP_TIMEOUT_MS);
 
@@ -158,7 +166,7 @@ describe('the store orders under credit and deposit, receives, returns two cases
     await tap('go-notices');
     await see('notices');
     expect(await page.locator('[data-testid^="notice-"][data-read="no"]:visible').count()).toBe(2);
-    await screenshot(page, 'terminal-order-notices');
+    await shot('terminal-order-notices');
     await tap('notices-read-all');
     await expect.poll(() => page.locator('[data-testid^="notice-"][data-read="no"]:visible').count()).toBe(0);
   }, STEP_TIMEOUT_MS);
@@ -169,14 +177,14 @@ describe('the store orders under credit and deposit, receives, returns two cases
     await see('expected');
     const rows = page.locator('[data-testid^="expected-row-"]:visible');
     await expect.poll(() => rows.count()).toBe(2);
-    await screenshot(page, 'terminal-order-receive-expected');
+    await shot('terminal-order-receive-expected');
     for (const c of ch.cases) {
       await page.locator('.cr-field--code input:visible').fill(c.code);
       await tap('manual-submit');
       await see(`entry-${c.code}`);
     }
     await expect.poll(async () => (await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-left')))).join(','), { timeout: 15_000 }).toBe('0,0');
-    await screenshot(page, 'terminal-order-receive-scanned');
+    await shot('terminal-order-receive-scanned');
     await tap('submit');
     await see('submit-done');
     const o = await ch.call<OrderView>('dealerOwnerGd', 'order', { action: 'get', orderId });
@@ -199,11 +207,11 @@ describe('the store orders under credit and deposit, receives, returns two cases
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap('return-photos-add')]);
     await chooser.setFiles({ name: 'damage.png', mimeType: 'image/png', buffer: PNG });
     await see('return-photos-0');
-    await screenshot(page, 'terminal-order-return');
+    await shot('terminal-order-return');
     await tap('submit-return');
     expect(await confirmModal()).toBe(`申请退货，预计退款 ${formatFen(refund)}？`);
     await see('return-done');
-    await screenshot(page, 'terminal-order-return-done');
+    await shot('terminal-order-return-done');
 
     const asked = await ch.call<OrderView>('clerkGz', 'order', { action: 'get', orderId });
     const r = asked.returns[0]!;
@@ -222,7 +230,7 @@ describe('the store orders under credit and deposit, receives, returns two cases
     const [toDeposit, toCredit] = largestRemainder(refund, [DEPOSIT, TOTAL - DEPOSIT]);
     await showsPart('dtender-deposit', `已退 ${formatFen(toDeposit!)}`);
     await showsPart('dtender-credit', `已退 ${formatFen(toCredit!)}`);
-    await screenshot(page, 'terminal-order-refunded');
+    await shot('terminal-order-refunded');
 
     await page.goto(`${cloud.url}/terminal/#/packages/order/balances/index`);
     const b = await ch.call<BalancesRes>('clerkGz', 'order', { action: 'balances', buyerOrgId: ch.storeGz.id, sellerOrgId: ch.dealerGd.id });
@@ -231,10 +239,10 @@ describe('the store orders under credit and deposit, receives, returns two cases
     await shows('bal-deposit', formatFen(b.deposit));
     await shows('bal-credit-used', formatFen(b.credit.used));
     await shows('bal-credit-available', formatFen(CREDIT_LIMIT - b.credit.used));
-    await screenshot(page, 'terminal-order-balances');
+    await shot('terminal-order-balances');
     await page.goto(`${cloud.url}/terminal/#/packages/order/orders/index`);
     await see(`order-${orderId}`);
-    await screenshot(page, 'terminal-order-list');
+    await shot('terminal-order-list');
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     expect(notFound.filter((p) => !p.endsWith('/favicon.ico'))).toEqual([]);
   }, STEP_TIMEOUT_MS);

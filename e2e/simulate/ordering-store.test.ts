@@ -46,7 +46,7 @@ describe('terminal weapp: ordering subpackage in miniprogram-simulate', () => {
     expect(catalog.textOf(`product-${ch.productId}`)).toContain('¥48.01');
 
     await catalog.tapTestId(`step-${ch.productId}-plus`);
-    await catalog.waitForText(() => catalog.textOf('cart-count') === '已选 1 种 1 件');
+    await catalog.waitForText(() => catalog.textOf('cart-count') === '已选 1 种，共 1 箱');
 
     const cart = await env.renderPage('packages/order/cart/index');
     await cart.waitForText(() => cart.byTestId('quote-total').length === 1 && cart.byTestId('tenders').length === 1, 20_000);

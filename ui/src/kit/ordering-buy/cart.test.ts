@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStorage, storagePrefix } from '../storage';
-import { CART_MAX_AGE_MS, CART_MAX_QUANTITY, cartRequestLines, cartStorageKey, cartSummary, createCart, quantityOf, restoreCart } from './cart';
+import { CART_MAX_AGE_MS, CART_MAX_QUANTITY, cartCountText, cartRequestLines, cartStorageKey, cartSummary, createCart, quantityOf, restoreCart } from './cart';
 
 // Goal: the cart survives closing the app, per buyer and seller; it never holds what the server
 // would refuse (quantities out of bounds, malformed or stale saved data).
@@ -24,6 +24,8 @@ describe('cart', () => {
     expect(b.getState().lines.map((l) => [l.productId, l.quantity])).toEqual([['p_soy', 5], ['p_vin', 2]]);
     expect(cartRequestLines(b.getState().lines)).toEqual([{ productId: 'p_soy', quantity: 5 }, { productId: 'p_vin', quantity: 2 }]);
     expect(cartSummary(b.getState().lines)).toEqual({ products: 2, units: 7, estimate: 5 * 9600 + 2 * 3000 });
+    expect(cartCountText(b.getState().lines)).toBe('已选 2 种，共 7 个单位');
+    expect(cartCountText(b.getState().lines.slice(0, 1))).toBe('已选 1 种，共 5 箱');
 
     // Another seller or another store on the same phone: another (empty) cart.
     b.getState().bind('store_1', 'dealer_2');

@@ -91,6 +91,16 @@ export function cartSummary(lines: readonly CartLine[]): { products: number; uni
   return { products: lines.length, units, estimate };
 }
 
+const UNIT_WORDS: Record<CartLine['unit'], string> = { case: '箱', box: '盒', item: '件' };
+
+/** 「已选 2 种，共 5 箱」 (units of different kinds: 「共 5 个单位」). */
+export function cartCountText(lines: readonly CartLine[]): string {
+  const { products, units } = cartSummary(lines);
+  const kinds = new Set(lines.map((l) => l.unit));
+  const word = kinds.size === 1 ? UNIT_WORDS[lines[0]!.unit] : '个单位';
+  return products === 0 ? '购物车是空的' : `已选 ${products} 种，共 ${units} ${word}`;
+}
+
 /** The lines as order.quote and order.submit take them. */
 export function cartRequestLines(lines: readonly CartLine[]): OrderLineReq[] {
   return lines.map((l) => ({ productId: l.productId, quantity: l.quantity }));

@@ -18,6 +18,7 @@ import { Tag } from '../../tag';
 import { cx } from '../../cx';
 import {
   CATALOG_FILTERS,
+  cartCountText,
   cartSummary,
   filterCatalog,
   packText,
@@ -110,7 +111,7 @@ export function CatalogScreen({ buying, buyerOrgId, nav }: CatalogScreenProps) {
         testId='cart-bar'
         left={
           <View>
-            <Text className='cr-bottombar__count' data-testid='cart-count'>已选 {sum.products} 种 {sum.units} 件</Text>
+            <Text className='cr-bottombar__count' data-testid='cart-count'>{cartCountText(lines)}</Text>
             <View><Text className='cr-bottombar__hint'>约 </Text><Amount fen={sum.estimate} /></View>
           </View>
         }
