@@ -16,7 +16,10 @@
  *    (floor(net × 2 / 3)); the dealer approves, the goods go back and are received (API), and the
  *    clerk sees the exact refund on the order, split over deposit and credit, and the balances.
  *
- * Screenshots at 375 × 812: artifacts/screenshots/terminal-order-*.png.
+ * 6. the Guangdong dealer opens the same screens in the dealer app and quotes a case from the brand
+ *    at the dealer price.
+ *
+ * Screenshots at 375 × 812: artifacts/screenshots/terminal-order-*.png, dealer-buy-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +48,8 @@ let page: Page;
 let errors: string[];
 let orderId = '';
 const fnCalls: string[] = [];
+/** The cases the store orders (the last printed case stays at the brand). */
+const storeCases = () => ch.cases.slice(0, CASES);
 /** Addresses that answered 404 (the console's "Failed to load resource" does not name them). */
 const notFound: string[] = [];
 
@@ -89,12 +94,13 @@ async function back(): Promise<void> {
 }
 
 beforeAll(async () => {
-  await ensureBuilt(['terminal'], 'h5');
+  await ensureBuilt(['terminal', 'dealer'], 'h5');
   cloud = await startTestCloud();
   browser = await launchBrowser();
-  ch = await setUpChannel(cloud, CASES);
-  const codes = ch.cases.map((c) => c.code);
-  await ch.call('admin', 'scan', { action: 'stockIn', codes });
+  // One case more than the store orders: it stays at the brand, for the dealer's own order (6).
+  ch = await setUpChannel(cloud, CASES + 1);
+  await ch.call('admin', 'scan', { action: 'stockIn', codes: ch.cases.map((c) => c.code) });
+  const codes = storeCases().map((c) => c.code);
   await ch.call('admin', 'trade', { action: 'setListPrices', productId: ch.productId, unit: 'case', listPrices: CASE_PRICES });
   await ch.call('admin', 'scan', { action: 'ship', codes, toOrgId: ch.dealerGd.id });
   await ch.call('dealerOwnerGd', 'scan', { action: 'receive', codes });
@@ -155,7 +161,7 @@ describe('the store orders under credit and deposit, receives, returns two cases
   it('3. the dealer approves and ships two cases, then the third: notices with an unread badge', async () => {
     expect(orderId).not.toBe('');
     await ch.call('dealerOwnerGd', 'order', { action: 'approve', orderId });
-    const codes = ch.cases.map((c) => c.code);
+    const codes = storeCases().map((c) => c.code);
     await ch.call('dealerOwnerGd', 'scan', { action: 'ship', codes: codes.slice(0, 2), toOrgId: ch.storeGz.id, orderId, carrier: '顺丰', trackingNo: 'SF0000000001' });
     await ch.call('dealerOwnerGd', 'scan', { action: 'ship', codes: codes.slice(2), toOrgId: ch.storeGz.id, orderId });
     await back();
@@ -178,7 +184,7 @@ describe('the store orders under credit and deposit, receives, returns two cases
     const rows = page.locator('[data-testid^="expected-row-"]:visible');
     await expect.poll(() => rows.count()).toBe(2);
     await shot('terminal-order-receive-expected');
-    for (const c of ch.cases) {
+    for (const c of storeCases()) {
       await page.locator('.cr-field--code input:visible').fill(c.code);
       await tap('manual-submit');
       await see(`entry-${c.code}`);
@@ -218,7 +224,7 @@ describe('the store orders under credit and deposit, receives, returns two cases
     expect(r).toMatchObject({ status: 'requested', reason: '外箱破损', lines: [{ lineId: line.lineId, quantity: 2 }] });
     expect(r.photos).toHaveLength(1);
     await ch.call('dealerOwnerGd', 'order', { action: 'approveReturn', returnId: r.returnId });
-    const back2 = ch.cases.slice(0, 2).map((c) => c.code);
+    const back2 = storeCases().slice(0, 2).map((c) => c.code);
     await ch.call('clerkGz', 'scan', { action: 'ship', codes: back2, toOrgId: ch.dealerGd.id, returnId: r.returnId });
     await ch.call('dealerOwnerGd', 'scan', { action: 'receive', codes: back2, orgId: ch.dealerGd.id });
 
@@ -245,5 +251,28 @@ describe('the store orders under credit and deposit, receives, returns two cases
     await shot('terminal-order-list');
     expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
     expect(notFound.filter((p) => !p.endsWith('/favicon.ico'))).toEqual([]);
+  }, STEP_TIMEOUT_MS);
+
+  it('6. the dealer buys from the brand on the same screens, at the dealer price', async () => {
+    const dealer = await newPhonePage(browser);
+    const main = page;
+    page = dealer.page;
+    try {
+      await loginThroughPicker(page, cloud.url, 'dealer', PEOPLE.dealerOwnerGd.openId);
+      await tap('flow-buy');
+      await showsPart(`product-${ch.productId}`, formatFen(CASE_PRICES.dealer));
+      await tap(`step-${ch.productId}-plus`);
+      await shows('cart-count', '已选 1 种，共 1 箱');
+      await shot('dealer-buy-catalog');
+      await tap('go-cart');
+      await shows('quote-total', formatFen(CASE_PRICES.dealer));
+      // No deposit, rebate or credit with the brand: WeChat Pay for the whole.
+      await showsPart('tenders', `其余 ${formatFen(CASE_PRICES.dealer)} 用`);
+      await shot('dealer-buy-cart');
+      expect(dealer.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    } finally {
+      page = main;
+      await dealer.page.context().close().catch(() => {});
+    }
   }, STEP_TIMEOUT_MS);
 });
