@@ -5,11 +5,21 @@
  */
 import type { ReactNode } from 'react';
 import { createBuyerOrdering, Header, Page, taroStorage, type BuyNav } from '@channel-router/ui';
-import { client, receiveList as appReceiveList } from '../../services/app';
+import { client, orgStore, receiveList as appReceiveList } from '../../services/app';
 import { go, onBackH5, PAGES } from '../../components/nav';
 import { OrgGate } from '../../components/org-gate';
 
-export const buying = createBuyerOrdering({ client, app: 'dealer', storage: taroStorage, sellerWord: '品牌方' });
+export const buying = createBuyerOrdering({
+  client,
+  app: 'dealer',
+  storage: taroStorage,
+  sellerWord: '品牌方',
+  // weapp uploads (receipts, return photos) go to the signer's own folder.
+  openId: () => {
+    const me = orgStore.getState().me;
+    return me.status === 'ready' ? me.value.openId ?? null : null;
+  },
+});
 export const receiveList = appReceiveList;
 
 export const nav: BuyNav = {

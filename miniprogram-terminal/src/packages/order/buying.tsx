@@ -5,11 +5,21 @@
  */
 import type { ReactNode } from 'react';
 import { createBuyerOrdering, Header, Page, taroStorage, type BuyNav } from '@channel-router/ui';
-import { client, receiveStore } from '../../services/app';
+import { client, receiveStore, sessionStore } from '../../services/app';
 import { go, onBackIfH5, PAGES } from '../../services/nav';
 import { StoreGate } from '../../components/store-gate';
 
-export const buying = createBuyerOrdering({ client, app: 'terminal', storage: taroStorage, sellerWord: '供货商' });
+export const buying = createBuyerOrdering({
+  client,
+  app: 'terminal',
+  storage: taroStorage,
+  sellerWord: '供货商',
+  // weapp uploads (receipts, return photos) go to the signer's own folder.
+  openId: () => {
+    const me = sessionStore.getState().me;
+    return me.status === 'ready' ? me.value.openId : null;
+  },
+});
 export const receiveList = receiveStore;
 
 export const nav: BuyNav = {
