@@ -13,8 +13,18 @@ const pages = [
 ];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
+// Ordering (订货) lives in subpackages so the main package stays small (docs/ui.md).
+const subPackages = [
+  // Buying from the brand (or the upstream dealer), as a store does.
+  {
+    root: 'packages/buy',
+    pages: ['catalog/index', 'cart/index', 'orders/index', 'detail/index', 'notices/index', 'return/index', 'balances/index', 'receive/index'],
+  },
+];
+
 export default defineAppConfig({
   pages,
+  subPackages,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

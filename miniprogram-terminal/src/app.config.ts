@@ -11,8 +11,17 @@ const pages = [
 ];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
+// Ordering (订货) lives in a subpackage so the main package stays small (docs/ui.md).
+const subPackages = [
+  {
+    root: 'packages/order',
+    pages: ['catalog/index', 'cart/index', 'orders/index', 'detail/index', 'notices/index', 'return/index', 'balances/index', 'receive/index'],
+  },
+];
+
 export default defineAppConfig({
   pages,
+  subPackages,
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -99,6 +99,8 @@ describe('channel', () => {
     for (const who of EVERYONE) {
       const me = await allowed(who, 'channel', { action: 'me' });
       expect(me.unionId).toBe(`u-${who}`);
+      // The caller's own openId: the folder its weapp uploads go to (docs/storage.md#uploads-from-the-apps).
+      expect(me.openId).toBe(`o-${who}`);
     }
     await expectOutcome(null, 'channel', { action: 'me' }, 'UNAUTHENTICATED');
     await expectOutcome(null, 'channel', { action: 'join', inviteCode }, 'UNAUTHENTICATED');

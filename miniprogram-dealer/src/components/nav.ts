@@ -11,4 +11,12 @@ export const { PAGES, go, back, home, onBackH5 } = createNav({
   penalties: '/pages/penalties/index',
   alerts: '/pages/alerts/index',
   invite: '/pages/invite/index',
+  buyCatalog: '/packages/buy/catalog/index',
+  buyCart: '/packages/buy/cart/index',
+  buyOrders: '/packages/buy/orders/index',
+  buyDetail: '/packages/buy/detail/index',
+  buyNotices: '/packages/buy/notices/index',
+  buyReturn: '/packages/buy/return/index',
+  buyBalances: '/packages/buy/balances/index',
+  buyReceive: '/packages/buy/receive/index',
 });

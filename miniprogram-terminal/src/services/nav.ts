@@ -9,4 +9,12 @@ export const { PAGES, go, back, onBackH5: onBackIfH5 } = createNav({
   wallet: '/pages/wallet/index',
   rewards: '/pages/rewards/index',
   invite: '/pages/invite/index',
+  orderCatalog: '/packages/order/catalog/index',
+  orderCart: '/packages/order/cart/index',
+  orders: '/packages/order/orders/index',
+  orderDetail: '/packages/order/detail/index',
+  orderNotices: '/packages/order/notices/index',
+  orderReturn: '/packages/order/return/index',
+  orderBalances: '/packages/order/balances/index',
+  orderReceive: '/packages/order/receive/index',
 });

@@ -23,6 +23,9 @@ describe('session', () => {
     });
     expect(id.stores).toEqual([{ orgId: 'store_th', orgName: '天河店', role: 'owner' }]);
     expect(id.others).toEqual([{ orgId: 'dealer_gd', orgName: '广东', kind: 'dealer', role: 'clerk' }]);
+    // The weapp upload folder's owner: kept when the server says it, null from an older one.
+    expect(id.openId).toBeNull();
+    expect(identityOf({ unionId: 'u', openId: 'o-1', memberships: [] }).openId).toBe('o-1');
   });
 
   it('picks the remembered store when the person still belongs to it, else the first one', async () => {

@@ -27,6 +27,8 @@ export interface OtherMembership {
 
 export interface Identity {
   unionId: string;
+  /** The weapp upload folder's owner (receipts, return photos); null from an older server. */
+  openId: string | null;
   stores: StoreMembership[];
   others: OtherMembership[];
 }
@@ -58,7 +60,7 @@ export function identityOf(me: MeRes): Identity {
       others.push({ orgId: m.orgId, orgName, kind: m.kind, role: m.role });
     }
   }
-  return { unionId: me.unionId, stores, others };
+  return { unionId: me.unionId, openId: me.openId ?? null, stores, others };
 }
 
 /** The store membership the screens work with, or null. */

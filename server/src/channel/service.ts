@@ -146,7 +146,7 @@ interface InviteLike {
   expiresAt: number;
 }
 
-export async function me(ctx: AuthedContext): Promise<Result<{ unionId: string; memberships: Array<{ orgId: string; kind: OrgKind; role: Role; orgName: string }> }>> {
+export async function me(ctx: AuthedContext): Promise<Result<{ unionId: string; openId: string; memberships: Array<{ orgId: string; kind: OrgKind; role: Role; orgName: string }> }>> {
   const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
   const ids = ms.map((m) => m.orgId);
   const names = new Map<string, string>();
@@ -156,6 +156,7 @@ export async function me(ctx: AuthedContext): Promise<Result<{ unionId: string; 
   }
   return ok({
     unionId: ctx.caller.unionId,
+    openId: ctx.caller.openId,
     memberships: ms.map((m) => ({ orgId: m.orgId, kind: m.orgKind, role: m.role, orgName: names.get(m.orgId) ?? '' })),
   });
 }

@@ -87,6 +87,7 @@ export default function Home() {
           </View>
         </Card>
         <List title='功能'>
+          <Cell title='订货' label='向品牌（上级）订货、我的订单、发货通知、余额' onClick={() => go(PAGES.buyCatalog)} testId='flow-buy' />
           {FLOWS.filter((f) => can[f.key]).map((f) => {
             const waiting = pending[f.key] ?? 0;
             return (

@@ -53,6 +53,7 @@ function StoreHome({ store }: { store: StoreMembership }) {
       </View>
 
       <List title='门店功能'>
+        <Cell title='订货' label='向供货商订货、我的订单、发货通知' onClick={() => go(PAGES.orderCatalog)} testId='go-order' />
         <Cell title='拆箱' label='标记整箱（整盒）已拆开' onClick={() => go(PAGES.open)} testId='go-open' />
         <Cell title='库存' label='本店已入库的货' onClick={() => go(PAGES.stock)} testId='go-stock' />
         {owner ? <Cell title='门店钱包' label='门店奖励余额、提现' onClick={() => go(PAGES.wallet)} testId='go-wallet' /> : null}

@@ -51,6 +51,11 @@ export interface JoinRes {
 export type MeReq = Record<never, never>;
 export interface MeRes {
   unionId: string;
+  /**
+   * The caller's openId in the app it signed in to: the folder its weapp uploads go to
+   * (docs/storage.md#uploads-from-the-apps). Absent from servers older than this field.
+   */
+  openId?: string;
   memberships: Array<{ orgId: string; kind: OrgKind; role: Role; orgName?: string }>;
 }
 
