@@ -130,7 +130,7 @@ describe('a store orders from its dealer with deposit and credit', () => {
 
 describe('the dealer orders from the brand with rebate and a transfer', () => {
   it('rebate at most 20 % of the total; the transfer with its receipt image is confirmed by the brand, then approved', async () => {
-    expect((await ch.ok('admin', 'order', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ch.ids.gd, amount: 5_000, reason: '季度返利', requestId: 'rebate-gd-0001' })).rebate).toBe(5_000);
+    expect((await ch.ok('admin', 'trade', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ch.ids.gd, amount: 5_000, reason: '季度返利', requestId: 'rebate-gd-0001' })).rebate).toBe(5_000);
     const lines = [{ productId: ch.productId, quantity: 8 }];
     const total = await quoteTotal(ch, 'ownerGd', 'brand', lines);
     expect(total).toBe(16_000);

@@ -1,6 +1,6 @@
 /**
  * Payments: transfers confirmed or rejected by the seller's finance, WeChat Pay notices, top-ups,
- * rebate adjustments, and the balances a buyer holds with a seller.
+ * and the balances a buyer holds with a seller (rebate adjustments are trade's: trade/rebates.ts).
  */
 import {
   DEFAULT_WECHAT_PAY_TIMEOUT_MS,
@@ -12,10 +12,8 @@ import {
   ok,
   creditRepayPosting,
   rebateAccount,
-  rebateAdjustPosting,
   topUpPosting,
   type ActionRes,
-  type AdjustRebateReq,
   type BalancesReq,
   type CreditLineTerms,
   type PaymentDecisionReq,
@@ -262,33 +260,6 @@ export async function topUp(ctx: AuthedContext, input: TopUpReq): Promise<Result
     return ok({ paymentId, jsapi: prepaid.data.jsapi });
   }
   return ok({ paymentId });
-}
-
-/** `trade.adjustRebate`: the seller's finance records a rebate grant (or take-back) with a reason. */
-export async function adjustRebate(ctx: AuthedContext, input: AdjustRebateReq): Promise<Result<ActionRes<'order', 'adjustRebate'>>> {
-  const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
-  const sellerOrgId = input.sellerOrgId ?? (ms.length === 1 ? ms[0]!.orgId : undefined);
-  if (sellerOrgId === undefined) return err('INVALID_ARGUMENT', 'name the seller organisation', 'sellerOrgId');
-  const parties = { sellerOrgId, buyerOrgId: input.buyerOrgId };
-  const s = standingIn(ms, parties);
-  if (s.sellerRole === null && !(s.brandAdmin && sellerOrgId === 'brand')) return err('FORBIDDEN', 'you are not a member of the seller organisation', 'sellerOrgId');
-  if (!sellerMay(s, parties, SELLER_FINANCE_ROLES)) return err('FORBIDDEN', "only the seller's finance may adjust rebates");
-  if (!(await canTrade(ctx.db, input.buyerOrgId, sellerOrgId))) return err('NOT_FOUND', 'this organisation is not your customer', 'buyerOrgId');
-  const adjustmentId = derivedId('rbt', `adjustRebate:${sellerOrgId}`, input.requestId);
-  // The reason is kept on the ledger document: a correction is explained where it is recorded.
-  const posting = Object.assign(rebateAdjustPosting(adjustmentId, sellerOrgId, input.buyerOrgId, input.amount, ctx.now_ms), { reason: input.reason, by: ctx.caller.unionId });
-  const r = await transact(ctx.db, async (tx) => {
-    const existing = await txGet<{ amount_fen: number; credit: string }>(tx, C.ledger, posting.key);
-    if (existing) {
-      const same = existing.amount_fen === Math.abs(input.amount) && existing.credit === posting.credit;
-      return same ? ok(true) : err('CONFLICT', 'this requestId was already used for another adjustment', 'requestId');
-    }
-    const posted = await postTrade(ctx.db, tx, [posting], ctx.now_ms, { fresh: true });
-    return posted.ok ? ok(true) : { ...posted, error: { ...posted.error, field: 'amount' } };
-  });
-  if (!r.ok) return r;
-  const acct = rebateAccount(sellerOrgId, input.buyerOrgId);
-  return ok({ rebate: (await readTradeBalances(ctx.db, [acct])).get(acct) ?? 0 });
 }
 
 export async function balances(ctx: AuthedContext, input: BalancesReq): Promise<Result<ActionRes<'order', 'balances'>>> {
