@@ -1,5 +1,5 @@
 /**
- * `trade.adjustRebate` (docs/ordering.md#6-payment-支付与结算): a seller's finance (or owner; the
+ * `trade.adjustRebate` (docs/ordering.md#payment): a seller's finance (or owner; the
  * brand's admins for the brand) records a rebate grant or take-back for a customer, with a reason.
  * The posting (`external:rebate` ⇄ the buyer's rebate account) is written by the wallet module's
  * `postTrade`, the only writer of the ledger (server/src/db/collections.ts, WRITERS). Keyed by the

@@ -214,7 +214,7 @@ export interface ListCreditLinesRes {
   creditLines: CreditLineView[];
 }
 
-/** A seller's recorded rebate adjustment (docs/ordering.md#6-payment-支付与结算). */
+/** A seller's recorded rebate adjustment (docs/ordering.md#payment). */
 export interface AdjustRebateReq {
   buyerOrgId: string;
   /** Positive grants, negative takes back. */
