@@ -158,7 +158,7 @@ export function orderBadInputRows(ids: Record<string, string>): Record<string, {
       })(),
     },
     // No fields: junk is dropped, and a sweep with nothing due changes nothing.
-    'order.sweep': { who: null, rows: [{ name: 'junk fields ignored', event: { all: true, $where: 'x' }, accepted: true, check: (d: any) => expect(d).toEqual({ timedOut: 0, received: 0, completed: 0 }) }] },
+    'order.sweep': { who: null, rows: [{ name: 'junk fields ignored', event: { all: true, $where: 'x' }, accepted: true, check: (d: any) => expect(d).toEqual({ timedOut: 0, received: 0, completed: 0, paidLate: 0 }) }] },
   };
 }
 

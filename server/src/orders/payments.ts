@@ -195,15 +195,23 @@ export async function paymentNotice(ctx: ActionContext, input: PaymentNoticeReq)
   const headers = { 'Wechatpay-Signature': input.signature, 'Wechatpay-Timestamp': input.timestamp, 'Wechatpay-Nonce': input.nonce, 'Wechatpay-Serial': input.serial };
   const verified = provider.verifyPaymentNotice({ headers, body: input.body }, ctx.now_ms);
   if (!verified.ok) return asAppError(verified.error);
-  const notice = { outTradeNo: verified.data.outTradeNo, transactionId: verified.data.transactionId, amount_fen: verified.data.total_fen };
+  return applyWechatPayment(ctx, { outTradeNo: verified.data.outTradeNo, transactionId: verified.data.transactionId, amount_fen: verified.data.total_fen }, 'body');
+}
+
+/**
+ * A WeChat Pay trade found paid — by its notice, or by the sweep's query when the notice was lost
+ * (sweep.ts) — posted onto its payment once: keyed by the payment, checked against its amount and
+ * its transaction id. `field` names what a refusal is about (the notice's `body`).
+ */
+export async function applyWechatPayment(ctx: ActionContext, paid: { outTradeNo: string; transactionId: string; amount_fen: number }, field: string): Promise<Result<ActionRes<'order', 'paymentNotice'>>> {
   let wechat: WechatRefund[] = [];
   const r = await transact<ActionRes<'order', 'paymentNotice'>>(ctx.db, async (tx) => {
-    const stored = await txGet<PaymentDoc>(tx, C.payments, notice.outTradeNo);
-    if (!stored || stored.method !== 'wechat_pay') return err('NOT_FOUND', 'payment not found', 'body');
-    const p = { ...stored, _id: notice.outTradeNo };
-    if (p.amount !== notice.amount_fen) return err('CONFLICT', `the notice pays ${notice.amount_fen} fen, the payment is ${p.amount}`, 'body');
+    const stored = await txGet<PaymentDoc>(tx, C.payments, paid.outTradeNo);
+    if (!stored || stored.method !== 'wechat_pay') return err('NOT_FOUND', 'payment not found', field);
+    const p = { ...stored, _id: paid.outTradeNo };
+    if (p.amount !== paid.amount_fen) return err('CONFLICT', `the trade pays ${paid.amount_fen} fen, the payment is ${p.amount}`, field);
     if (p.transactionId !== null) {
-      if (p.transactionId !== notice.transactionId) return err('CONFLICT', 'this payment was already paid by another transaction', 'body');
+      if (p.transactionId !== paid.transactionId) return err('CONFLICT', 'this payment was already paid by another transaction', field);
       return ok({ posted: false });
     }
     if (p.purpose !== 'order') {
@@ -214,7 +222,7 @@ export async function paymentNotice(ctx: ActionContext, input: PaymentNoticeReq)
       if (!applied.ok) return applied;
       wechat = applied.data.wechat;
     }
-    await tx.collection(C.payments).doc(p._id).update({ status: 'confirmed', transactionId: notice.transactionId, decidedAt: ctx.now_ms });
+    await tx.collection(C.payments).doc(p._id).update({ status: 'confirmed', transactionId: paid.transactionId, decidedAt: ctx.now_ms });
     return ok({ posted: true });
   });
   if (r.ok) await sendWechatRefunds(ctx, wechat);

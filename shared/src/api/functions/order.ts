@@ -275,6 +275,8 @@ export interface SweepRes {
   timedOut: number;
   received: number;
   completed: number;
+  /** Unpaid WeChat Pay orders found paid by a query (their notice was lost), posted as paid instead of cancelled. */
+  paidLate: number;
 }
 
 export interface RepayReq {
