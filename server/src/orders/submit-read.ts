@@ -10,14 +10,28 @@
  * (as a redeem's read does, server/src/scan/redeem-read.ts), each narrowed by an indexed `$match`.
  * The count is constant in the number of the seller's customers and policies.
  */
-import { creditAccount, type CreditLineTerms, type SellerTerms } from '@channel-router/shared';
+import { creditAccount, STOCK_SHARDS, type CreditLineTerms, type SellerTerms } from '@channel-router/shared';
 import type { OrgDoc, ProductDoc } from '../channel/model.js';
 import { C } from '../db/collections.js';
 import type { Database } from '../runtime/cloud.js';
-import { shardQuery, shardReadFrom, TAKE_PRODUCTS_MAX, type ShardRead } from '../stock/take.js';
-import type { HeadDoc, ShardDoc } from '../stock/model.js';
-import { creditLineId, customerId, type CreditLineDoc, type CustomerDoc, type ListPriceDoc, type RelationDoc, type TermsDoc } from '../trade/model.js';
-import { canTradeFrom, relationIds, termsOf } from './seams.js';
+import {
+  canTradeFrom,
+  creditLineId,
+  customerId,
+  relationIds,
+  shardQuery,
+  shardReadFrom,
+  TAKE_PRODUCTS_MAX,
+  termsOf,
+  type CreditLineDoc,
+  type CustomerDoc,
+  type HeadDoc,
+  type ListPriceDoc,
+  type RelationDoc,
+  type ShardDoc,
+  type ShardRead,
+  type TermsDoc,
+} from './seams.js';
 import type { OrderDoc, ReceivableDoc } from './model.js';
 
 /** Open receivables of one buyer with one seller considered by the overdue check (as before). */
@@ -72,7 +86,7 @@ export async function readSubmitInputs(
     .lookup(one(C.products, { _id: _.in(ids) }, 'products', Math.max(1, ids.length)))
     .lookup(one(C.listPrices, { _id: _.in(ids) }, 'lists', Math.max(1, ids.length)))
     .lookup(one(C.tradeTerms, { _id: q.sellerOrgId }, 'terms'));
-  if (withStock) agg = agg.lookup(one(C.stock, shardQuery(db, q.sellerOrgId, ids), 'stock', Math.max(1, ids.length * 9)));
+  if (withStock) agg = agg.lookup(one(C.stock, shardQuery(db, q.sellerOrgId, ids), 'stock', Math.max(1, ids.length * (STOCK_SHARDS + 1))));
   if (q.withCredit) {
     agg = agg
       .lookup(one(C.creditLines, { _id: creditLineId(q.sellerOrgId, q.buyerOrgId) }, 'creditLine'))

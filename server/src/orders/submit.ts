@@ -38,11 +38,10 @@ import { asAppError, paymentProvider } from '../payments/index.js';
 import { buyerOrgOf } from './access.js';
 import { postHolds } from './money.js';
 import type { OrderDoc, OrderLineDoc, PaymentDoc } from './model.js';
-import { buyerFrom, canTrade, catalogFor, giveBackFast, planFastTake, priceLines, pricePolicies, recordFastTakeInTx, reserveInTx, takeFast } from './seams.js';
+import { buyerFrom, canTrade, catalogFor, giveBackFast, planFastTake, priceLines, pricePolicies, recordFastTakeInTx, reserveInTx, takeFast, type ShardRead } from './seams.js';
 import { readSubmitInputs } from './submit-read.js';
 import { readOrder } from './store.js';
 import { isDuplicateKey } from '../db/errors.js';
-import type { ShardRead } from '../stock/take.js';
 import { orderTermsFrom } from './terms.js';
 import { PRODUCTS_PER_READ_MAX, checkLowStock, readStock } from '../stock/levels.js';
 
