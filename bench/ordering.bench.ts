@@ -110,11 +110,11 @@ async function addStores(b: Bench, prefix: string, n: number): Promise<Array<{ w
   return out;
 }
 
-async function opsMedian(b: Bench, make: (i: number) => () => ReturnType<Bench['call']>): Promise<{ ops: number; byAction: TcbRequestCount['byAction'] }> {
+async function opsMedian(b: Bench, make: (i: number) => () => ReturnType<Bench['call']>): Promise<{ ops: number; byAction: TcbRequestCount['byAction']; handler_ms: number }> {
   const samples: TcbRequestCount[] = [];
   for (let i = 0; i < SAMPLES; i++) samples.push(await b.opsOf(make(i)));
   const m = median(samples.map((s) => s.total));
-  return { ops: m, byAction: samples.find((s) => s.total === m)!.byAction };
+  return { ops: m, byAction: samples.find((s) => s.total === m)!.byAction, handler_ms: median(samples.map((s) => s.handler_ms)) };
 }
 
 async function countOps(b: Bench, w: World, tag: string): Promise<{ quote: number; submit: number }> {
@@ -124,8 +124,8 @@ async function countOps(b: Bench, w: World, tag: string): Promise<{ quote: numbe
   const quote = await opsMedian(b, () => () => b.call(buyer.who, 'order', { action: 'quote', sellerOrgId: b.ids.gd, lines: lines50 }));
   const total = (await b.ok(buyer.who, 'order', { action: 'quote', sellerOrgId: b.ids.gd, lines: hot })).total;
   const submit = await opsMedian(b, (i) => () => b.call(buyer.who, 'order', { action: 'submit', sellerOrgId: b.ids.gd, lines: hot, tenders: [{ kind: 'deposit', amount: total }], expectedTotal: total, requestId: `ops-${tag}-${i}-0000` }));
-  console.error(`  quote ${tag}: ${quote.ops} ${JSON.stringify(quote.byAction)}`);
-  console.error(`  submit ${tag}: ${submit.ops} ${JSON.stringify(submit.byAction)}`);
+  console.error(`  quote ${tag}: ${quote.ops} ${JSON.stringify(quote.byAction)}, database handler ${round(quote.handler_ms, 1)} ms`);
+  console.error(`  submit ${tag}: ${submit.ops} ${JSON.stringify(submit.byAction)}, database handler ${round(submit.handler_ms, 1)} ms`);
   return { quote: quote.ops, submit: submit.ops };
 }
 
@@ -140,12 +140,15 @@ async function quoteLatency(b: Bench, w: World, n: number): Promise<number> {
   return median(times);
 }
 
-async function submitLoad(b: Bench, w: World, duration_ms: number): Promise<{ perSecond: number; p50: number; p99: number; failures: Record<string, number>; accepted: number }> {
+async function submitLoad(b: Bench, w: World, duration_ms: number): Promise<{ perSecond: number; p50: number; p99: number; failures: Record<string, number>; accepted: number; cpuPerOrder_ms: number }> {
   const hot = w.products.slice(0, HOT_PRODUCTS).map((productId) => ({ productId, quantity: 1 }));
   const total = (await b.ok(w.stores[0]!.who, 'order', { action: 'quote', sellerOrgId: b.ids.gd, lines: hot })).total;
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   let accepted = 0;
+  // CPU of this process, all threads (the gateway, the functions' workers, the database), per order:
+  // what a submit costs whatever else loads the machine.
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(
     w.stores.map(async (s) => {
@@ -159,8 +162,9 @@ async function submitLoad(b: Bench, w: World, duration_ms: number): Promise<{ pe
     }),
   );
   const elapsed_s = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   latencies.sort((a, b2) => a - b2);
-  return { perSecond: accepted / elapsed_s, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures, accepted };
+  return { perSecond: accepted / elapsed_s, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures, accepted, cpuPerOrder_ms: (cpu.user + cpu.system) / 1000 / Math.max(1, accepted) };
 }
 
 export async function run(opts: { quick?: boolean } = { quick: process.argv.includes('--quick') }): Promise<BenchResult[]> {
@@ -192,6 +196,7 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
     const load = await submitLoad(b, w, duration_ms);
     rows.push({ name: `(c) order.submit throughput: ${BUYERS} buyers, the same ${HOT_PRODUCTS} products`, value: round(load.perSecond, 1), unit: 'orders/s', target: `≥ ${SUBMIT_TARGET_PER_S}`, pass: load.perSecond >= SUBMIT_TARGET_PER_S });
     rows.push({ name: '(c) order.submit latency p50 / p99', value: round(load.p50, 1), unit: `ms / ${round(load.p99, 1)} ms` });
+    rows.push({ name: `(c) CPU per accepted submit, all threads (2 cores: at most ${round(2000 / load.cpuPerOrder_ms, 0)} orders/s on an idle machine)`, value: round(load.cpuPerOrder_ms, 1), unit: 'ms' });
     rows.push({ name: `(c) refused submits (${JSON.stringify(load.failures)})`, value: Object.values(load.failures).reduce((a, c) => a + c, 0), unit: 'calls' });
     // Oversold: what the dealer reserved vs what accepted orders asked and what it holds.
     const orders = cloud.db.all('orders') as Array<{ status: string; lines: Array<{ productId: string; quantity: number; itemsPerUnit: number }> }>;

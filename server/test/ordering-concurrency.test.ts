@@ -30,6 +30,17 @@ afterAll(async () => {
   await ch?.close();
 });
 
+/** The seller's stock shards as stored: onHand, reserved and available by shard id. */
+function shardsOf(orgId: string): Record<string, [number, number, number]> {
+  const out: Record<string, [number, number, number]> = {};
+  for (const d of ch.cloud.db.all('stock')) if (d.kind === 'shard' && d.orgId === orgId) out[String(d._id)] = [d.onHand, d.reserved, d.available];
+  return out;
+}
+
+function lastShardWrite(orgId: string): number {
+  return Math.max(...ch.cloud.db.all('stock').filter((d) => d.kind === 'shard' && d.orgId === orgId).map((d) => d.updatedAt as number));
+}
+
 function tally(replies: Array<{ ok: boolean; error?: { code: string } }>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of replies) out[r.ok ? 'ok' : r.error!.code] = (out[r.ok ? 'ok' : r.error!.code] ?? 0) + 1;
@@ -69,6 +80,8 @@ describe('ordering under concurrency', () => {
     const b = await ch.ok(s.owner, 'order', { action: 'balances', buyerOrgId: s.orgId, sellerOrgId: ch.ids.gd });
     expect(b.credit.used).toBe(fits * total);
     expect(b.credit.used).toBeLessThanOrEqual(5_000);
+    // The refused ones gave back the stock they took: only the accepted orders hold any.
+    expect((await stockOf(ch, 'ownerGd', ch.ids.gd, ch.productId)).reserved).toBe(fits * 6);
     expectTradeLedgerBalanced(ch.cloud);
   });
 
@@ -106,6 +119,30 @@ describe('ordering under concurrency', () => {
     const other = await ch.as(s.owner, 'order', { ...event, lines: [{ productId: ch.productId, quantity: 2 }] });
     expect(other.error).toMatchObject({ code: 'CONFLICT', field: 'requestId' });
     expectTradeLedgerBalanced(ch.cloud);
+  });
+
+  it('a submit refused after it took its stock gives all of it back: no order, every shard as before', async () => {
+    const s = stores[1]!;
+    const lines = [{ productId: ch.productId, quantity: 1 }];
+    const total = await quoteTotal(ch, s.owner, ch.ids.gd, lines);
+    const shardsBefore = shardsOf(ch.ids.gd);
+    const lastBefore = lastShardWrite(ch.ids.gd);
+    const ordersBefore = ch.cloud.db.all('orders').length;
+    // The rebate balance is 0: the hold fails in the transaction, after the stock was taken.
+    const rebate = Math.floor(total / 10);
+    const r = await ch.as(s.owner, 'order', { action: 'submit', sellerOrgId: ch.ids.gd, lines, tenders: [{ kind: 'rebate', amount: rebate }, { kind: 'deposit', amount: total - rebate }], expectedTotal: total, requestId: 'refused-after-take-0001' });
+    expect(r.error).toMatchObject({ code: 'INSUFFICIENT_FUNDS', field: 'tenders' });
+    // A shard was written (taken, then given back) and holds what it held before.
+    expect(lastShardWrite(ch.ids.gd)).toBeGreaterThan(lastBefore);
+    expect(shardsOf(ch.ids.gd)).toEqual(shardsBefore);
+    expect(ch.cloud.db.all('orders')).toHaveLength(ordersBefore);
+    expectTradeLedgerBalanced(ch.cloud);
+  });
+
+  it('every stock shard stores available = onHand − reserved after the races (what a submit decrements on)', () => {
+    const shards = ch.cloud.db.all('stock').filter((d) => d.kind === 'shard');
+    expect(shards.length).toBeGreaterThan(0);
+    for (const d of shards) expect(d.available, String(d._id)).toBe(d.onHand - d.reserved);
   });
 
   it('a changed price answers QUOTE_CHANGED with the new quote and writes nothing', async () => {

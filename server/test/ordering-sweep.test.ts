@@ -5,9 +5,14 @@
  * paid to the seller; a second sweep moves nothing. An overdue receivable blocks new credit.
  * The functions' clock is moved into the past to place the orders there, as the demo seed does.
  */
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadLocalSecrets } from '../../local-cloud/src/secrets.js';
+import { sweep } from '../src/orders/sweep.js';
+import { localSimulatedPaymentProvider } from '../src/payments/index.js';
+import type { Database } from '../src/runtime/cloud.js';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
-import { DAY_MS, deposit, expectTradeLedgerBalanced, member, quoteTotal, setCreditLine, stockAndPrice, stockOf, type Stocked } from './ordering-fixtures.js';
+import { DAY_MS, deposit, expectTradeLedgerBalanced, member, quoteTotal, setCreditLine, stockAndPrice, stockOf, wechatNotice, type Stocked } from './ordering-fixtures.js';
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
@@ -36,6 +41,14 @@ async function order(name: string, quantity: number, tender: 'deposit' | 'credit
   const total = await quoteTotal(ch, 'ownerGz', ch.ids.gd, lines);
   ids[name] = (await ch.ok('ownerGz', 'order', { action: 'submit', sellerOrgId: ch.ids.gd, lines, tenders: [{ kind: tender, amount: total }], expectedTotal: total, requestId: `sweep-${name}-0001` })).orderId;
   return ids[name]!;
+}
+/** This process's own SDK client of the test cloud's database. */
+function sdkDb(): Database {
+  const { credentials } = loadLocalSecrets(ch.cloud.dataDir);
+  process.env.TENCENTCLOUD = 'true';
+  process.env.SILENCE = 'true';
+  const tcb = createRequire(import.meta.url)('@cloudbase/node-sdk');
+  return tcb.init({ env: 'test', serviceUrl: `${ch.cloud.url}/tcb`, secretId: credentials.secretId, secretKey: credentials.secretKey }).database();
 }
 const status = async (name: string) => (await ch.ok('ownerGz', 'order', { action: 'get', orderId: ids[name] })).status;
 
@@ -75,7 +88,7 @@ describe('the sweep', () => {
     const reservedBefore = (await stockOf(ch, 'ownerGd', ch.ids.gd, ch.productId)).reserved;
     // The WeChat Pay order is 0 minutes old: not due. The credit order (received 25 days ago) and
     // the received one (15 days ago) are past the 7-day return window.
-    expect(await ch.ok(null, 'order', { action: 'sweep' })).toEqual({ timedOut: 1, received: 1, completed: 2 });
+    expect(await ch.ok(null, 'order', { action: 'sweep' })).toEqual({ timedOut: 1, received: 1, completed: 2, paidLate: 0 });
     expect(await status('transfer')).toBe('cancelled');
     expect(await status('wechat')).toBe('pending_payment');
     expect(await status('shipped')).toBe('received');
@@ -86,7 +99,7 @@ describe('the sweep', () => {
     const report = expectTradeLedgerBalanced(ch.cloud);
     expect(report.balances.get(`sales:${ch.ids.gd}`)).toBe(2 * 2_399);
     // A second sweep finds nothing due.
-    expect(await ch.ok(null, 'order', { action: 'sweep' })).toEqual({ timedOut: 0, received: 0, completed: 0 });
+    expect(await ch.ok(null, 'order', { action: 'sweep' })).toEqual({ timedOut: 0, received: 0, completed: 0, paidLate: 0 });
     // The receivable of the completed credit order is still owed: completion pays the seller, not the debt.
     const b = await ch.ok('ownerGz', 'order', { action: 'balances', buyerOrgId: ch.ids.storeGz, sellerOrgId: ch.ids.gd });
     expect(b.credit.used).toBe(2_399);
@@ -109,7 +122,41 @@ describe('the sweep', () => {
 
   it('the timer event runs the sweep', async () => {
     const r = await ch.cloud.call('order', { Type: 'Timer', TriggerName: 'order-sweep', Time: new Date().toISOString() });
-    expect(r).toMatchObject({ ok: true, data: { timedOut: 0, received: 0, completed: 0 } });
+    expect(r).toMatchObject({ ok: true, data: { timedOut: 0, received: 0, completed: 0, paidLate: 0 } });
+  });
+
+  it('asks WeChat Pay before cancelling: a trade paid whose notice was lost is posted as paid; an unpaid one is closed, then cancelled', async () => {
+    await order('wxPaid', 1, 'wechat_pay');
+    await order('wxUnpaid', 1, 'wechat_pay');
+    const payment = async (name: string) => (await ch.ok('ownerGz', 'order', { action: 'get', orderId: ids[name] })).tenders.find((t: any) => t.kind === 'wechat_pay');
+    const paid = await payment('wxPaid');
+    const unpaid = await payment('wxUnpaid');
+    const reservedBefore = (await stockOf(ch, 'ownerGd', ch.ids.gd, ch.productId)).reserved;
+    // The sweep runs in this process (its WeChat Pay is this process's simulated one, which the
+    // functions' worker does not share): the two trades prepaid here as the submits did there.
+    const wx = localSimulatedPaymentProvider();
+    for (const t of [paid, unpaid]) {
+      const r = await wx.prepay({ outTradeNo: t.paymentId, amount_fen: t.amount, payerOpenId: 'o-ownerGz', description: '订单', expiresAt_ms: Date.now() + 30 * 60_000 });
+      expect(r.ok).toBe(true);
+    }
+    // One is paid; its notice never arrives.
+    expect(wx.simulatePayment(paid.paymentId).ok).toBe(true);
+    const ctx = { db: sdkDb(), caller: null, now_ms: Date.now() + 31 * 60_000, env: { WXPAY_SIMULATED: '1' } };
+    // Also due: the first WeChat Pay order, whose trade this process never saw (WeChat Pay knows no such trade: cancelled).
+    expect(await sweep(ctx)).toEqual({ ok: true, data: { timedOut: 2, received: 0, completed: 0, paidLate: 1 } });
+    expect(await status('wxPaid')).toBe('pending_approval');
+    expect(await status('wxUnpaid')).toBe('cancelled');
+    expect(await status('wechat')).toBe('cancelled');
+    const closed = await wx.query(unpaid.paymentId);
+    expect(closed.ok && closed.data.tradeState).toBe('CLOSED');
+    const posted = ch.cloud.db.all('payments').find((p) => p._id === paid.paymentId)!;
+    expect(posted).toMatchObject({ status: 'confirmed', transactionId: expect.stringMatching(/^\d+$/) });
+    // The cancelled ones released their box each; the paid one keeps its box reserved.
+    expect((await stockOf(ch, 'ownerGd', ch.ids.gd, ch.productId)).reserved).toBe(reservedBefore - 12);
+    // The notice arriving late now posts nothing; a second sweep moves nothing.
+    expect((await ch.ok(null, 'order', wechatNotice(paid.paymentId, paid.amount, 'ownerGz'))).posted).toBe(false);
+    expect(await sweep({ ...ctx, now_ms: ctx.now_ms + 1_000 })).toEqual({ ok: true, data: { timedOut: 0, received: 0, completed: 0, paidLate: 0 } });
+    expectTradeLedgerBalanced(ch.cloud);
   });
 
   it('the stock check lists no difference', async () => {

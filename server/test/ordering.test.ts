@@ -7,7 +7,12 @@
  * brand paying partly with rebate and by bank transfer with a receipt image. A WeChat Pay notice
  * delivered twice posts once. Every step ends with the trade ledger checked from the database.
  */
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ShipReq } from '@channel-router/shared';
+import { loadLocalSecrets } from '../../local-cloud/src/secrets.js';
+import { shipForOrder } from '../src/orders/ship.js';
+import type { Database } from '../src/runtime/cloud.js';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
 import { BOX_PRICES, deposit, setCreditLine, stockOf, expectTradeLedgerBalanced, member, quoteTotal, stockAndPrice, wechatNotice, type Stocked } from './ordering-fixtures.js';
 
@@ -128,9 +133,75 @@ describe('a store orders from its dealer with deposit and credit', () => {
   });
 });
 
+describe('a return whose ship fails part way', () => {
+  it('leaves no stock move at the store: the ship posts its move in the same transaction as the return\'s step', async () => {
+    const [orderId] = ch.cloud.db.all('orders').filter((o) => o.buyerOrgId === ch.ids.storeGz).map((o) => String(o._id));
+    const { returnId } = await ch.ok('ownerGz', 'order', { action: 'requestReturn', orderId, lines: [{ lineId: 'L1', quantity: 1 }], reason: '包装破损', requestId: 'gz-return-fail-0001' });
+    await ch.ok('ownerGd', 'order', { action: 'approveReturn', returnId });
+    const box = [stock.gdCases[0]!.boxes[2]!.code];
+    const before = await stockOf(ch, 'ownerGz', ch.ids.storeGz, ch.productId);
+    const movesBefore = ch.cloud.db.all('stock_moves').filter((m) => m.orgId === ch.ids.storeGz).length;
+    // The ship runs in this process against the same database, and dies when it writes the
+    // shipment (after the store's stock step): an outage or a killed instance.
+    const ctx = { db: dyingAtShipment(sdkDb()), caller: { unionId: 'u-ownerGz', openId: 'o-ownerGz', app: 'terminal' as const, clientIp: '127.0.0.1' }, now_ms: Date.now(), env: {} };
+    await expect(shipForOrder(ctx, { action: 'ship', codes: box, toOrgId: ch.ids.gd, returnId, requestId: 'gz-return-ship-0001' } as ShipReq)).rejects.toThrow('stopped');
+    expect(await stockOf(ch, 'ownerGz', ch.ids.storeGz, ch.productId)).toEqual(before);
+    expect(ch.cloud.db.all('stock_moves').filter((m) => m.orgId === ch.ids.storeGz)).toHaveLength(movesBefore);
+    expect((await ch.ok('admin', 'report', { action: 'stockCheck', orgId: ch.ids.storeGz })).differences).toEqual([]);
+    // The retry ships it: one move, the store's stock down by the box.
+    const shipped = await ch.ok('ownerGz', 'scan', { action: 'ship', codes: box, toOrgId: ch.ids.gd, returnId, requestId: 'gz-return-ship-0001' });
+    expect(shipped.items).toBe(6);
+    expect((await stockOf(ch, 'ownerGz', ch.ids.storeGz, ch.productId)).onHand).toBe(before.onHand - 6);
+    expect(ch.cloud.db.all('stock_moves').filter((m) => m.orgId === ch.ids.storeGz)).toHaveLength(movesBefore + 1);
+    await ch.ok('warehouseGd', 'scan', { action: 'receive', codes: box, orgId: ch.ids.gd });
+    expect((await ch.ok('ownerGz', 'order', { action: 'get', orderId })).returns.find((r: any) => r.returnId === returnId).status).toBe('refunded');
+    expectTradeLedgerBalanced(ch.cloud);
+  });
+});
+
+/** This process's own SDK client of the test cloud's database. */
+function sdkDb(): Database {
+  const { credentials } = loadLocalSecrets(ch.cloud.dataDir);
+  process.env.TENCENTCLOUD = 'true';
+  process.env.SILENCE = 'true';
+  // The code keys this process verifies scanned codes with: the test cloud's.
+  process.env.DATA_DIR = ch.cloud.dataDir;
+  const tcb = createRequire(import.meta.url)('@cloudbase/node-sdk');
+  return tcb.init({ env: 'test', serviceUrl: `${ch.cloud.url}/tcb`, secretId: credentials.secretId, secretKey: credentials.secretKey }).database();
+}
+
+/** The database, except that a transaction's write of a shipment throws (the instance stops there). */
+function dyingAtShipment(db: Database): Database {
+  const bind = (o: any, p: PropertyKey) => (typeof o[p] === 'function' ? o[p].bind(o) : o[p]);
+  return new Proxy(db as any, {
+    get(target, prop) {
+      if (prop !== 'startTransaction') return bind(target, prop);
+      return async () => {
+        const tx = await target.startTransaction();
+        return new Proxy(tx, {
+          get(t, p) {
+            if (p !== 'collection') return bind(t, p);
+            return (name: string) => {
+              const c = t.collection(name);
+              if (name !== 'shipments') return c;
+              return {
+                add: (d: object) => c.add(d),
+                doc: (id: string) => {
+                  const d = c.doc(id);
+                  return { get: () => d.get(), update: (x: object) => d.update(x), remove: () => d.remove(), set: async () => { throw new Error('the function instance was stopped'); } };
+                },
+              };
+            };
+          },
+        });
+      };
+    },
+  }) as Database;
+}
+
 describe('the dealer orders from the brand with rebate and a transfer', () => {
   it('rebate at most 20 % of the total; the transfer with its receipt image is confirmed by the brand, then approved', async () => {
-    expect((await ch.ok('admin', 'order', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ch.ids.gd, amount: 5_000, reason: '季度返利', requestId: 'rebate-gd-0001' })).rebate).toBe(5_000);
+    expect((await ch.ok('admin', 'trade', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ch.ids.gd, amount: 5_000, reason: '季度返利', requestId: 'rebate-gd-0001' })).rebate).toBe(5_000);
     const lines = [{ productId: ch.productId, quantity: 8 }];
     const total = await quoteTotal(ch, 'ownerGd', 'brand', lines);
     expect(total).toBe(16_000);

@@ -406,12 +406,14 @@ describe('order', () => {
     for (const who of ['ownerBj', 'clerkBj', 'consumer1']) await hidden(who, 'order', q);
   });
 
-  it('topUp: a buyer member; adjustRebate: the seller finance or owner', async () => {
+  it('topUp: a buyer member; trade.adjustRebate: the seller finance or owner', async () => {
     await allowed('clerkGz', 'order', { action: 'topUp', sellerOrgId: ch.ids.gd, amount: 500, method: 'wechat_pay', requestId: 'roles-topup-0004' });
     await forbidden('consumer1', 'order', { action: 'topUp', sellerOrgId: ch.ids.gd, amount: 500, method: 'transfer', requestId: 'roles-topup-0005' });
     const adj = { action: 'adjustRebate', sellerOrgId: ch.ids.gd, buyerOrgId: ch.ids.storeGz, amount: 300, reason: '陈列奖励', requestId: 'roles-rebate-0001' };
-    for (const who of ['clerkGd', 'ownerGz', 'ownerBj']) await forbidden(who, 'order', adj);
-    await allowed('ownerGd', 'order', adj);
+    for (const who of ['clerkGd', 'ownerGz', 'ownerBj']) await forbidden(who, 'trade', adj);
+    await allowed('ownerGd', 'trade', adj);
+    // It is trade's action: the order function no longer knows it.
+    expect((await ch.as('ownerGd', 'order', { ...adj, requestId: 'roles-rebate-0002' })).error).toMatchObject({ code: 'NOT_FOUND', field: 'action' });
   });
 
   it('notices: members of the buyer org; returns: the buyer asks, the seller decides', async () => {

@@ -23,6 +23,14 @@ function badId(base: Record<string, unknown>, key: string, optional = false): Ba
   ];
 }
 
+function badRequestId(base: Record<string, unknown>): BadRow[] {
+  return [
+    { name: 'requestId missing', event: { ...base, requestId: undefined }, field: 'requestId' },
+    { name: 'requestId too short', event: { ...base, requestId: 'short' }, field: 'requestId' },
+    { name: 'requestId with a colon', event: { ...base, requestId: 'retry:0001' }, field: 'requestId' },
+  ];
+}
+
 function badFen(base: Record<string, unknown>, key: string, min: number, optional = false): BadRow[] {
   return [
     ...(optional ? [] : [{ name: `${key} missing`, event: { ...base, [key]: undefined }, field: key }]),
@@ -176,5 +184,17 @@ export function tradeBadInputRows(ids: Record<string, string>, productId: string
       ],
     },
     'trade.listCreditLines': { who: 'ownerGd', rows: [...badId({}, 'sellerOrgId', true), ...badId({}, 'buyerOrgId', true)] },
+    'trade.adjustRebate': {
+      who: 'ownerGd',
+      rows: [
+        ...badId({ amount: 100, reason: '返利', requestId: 'rebate-0001' }, 'buyerOrgId'),
+        { name: 'amount 0', event: { buyerOrgId: ids.storeGz, amount: 0, reason: '返利', requestId: 'rebate-0001' }, field: 'amount' },
+        { name: 'amount a float', event: { buyerOrgId: ids.storeGz, amount: 1.5, reason: '返利', requestId: 'rebate-0001' }, field: 'amount' },
+        { name: 'amount beyond the largest', event: { buyerOrgId: ids.storeGz, amount: -1e11, reason: '返利', requestId: 'rebate-0001' }, field: 'amount' },
+        { name: 'reason missing', event: { buyerOrgId: ids.storeGz, amount: 100, requestId: 'rebate-0001' }, field: 'reason' },
+        { name: 'reason empty', event: { buyerOrgId: ids.storeGz, amount: 100, reason: '  ', requestId: 'rebate-0001' }, field: 'reason' },
+        ...badRequestId({ buyerOrgId: ids.storeGz, amount: 100, reason: '返利' }),
+      ],
+    },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { noticeReply, rawNoticeFromHttpEvent, type HttpTriggerEvent, type HttpTriggerReply } from '../payments/index.js';
 import { defineFunction, type DefinedFunction } from '../runtime/define.js';
-import { adjustRebate, balances, confirmTransfer, paymentNotice, rejectTransfer, repay, topUp } from '../orders/payments.js';
+import { balances, confirmTransfer, paymentNotice, rejectTransfer, repay, topUp } from '../orders/payments.js';
 import { get, list, markNoticesRead, notices } from '../orders/read.js';
 import { approveReturn, rejectReturn, requestReturn } from '../orders/returns.js';
 import { approve, cancel, closeRemainder, reject } from '../orders/steps.js';
@@ -37,7 +37,6 @@ const main = defineFunction('order', {
   paymentNotice,
   // Idempotent: only transitions that are due happen, each once.
   sweep,
-  adjustRebate,
   repay,
   stock,
   stockMoves,

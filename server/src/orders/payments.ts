@@ -1,6 +1,6 @@
 /**
  * Payments: transfers confirmed or rejected by the seller's finance, WeChat Pay notices, top-ups,
- * rebate adjustments, and the balances a buyer holds with a seller.
+ * and the balances a buyer holds with a seller (rebate adjustments are trade's: trade/rebates.ts).
  */
 import {
   DEFAULT_WECHAT_PAY_TIMEOUT_MS,
@@ -12,10 +12,8 @@ import {
   ok,
   creditRepayPosting,
   rebateAccount,
-  rebateAdjustPosting,
   topUpPosting,
   type ActionRes,
-  type AdjustRebateReq,
   type BalancesReq,
   type CreditLineTerms,
   type PaymentDecisionReq,
@@ -197,15 +195,23 @@ export async function paymentNotice(ctx: ActionContext, input: PaymentNoticeReq)
   const headers = { 'Wechatpay-Signature': input.signature, 'Wechatpay-Timestamp': input.timestamp, 'Wechatpay-Nonce': input.nonce, 'Wechatpay-Serial': input.serial };
   const verified = provider.verifyPaymentNotice({ headers, body: input.body }, ctx.now_ms);
   if (!verified.ok) return asAppError(verified.error);
-  const notice = { outTradeNo: verified.data.outTradeNo, transactionId: verified.data.transactionId, amount_fen: verified.data.total_fen };
+  return applyWechatPayment(ctx, { outTradeNo: verified.data.outTradeNo, transactionId: verified.data.transactionId, amount_fen: verified.data.total_fen }, 'body');
+}
+
+/**
+ * A WeChat Pay trade found paid — by its notice, or by the sweep's query when the notice was lost
+ * (sweep.ts) — posted onto its payment once: keyed by the payment, checked against its amount and
+ * its transaction id. `field` names what a refusal is about (the notice's `body`).
+ */
+export async function applyWechatPayment(ctx: ActionContext, paid: { outTradeNo: string; transactionId: string; amount_fen: number }, field: string): Promise<Result<ActionRes<'order', 'paymentNotice'>>> {
   let wechat: WechatRefund[] = [];
   const r = await transact<ActionRes<'order', 'paymentNotice'>>(ctx.db, async (tx) => {
-    const stored = await txGet<PaymentDoc>(tx, C.payments, notice.outTradeNo);
-    if (!stored || stored.method !== 'wechat_pay') return err('NOT_FOUND', 'payment not found', 'body');
-    const p = { ...stored, _id: notice.outTradeNo };
-    if (p.amount !== notice.amount_fen) return err('CONFLICT', `the notice pays ${notice.amount_fen} fen, the payment is ${p.amount}`, 'body');
+    const stored = await txGet<PaymentDoc>(tx, C.payments, paid.outTradeNo);
+    if (!stored || stored.method !== 'wechat_pay') return err('NOT_FOUND', 'payment not found', field);
+    const p = { ...stored, _id: paid.outTradeNo };
+    if (p.amount !== paid.amount_fen) return err('CONFLICT', `the trade pays ${paid.amount_fen} fen, the payment is ${p.amount}`, field);
     if (p.transactionId !== null) {
-      if (p.transactionId !== notice.transactionId) return err('CONFLICT', 'this payment was already paid by another transaction', 'body');
+      if (p.transactionId !== paid.transactionId) return err('CONFLICT', 'this payment was already paid by another transaction', field);
       return ok({ posted: false });
     }
     if (p.purpose !== 'order') {
@@ -216,7 +222,7 @@ export async function paymentNotice(ctx: ActionContext, input: PaymentNoticeReq)
       if (!applied.ok) return applied;
       wechat = applied.data.wechat;
     }
-    await tx.collection(C.payments).doc(p._id).update({ status: 'confirmed', transactionId: notice.transactionId, decidedAt: ctx.now_ms });
+    await tx.collection(C.payments).doc(p._id).update({ status: 'confirmed', transactionId: paid.transactionId, decidedAt: ctx.now_ms });
     return ok({ posted: true });
   });
   if (r.ok) await sendWechatRefunds(ctx, wechat);
@@ -262,33 +268,6 @@ export async function topUp(ctx: AuthedContext, input: TopUpReq): Promise<Result
     return ok({ paymentId, jsapi: prepaid.data.jsapi });
   }
   return ok({ paymentId });
-}
-
-/** `trade.adjustRebate`: the seller's finance records a rebate grant (or take-back) with a reason. */
-export async function adjustRebate(ctx: AuthedContext, input: AdjustRebateReq): Promise<Result<ActionRes<'order', 'adjustRebate'>>> {
-  const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
-  const sellerOrgId = input.sellerOrgId ?? (ms.length === 1 ? ms[0]!.orgId : undefined);
-  if (sellerOrgId === undefined) return err('INVALID_ARGUMENT', 'name the seller organisation', 'sellerOrgId');
-  const parties = { sellerOrgId, buyerOrgId: input.buyerOrgId };
-  const s = standingIn(ms, parties);
-  if (s.sellerRole === null && !(s.brandAdmin && sellerOrgId === 'brand')) return err('FORBIDDEN', 'you are not a member of the seller organisation', 'sellerOrgId');
-  if (!sellerMay(s, parties, SELLER_FINANCE_ROLES)) return err('FORBIDDEN', "only the seller's finance may adjust rebates");
-  if (!(await canTrade(ctx.db, input.buyerOrgId, sellerOrgId))) return err('NOT_FOUND', 'this organisation is not your customer', 'buyerOrgId');
-  const adjustmentId = derivedId('rbt', `adjustRebate:${sellerOrgId}`, input.requestId);
-  // The reason is kept on the ledger document: a correction is explained where it is recorded.
-  const posting = Object.assign(rebateAdjustPosting(adjustmentId, sellerOrgId, input.buyerOrgId, input.amount, ctx.now_ms), { reason: input.reason, by: ctx.caller.unionId });
-  const r = await transact(ctx.db, async (tx) => {
-    const existing = await txGet<{ amount_fen: number; credit: string }>(tx, C.ledger, posting.key);
-    if (existing) {
-      const same = existing.amount_fen === Math.abs(input.amount) && existing.credit === posting.credit;
-      return same ? ok(true) : err('CONFLICT', 'this requestId was already used for another adjustment', 'requestId');
-    }
-    const posted = await postTrade(ctx.db, tx, [posting], ctx.now_ms, { fresh: true });
-    return posted.ok ? ok(true) : { ...posted, error: { ...posted.error, field: 'amount' } };
-  });
-  if (!r.ok) return r;
-  const acct = rebateAccount(sellerOrgId, input.buyerOrgId);
-  return ok({ rebate: (await readTradeBalances(ctx.db, [acct])).get(acct) ?? 0 });
 }
 
 export async function balances(ctx: AuthedContext, input: BalancesReq): Promise<Result<ActionRes<'order', 'balances'>>> {

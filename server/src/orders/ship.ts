@@ -36,7 +36,7 @@ import { consumeReservationInTx } from './seams.js';
 import { sendWechatRefunds } from './steps.js';
 import { applyEvent, casOrder, writeOrder } from './store.js';
 import { membershipsOf } from '../channel/access.js';
-import { postScanStock } from '../stock/scans.js';
+import { checkScanLowStock, postScanStockInTx, scanMoves } from '../stock/scans.js';
 import type { WechatRefund } from './money.js';
 
 const codeField = (i: number) => `codes[${i}]`;
@@ -197,12 +197,15 @@ async function shipReturn(ctx: AuthedContext, input: ShipReq, returnId: string, 
   for (const [productId, n] of wanted) {
     if ((items.get(productId) ?? 0) !== n) return err('INVALID_ARGUMENT', `the return needs ${n} items of product ${productId} back, ${items.get(productId) ?? 0} scanned`, 'codes');
   }
-  // The buyer's stock first: goods it holds reserved for its own orders do not go back.
-  const stock = await postScanStock(ctx, 'ship', ret.buyerOrgId, eventId, loaded.data, plan.data);
-  if (!stock.ok) return stock;
+  // The buyer's `ship` moves are posted in the return's own transaction: they exist exactly when
+  // the return ships (a ship refused or failing after them leaves none), and goods the buyer
+  // holds reserved for its own orders do not go back (OUT_OF_STOCK, nothing written).
+  const planned = await scanMoves(ctx, 'ship', ret.buyerOrgId, loaded.data, plan.data);
   const r = await transact<ActionRes<'scan', 'ship'>>(ctx.db, async (tx) => {
     const cur = await txGet<ReturnDoc>(tx, C.returns, returnId);
     if (!cur || cur.status !== 'approved') return err('INVALID_STATE', `the return is ${cur?.status ?? 'gone'}`);
+    const stock = await postScanStockInTx(ctx, tx, ret.buyerOrgId, eventId, planned);
+    if (!stock.ok) return stock;
     await tx.collection(C.returns).doc(returnId).update({ status: 'in_transit', shipmentId });
     const shipment: Omit<ShipmentDoc, '_id'> = {
       direction: 'return',
@@ -225,6 +228,7 @@ async function shipReturn(ctx: AuthedContext, input: ShipReq, returnId: string, 
     return ok({ items: plan.data.items, eventId, shipmentId, status: 'in_transit' });
   });
   if (!r.ok) return r;
+  await checkScanLowStock(ctx, planned);
   // Upstream: custody is recorded, no diversion is judged (the goods go back where they came from).
   await storeStates(ctx.db, loaded.data, plan.data.states);
   await storeEvent(ctx.db, plan.data.event, new Map(loaded.data.map((u) => [u.unitId, u.productId])));

@@ -1,7 +1,11 @@
 /**
- * Quote and submit. Submit is one transaction: price (read before, checked against what the buyer
- * saw), stock reservation, balance tenders held, pending payments, the order. Its id derives from
- * the buyer org and the `requestId`, so a retry answers the same order and writes nothing more.
+ * Quote and submit (docs/money-and-concurrency.md#a-submit). A submit reads what it decides on in
+ * two requests (submit-read.ts, then the policies), takes its stock by conditional decrements
+ * outside any transaction (stock/take.ts), and writes the order, its number, its reservation and
+ * moves, its balance tenders held and its pending payments in one transaction that touches no
+ * document another buyer's submit writes. Its id derives from the buyer org and the `requestId`,
+ * so a retry answers the same order and writes nothing more; a refused or replayed submit gives
+ * back the stock it took.
  */
 import {
   buildQuote,
@@ -24,20 +28,20 @@ import {
   type Quote,
   type Result,
   type SubmitReq,
-  type CreditLineTerms,
   type QuoteLine,
 } from '@channel-router/shared';
 import { derivedId } from '../channel/ids.js';
-import { orgsByIds } from '../channel/orgs.js';
 import { C } from '../db/collections.js';
 import { transact, txGet, type Tx } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { asAppError, paymentProvider } from '../payments/index.js';
-import { readTradeBalances } from '../wallet/trade-ledger.js';
 import { buyerOrgOf } from './access.js';
 import { postHolds } from './money.js';
-import type { OrderDoc, OrderLineDoc, PaymentDoc, ReceivableDoc } from './model.js';
-import { canTrade, catalogFor, priceLines, readCreditLine, readTerms, reserveInTx } from './seams.js';
+import type { OrderDoc, OrderLineDoc, PaymentDoc } from './model.js';
+import { buyerFrom, canTrade, catalogFor, giveBackFast, planFastTake, priceLines, pricePolicies, recordFastTakeInTx, reserveInTx, takeFast, type ShardRead } from './seams.js';
+import { readSubmitInputs } from './submit-read.js';
+import { readOrder } from './store.js';
+import { isDuplicateKey } from '../db/errors.js';
 import { orderTermsFrom } from './terms.js';
 import { PRODUCTS_PER_READ_MAX, checkLowStock, readStock } from '../stock/levels.js';
 
@@ -47,7 +51,6 @@ import { PRODUCTS_PER_READ_MAX, checkLowStock, readStock } from '../stock/levels
  * no wait, and different buyers rarely share one.
  */
 const ORDER_SEQ_SHARDS = 64;
-const RECEIVABLES_PER_PAIR_MAX = 1000;
 
 /** The quote's lines as the order keeps them, with their progress counters at zero. */
 function orderLinesFrom(lines: readonly QuoteLine[]): OrderLineDoc[] {
@@ -105,12 +108,6 @@ function submitReply(o: OrderDoc, payments: PaymentDoc[], jsapi: Record<string, 
   };
 }
 
-/** Fen of the buyer's credit receivables with the seller that are overdue now. */
-async function overdueWith(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string): Promise<number> {
-  const res = await ctx.db.collection(C.receivables).where({ sellerOrgId, buyerOrgId, status: 'open' }).limit(RECEIVABLES_PER_PAIR_MAX).get();
-  return overdue_fen((res.data as ReceivableDoc[]).map((r) => ({ outstanding_fen: r.amount - r.repaid, due_ms: r.due_ms })), ctx.now_ms);
-}
-
 function fnv1a(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
@@ -133,41 +130,35 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   const buyer = await buyerOrgOf(ctx, input.buyerOrgId);
   if (!buyer.ok) return buyer;
   const buyerOrgId = buyer.data.orgId;
-  const orderId = derivedId('ord', `submit:${buyerOrgId}`, input.requestId);
-  // A retry whose first attempt committed: the same order, nothing more written.
-  const before = await ctx.db.collection(C.orders).doc(orderId).get();
-  const existing = (Array.isArray(before.data) ? before.data[0] : before.data) as OrderDoc | undefined;
-  if (existing) return replaySubmit(ctx, { ...existing, _id: orderId }, input);
-
   if (buyerOrgId === input.sellerOrgId) return err('INVALID_ARGUMENT', 'an organisation does not order from itself', 'sellerOrgId');
-  const [trades, priced, terms, line, orgs] = await Promise.all([
-    canTrade(ctx.db, buyerOrgId, input.sellerOrgId),
-    quoteFor(ctx, input.sellerOrgId, buyerOrgId, input.lines),
-    readTerms(ctx.db, input.sellerOrgId),
-    input.tenders.some((t) => t.kind === 'credit') ? readCreditLine(ctx.db, input.sellerOrgId, buyerOrgId, ctx.now_ms) : Promise.resolve(null),
-    orgsByIds(ctx.db, [buyerOrgId]),
-  ]);
-  if (!trades) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
+  const orderId = derivedId('ord', `submit:${buyerOrgId}`, input.requestId);
+  const credit = input.tenders.find((t) => t.kind === 'credit');
+  // Everything but the policies in one request (submit-read.ts).
+  const inputs = await readSubmitInputs(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId, orderId, productIds: input.lines.map((l) => l.productId), withCredit: credit !== undefined });
+  // A retry whose first attempt committed: the same order, nothing more written.
+  if (inputs.existing) return replaySubmit(ctx, { ...inputs.existing, _id: orderId }, input);
+  if (!inputs.trades) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
+  const pricingBuyer = buyerFrom(buyerOrgId, inputs.buyer, inputs.profile);
+  if (!pricingBuyer.ok) return pricingBuyer;
+  const priced = await pricePolicies(ctx.db, input.sellerOrgId, pricingBuyer.data, input.lines, inputs.products, inputs.lists, ctx.now_ms);
   if (!priced.ok) return priced;
-  const q = priced.data;
+  const q = buildQuote(input.sellerOrgId, priced.data);
   if (q.total !== input.expectedTotal) return errWith('QUOTE_CHANGED', `the total is now ${q.total} fen, not ${input.expectedTotal}`, { quote: q }, 'expectedTotal');
-  const orderTerms = orderTermsFrom(terms, line, q.total);
+  const line = inputs.credit?.line ?? null;
+  const orderTerms = orderTermsFrom(inputs.terms, line, q.total);
   const tenders = checkTenders(q.total, input.tenders, orderTerms.maxRebateShare_bp);
   if (!tenders.ok) return tenders;
-  const credit = input.tenders.find((t) => t.kind === 'credit');
   const creditLimits = new Map<string, number>();
-  if (credit) {
-    const acct = creditAccount(input.sellerOrgId, buyerOrgId);
-    const [overdue, balances] = await Promise.all([overdueWith(ctx, input.sellerOrgId, buyerOrgId), readTradeBalances(ctx.db, [acct])]);
-    // A first check outside the transaction answers the common refusal cheaply; the ledger's
-    // floor (minus the limit) inside the transaction is what holds under concurrency.
-    const checked = checkCredit(line, -(balances.get(acct) ?? 0), overdue, credit.amount, ctx.now_ms);
+  if (credit && inputs.credit) {
+    const overdue = overdue_fen(inputs.credit.receivables.map((r) => ({ outstanding_fen: r.amount - r.repaid, due_ms: r.due_ms })), ctx.now_ms);
+    // A first check before any write answers the common refusal cheaply; the ledger's floor
+    // (minus the limit) inside the transaction is what holds under concurrency.
+    const checked = checkCredit(line, -inputs.credit.balance_fen, overdue, credit.amount, ctx.now_ms);
     if (!checked.ok) return checked;
-    creditLimits.set(acct, line!.limit_fen);
+    creditLimits.set(creditAccount(input.sellerOrgId, buyerOrgId), line!.limit_fen);
   }
   const provider = paymentProvider(ctx.env);
   if (input.tenders.some((t) => t.kind === 'wechat_pay') && provider === null) return err('INVALID_ARGUMENT', 'WeChat Pay is not available here', 'tenders');
-  void orgs;
 
   const payments: PaymentDoc[] = input.tenders
     .filter((t) => !isBalanceTender(t.kind))
@@ -195,71 +186,101 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   if (!step.ok) return step;
   const timeout_ms = payments.some((p) => p.method === 'wechat_pay') ? orderTerms.wechatPayTimeout_ms : orderTerms.transferTimeout_ms;
   const lines = orderLinesFrom(q.lines);
+  const stockLines = lines.map((l) => ({ productId: l.productId, items: lineItems(l) }));
+  const reserveKey = `order:${orderId}:reserve`;
 
-  const r = await transact<{ order: OrderDoc; replay: boolean }>(ctx.db, async (tx) => {
-    const again = await txGet<OrderDoc>(tx, C.orders, orderId);
-    if (again) return ok({ order: { ...again, _id: orderId }, replay: true });
-    const reserved = await reserveInTx(tx, {
-      orgId: input.sellerOrgId,
-      ref: orderId,
-      key: `order:${orderId}:reserve`,
-      lines: lines.map((l) => ({ productId: l.productId, items: lineItems(l) })),
-      at_ms: ctx.now_ms,
+  // The stock, first by conditional decrements outside the transaction (no conflicts between
+  // buyers: docs/money-and-concurrency.md#a-submit); when no single shard holds a product's items,
+  // or a decrement lost a race, in the transaction, whole or nothing across shards.
+  let fast = inputs.stock ? planFastTake(inputs.stock, reserveKey, stockLines) : null;
+  if (fast !== null && !(await takeFast(ctx.db, input.sellerOrgId, fast, ctx.now_ms))) fast = null;
+  const taken = fast;
+
+  const base: Omit<OrderDoc, 'orderNo'> = {
+    _id: orderId,
+    requestId: input.requestId,
+    sellerOrgId: input.sellerOrgId,
+    buyerOrgId,
+    parties: [input.sellerOrgId, buyerOrgId],
+    status: step.data.status,
+    version: 1,
+    lines,
+    total: q.total,
+    tenders: tenders.data.map((t) => {
+      const pay = payments.find((p) => p.method === t.kind);
+      return { kind: t.kind, amount: t.amount, paid: isBalanceTender(t.kind) ? t.amount : 0, refunded: 0, ...(pay ? { paymentId: pay._id } : {}) };
+    }),
+    approval: step.data.approval,
+    terms: orderTerms,
+    address: input.addressId ?? null,
+    note: input.note ?? null,
+    submittedBy: ctx.caller.unionId,
+    createdAt: ctx.now_ms,
+    updatedAt: ctx.now_ms,
+    payDeadline: nothingToPay ? null : ctx.now_ms + timeout_ms,
+    shippedAt: null,
+    receivedAt: null,
+    completedAt: null,
+    openReturns: 0,
+    history: [{ at: ctx.now_ms, by: ctx.caller.unionId, event: 'submit', from: 'new', to: step.data.status }],
+  };
+  let r: Result<OrderDoc>;
+  try {
+    r = await transact<OrderDoc>(ctx.db, async (tx) => {
+      // The order's id is new (the read above found none; a racing twin makes the insert below
+      // fail as a duplicate): so are its reservation, moves, ledger keys and hold.
+      const reservation = { orgId: input.sellerOrgId, ref: orderId, key: reserveKey, at_ms: ctx.now_ms, by: ctx.caller.unionId };
+      const [orderNo, reserved, held] = await Promise.all([
+        nextOrderNo(tx, input.sellerOrgId, buyerOrgId, ctx.now_ms),
+        taken !== null ? recordFastTakeInTx(tx, { ...reservation, takes: taken }).then(() => ok(true)) : reserveInTx(tx, { ...reservation, lines: stockLines }),
+        postHolds(ctx.db, tx, { ...base, orderNo: '' }, creditLimits, ctx.now_ms),
+      ]);
+      if (!reserved.ok) return reserved;
+      if (!held.ok) return held;
+      const order: OrderDoc = { ...base, orderNo };
+      await Promise.all([...payments.map(({ _id, ...fields }) => tx.collection(C.payments).doc(_id).set(fields)), tx.collection(C.orders).add(order as unknown as object)]);
+      return ok(order);
     });
-    if (!reserved.ok) return reserved;
-    const orderNo = await nextOrderNo(tx, input.sellerOrgId, buyerOrgId, ctx.now_ms);
-    const order: OrderDoc = {
-      _id: orderId,
-      orderNo,
-      requestId: input.requestId,
-      sellerOrgId: input.sellerOrgId,
-      buyerOrgId,
-      parties: [input.sellerOrgId, buyerOrgId],
-      status: step.data.status,
-      version: 1,
-      lines,
-      total: q.total,
-      tenders: tenders.data.map((t) => {
-        const pay = payments.find((p) => p.method === t.kind);
-        return { kind: t.kind, amount: t.amount, paid: isBalanceTender(t.kind) ? t.amount : 0, refunded: 0, ...(pay ? { paymentId: pay._id } : {}) };
-      }),
-      approval: step.data.approval,
-      terms: orderTerms,
-      address: input.addressId ?? null,
-      note: input.note ?? null,
-      submittedBy: ctx.caller.unionId,
-      createdAt: ctx.now_ms,
-      updatedAt: ctx.now_ms,
-      payDeadline: nothingToPay ? null : ctx.now_ms + timeout_ms,
-      shippedAt: null,
-      receivedAt: null,
-      completedAt: null,
-      openReturns: 0,
-      history: [{ at: ctx.now_ms, by: ctx.caller.unionId, event: 'submit', from: 'new', to: step.data.status }],
-    };
-    const held = await postHolds(ctx.db, tx, order, creditLimits, ctx.now_ms);
-    if (!held.ok) return held;
-    for (const p of payments) {
-      const { _id, ...fields } = p;
-      await tx.collection(C.payments).doc(_id).set(fields);
-    }
-    const { _id, ...fields } = order;
-    await tx.collection(C.orders).doc(_id).set(fields);
-    return ok({ order, replay: false });
-  });
-  if (!r.ok) return r;
-  if (r.data.replay) return replaySubmit(ctx, r.data.order, input);
-  // Low stock is judged after the reservation committed (docs/stock.md).
-  await checkLowStock(ctx.db, input.sellerOrgId, [...new Set(r.data.order.lines.map((l) => l.productId))], ctx.now_ms);
+  } catch (e) {
+    if (taken !== null) await giveBackFast(ctx.db, input.sellerOrgId, taken, ctx.now_ms);
+    if (!isDuplicateKey(e)) throw e;
+    // A twin of this submit (same requestId) committed first: answer its order.
+    const twin = await readOrder(ctx, orderId);
+    if (twin === null) throw e;
+    return replaySubmit(ctx, twin, input);
+  }
+  if (!r.ok) {
+    if (taken !== null) await giveBackFast(ctx.db, input.sellerOrgId, taken, ctx.now_ms);
+    return r;
+  }
+  const order = r.data;
+  // Low stock is judged after the reservation committed (docs/stock.md), and only for products
+  // the read above shows near their safety stock: a crossing needs available at or below it.
+  const near = inputs.stock === null ? stockLines.map((l) => l.productId) : nearSafetyStock(inputs.stock, stockLines);
+  if (near.length > 0) await checkLowStock(ctx.db, input.sellerOrgId, [...new Set(near)], ctx.now_ms);
   let jsapi: Record<string, string> | undefined;
   const wx = payments.find((p) => p.method === 'wechat_pay');
   if (wx && provider) {
     // The order is stored first: a prepay that fails now is asked again by a retry (same number).
-    const prepaid = await provider.prepay({ outTradeNo: wx._id, amount_fen: wx.amount, description: `订单 ${r.data.order.orderNo}`, payerOpenId: ctx.caller.openId, expiresAt_ms: r.data.order.payDeadline ?? ctx.now_ms + orderTerms.wechatPayTimeout_ms });
+    const prepaid = await provider.prepay({ outTradeNo: wx._id, amount_fen: wx.amount, description: `订单 ${order.orderNo}`, payerOpenId: ctx.caller.openId, expiresAt_ms: order.payDeadline ?? ctx.now_ms + orderTerms.wechatPayTimeout_ms });
     if (!prepaid.ok) return asAppError(prepaid.error);
     jsapi = prepaid.data.jsapi;
   }
-  return ok(submitReply(r.data.order, payments, jsapi));
+  return ok(submitReply(order, payments, jsapi));
+}
+
+/** Products whose available, as read before the submit less what it reserves, is at or below their safety stock. */
+function nearSafetyStock(read: ShardRead, lines: ReadonlyArray<{ productId: string; items: number }>): string[] {
+  const asked = new Map<string, number>();
+  for (const l of lines) asked.set(l.productId, (asked.get(l.productId) ?? 0) + l.items);
+  const out: string[] = [];
+  for (const [productId, items] of asked) {
+    const head = read.heads.get(productId);
+    if (head === undefined || head.safetyStock === null || head.low) continue;
+    const available = (read.shards.get(productId) ?? []).reduce((s, l) => s + (l ? l.onHand - l.reserved : 0), 0);
+    if (available - items <= head.safetyStock) out.push(productId);
+  }
+  return out;
 }
 
 /** The first attempt's order, if the retry asks for the same thing; CONFLICT on `requestId` otherwise. */

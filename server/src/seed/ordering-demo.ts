@@ -64,7 +64,7 @@ export async function seedOrdering(s: OrderingSeed): Promise<void> {
     await confirm('order', { action: 'confirmTransfer', paymentId });
   };
   await topUp(gdOwner, admin, 'brand', 500_000);
-  await admin('order', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ids.gd, amount: 20_000, reason: '第三季度达量返利', requestId: rid('rebate') });
+  await admin('trade', { action: 'adjustRebate', sellerOrgId: 'brand', buyerOrgId: ids.gd, amount: 20_000, reason: '第三季度达量返利', requestId: rid('rebate') });
   await topUp(store, gdOwner, ids.gd, 100_000);
   s.log('ordering: stock, deposits and rebate');
 

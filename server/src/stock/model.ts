@@ -20,6 +20,11 @@ export interface ShardDoc {
   shard: number;
   onHand: number;
   reserved: number;
+  /**
+   * onHand − reserved, kept by every writer: a submit reserves with one conditional decrement on
+   * it (take.ts). Absent on shards written before it existed (take.ts fills it in).
+   */
+  available?: number;
   updatedAt: number;
 }
 
@@ -82,8 +87,11 @@ export interface MoveDoc {
   delta_reserved: number;
   /** The product's totals after the move, when the move read every shard (not on the reservation path: docs/stock.md). */
   after: { onHand: number; reserved: number; available: number } | null;
-  /** The shards the move touched, with their values after it. */
-  shards: Array<{ shard: number; items: number; onHand: number; reserved: number }>;
+  /**
+   * The shards the move touched, with their values after it (not on a reservation taken by a
+   * conditional decrement, which does not read them: take.ts).
+   */
+  shards: Array<{ shard: number; items: number; onHand?: number; reserved?: number }>;
   /** What caused it: an order id, a scan event id, a batch. */
   ref: string;
   key: string;

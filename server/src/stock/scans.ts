@@ -10,7 +10,7 @@ import { BRAND_ORG_ID } from '../channel/model.js';
 import { orgsByIds } from '../channel/orgs.js';
 import type { LoadedUnit } from '../custody/units.js';
 import { C } from '../db/collections.js';
-import { transact } from '../db/transact.js';
+import { transact, type Tx } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import { brandMarks, stockedItems, unitItems } from './custody-count.js';
 import { checkLowStock } from './levels.js';
@@ -57,6 +57,8 @@ export async function scanMoves(ctx: AuthedContext, kind: 'ship' | 'receive', or
   return { moves, marks: newMarks };
 }
 
+export type PlannedScanStock = Awaited<ReturnType<typeof scanMoves>>;
+
 /**
  * Posts a scan's stock moves. A ship is refused (OUT_OF_STOCK naming `codes`) when the shipper's
  * unreserved stock does not cover it: reserved goods leave with their order (scan.ship with
@@ -64,31 +66,47 @@ export async function scanMoves(ctx: AuthedContext, kind: 'ship' | 'receive', or
  * stock as far as its unreserved stock goes.
  */
 export async function postScanStock(ctx: AuthedContext, kind: 'ship' | 'receive', orgId: string, eventId: string, units: readonly LoadedUnit[], plan: ScanPlan): Promise<Result<ScanStockMove[]>> {
-  const { moves, marks } = await scanMoves(ctx, kind, orgId, units, plan);
+  const planned = await scanMoves(ctx, kind, orgId, units, plan);
+  if (planned.moves.length === 0) return ok([]);
+  const posted = await transact(ctx.db, (tx) => postScanStockInTx(ctx, tx, orgId, eventId, planned));
+  if (!posted.ok) return posted;
+  await checkScanLowStock(ctx, planned);
+  return posted;
+}
+
+/**
+ * The moves of `scanMoves` posted inside the caller's transaction, so that they exist exactly when
+ * what the scan does with them commits (a return's ship: docs/stock.md). Keyed by the event: a
+ * replay posts nothing.
+ */
+export async function postScanStockInTx(ctx: AuthedContext, tx: Tx, orgId: string, eventId: string, planned: PlannedScanStock): Promise<Result<ScanStockMove[]>> {
+  const { moves, marks } = planned;
   if (moves.length === 0) return ok([]);
   const byOrg = new Map<string, ScanStockMove[]>();
   for (const m of moves) byOrg.set(m.orgId, [...(byOrg.get(m.orgId) ?? []), m]);
-  const posted = await transact(ctx.db, async (tx) => {
-    for (const [org, list] of byOrg) {
-      const r = await postMovesInTx(tx, {
-        orgId: org,
-        ref: eventId,
-        key: `scan:${eventId}:${org}`,
-        moves: list.map((m) => ({ productId: m.productId, type: m.type, items: m.items })),
-        at_ms: ctx.now_ms,
-        by: ctx.caller.unionId,
-        note: org === orgId ? null : `received by ${orgId} without a ship scan`,
-        field: 'codes',
-        clamp: true,
-        guardReserved: org === orgId,
-      });
-      if (!r.ok) return r;
-      if (r.data.replayed) return ok(moves);
-    }
-    for (const { _id, ...m } of marks) await tx.collection(C.stock).doc(_id).set({ ...m, key: `scan:${eventId}`, at: ctx.now_ms });
-    return ok(moves);
-  });
-  if (!posted.ok) return posted;
-  for (const [org, list] of byOrg) await checkLowStock(ctx.db, org, [...new Set(list.map((m) => m.productId))], ctx.now_ms);
-  return posted;
+  for (const [org, list] of byOrg) {
+    const r = await postMovesInTx(tx, {
+      orgId: org,
+      ref: eventId,
+      key: `scan:${eventId}:${org}`,
+      moves: list.map((m) => ({ productId: m.productId, type: m.type, items: m.items })),
+      at_ms: ctx.now_ms,
+      by: ctx.caller.unionId,
+      note: org === orgId ? null : `received by ${orgId} without a ship scan`,
+      field: 'codes',
+      clamp: true,
+      guardReserved: org === orgId,
+    });
+    if (!r.ok) return r;
+    if (r.data.replayed) return ok(moves);
+  }
+  for (const { _id, ...m } of marks) await tx.collection(C.stock).doc(_id).set({ ...m, key: `scan:${eventId}`, at: ctx.now_ms });
+  return ok(moves);
+}
+
+/** Low stock of the products a scan moved, judged after its transaction committed. */
+export async function checkScanLowStock(ctx: AuthedContext, planned: PlannedScanStock): Promise<void> {
+  const byOrg = new Map<string, Set<string>>();
+  for (const m of planned.moves) byOrg.set(m.orgId, (byOrg.get(m.orgId) ?? new Set()).add(m.productId));
+  for (const [org, products] of byOrg) await checkLowStock(ctx.db, org, [...products], ctx.now_ms);
 }

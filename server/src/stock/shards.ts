@@ -2,7 +2,7 @@
  * Reading and writing stock shards and moves inside a transaction (server/src/db/transact.ts).
  * Callers plan every product first and write after, so a refused call writes nothing.
  */
-import { STOCK_SHARDS, type StockLevel, type StockMoveType } from '@channel-router/shared';
+import { availableOf, STOCK_SHARDS, type StockLevel, type StockMoveType } from '@channel-router/shared';
 import { C } from '../db/collections.js';
 import { txGet, type Tx } from '../db/transact.js';
 import { moveId, shardId, type MoveDoc, type ShardDoc } from './model.js';
@@ -18,14 +18,19 @@ export async function txAllShards(tx: Tx, orgId: string, productId: string, know
   return Promise.all(Array.from({ length: STOCK_SHARDS }, (_, k) => (known.has(k) ? Promise.resolve(known.get(k) ?? null) : txShard(tx, orgId, productId, k))));
 }
 
-/** Stores a shard's new level: an update, or the first write of the shard. */
+/**
+ * Stores a shard's new level: an update, or the first write of the shard. `available` is stored
+ * beside onHand and reserved so that a submit can reserve by one conditional decrement
+ * (`where available ≥ n`, take.ts); every writer keeps it equal to onHand − reserved.
+ */
 export async function txWriteShard(tx: Tx, orgId: string, productId: string, k: number, level: StockLevel, existed: boolean, at_ms: number): Promise<void> {
   const doc = tx.collection(C.stock).doc(shardId(orgId, productId, k));
+  const available = availableOf(level);
   if (existed) {
-    await doc.update({ onHand: level.onHand, reserved: level.reserved, updatedAt: at_ms });
+    await doc.update({ onHand: level.onHand, reserved: level.reserved, available, updatedAt: at_ms });
     return;
   }
-  const fresh: Omit<ShardDoc, '_id'> = { kind: 'shard', orgId, productId, shard: k, onHand: level.onHand, reserved: level.reserved, updatedAt: at_ms };
+  const fresh: Omit<ShardDoc, '_id'> = { kind: 'shard', orgId, productId, shard: k, onHand: level.onHand, reserved: level.reserved, available, updatedAt: at_ms };
   await doc.set(fresh);
 }
 

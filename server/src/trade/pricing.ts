@@ -8,12 +8,12 @@
  */
 import { buyerKeys, err, ok, resolveLines, type BuyerForPricing, type ChannelOrgKind, type OrderUnit, type PriceSource, type PricePolicy, type Result } from '@channel-router/shared';
 import { orgsByIds } from '../channel/orgs.js';
-import type { ProductDoc } from '../channel/model.js';
+import type { OrgDoc, ProductDoc } from '../channel/model.js';
 import { C } from '../db/collections.js';
 import type { Database } from '../runtime/cloud.js';
 import { readCustomer } from './customers.js';
 import { allListPrices, listPricesByIds } from './list-prices.js';
-import type { ListPriceDoc, PricePolicyDoc } from './model.js';
+import type { CustomerDoc, ListPriceDoc, PricePolicyDoc } from './model.js';
 import { loadPolicies } from './policies.js';
 
 export interface PricedLine {
@@ -37,11 +37,15 @@ function asPolicy(d: PricePolicyDoc): PricePolicy {
   return { policyId: d._id, scope: d.scope, targetIds: d.targetIds, items: d.items, from_ms: d.from_ms, to_ms: d.to_ms, priority: d.priority, enabled: d.enabled };
 }
 
-async function buyerFor(db: Database, sellerOrgId: string, buyerOrgId: string): Promise<Result<BuyerForPricing>> {
-  const [orgs, profile] = await Promise.all([orgsByIds(db, [buyerOrgId]), readCustomer(db, sellerOrgId, buyerOrgId)]);
-  const buyer = orgs.get(buyerOrgId);
+/** The buyer as pricing sees it, from its org and the seller's profile of it. */
+export function buyerFrom(buyerOrgId: string, buyer: OrgDoc | undefined, profile: CustomerDoc | null): Result<BuyerForPricing> {
   if (!buyer || buyer.kind === 'brand') return err('NOT_FOUND', 'buyer not found', 'buyerOrgId');
   return ok({ buyerOrgId, kind: buyer.kind as ChannelOrgKind, level: profile?.level ?? null, groupIds: profile?.groupIds ?? [], regionCode: buyer.regionCode ?? null });
+}
+
+async function buyerFor(db: Database, sellerOrgId: string, buyerOrgId: string): Promise<Result<BuyerForPricing>> {
+  const [orgs, profile] = await Promise.all([orgsByIds(db, [buyerOrgId]), readCustomer(db, sellerOrgId, buyerOrgId)]);
+  return buyerFrom(buyerOrgId, orgs.get(buyerOrgId), profile);
 }
 
 async function productsByIds(db: Database, ids: readonly string[]): Promise<Map<string, ProductDoc>> {
@@ -54,8 +58,8 @@ function price(
   buyer: BuyerForPricing,
   policies: readonly PricePolicy[],
   lines: ReadonlyArray<{ productId: string; quantity: number }>,
-  products: Map<string, ProductDoc>,
-  lists: Map<string, ListPriceDoc>,
+  products: ReadonlyMap<string, ProductDoc>,
+  lists: ReadonlyMap<string, ListPriceDoc>,
   at_ms: number,
 ): Result<PricedLine[]> {
   // A product the brand never listed, or that no longer exists, has no price for anyone.
@@ -78,8 +82,24 @@ export async function priceLines(db: Database, q: { sellerOrgId: string; buyerOr
   const ids = [...new Set(q.lines.map((l) => l.productId))];
   const [buyer, products, lists] = await Promise.all([buyerFor(db, q.sellerOrgId, q.buyerOrgId), productsByIds(db, ids), listPricesByIds(db, ids)]);
   if (!buyer.ok) return buyer;
-  const policies = (await loadPolicies(db, q.sellerOrgId, buyerKeys(buyer.data), q.at_ms)).map(asPolicy);
-  return price(buyer.data, policies, q.lines, products, lists, q.at_ms);
+  return pricePolicies(db, q.sellerOrgId, buyer.data, q.lines, products, lists, q.at_ms);
+}
+
+/**
+ * Prices lines from products and list prices already read (a submit reads them with its other
+ * inputs in one request): loads the policies that can reach the buyer (one query) and resolves.
+ */
+export async function pricePolicies(
+  db: Database,
+  sellerOrgId: string,
+  buyer: BuyerForPricing,
+  lines: ReadonlyArray<{ productId: string; quantity: number }>,
+  products: ReadonlyMap<string, ProductDoc>,
+  lists: ReadonlyMap<string, ListPriceDoc>,
+  at_ms: number,
+): Promise<Result<PricedLine[]>> {
+  const policies = (await loadPolicies(db, sellerOrgId, buyerKeys(buyer), at_ms)).map(asPolicy);
+  return price(buyer, policies, lines, products, lists, at_ms);
 }
 
 /** Every listed product with the buyer's price for one unit (a policy's minimum quantity applies when ordering). */

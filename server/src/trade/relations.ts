@@ -6,7 +6,7 @@
  */
 import { err, ok, UPSTREAM_KINDS, type ActionRes, type ChannelOrgKind, type ReassignSellerReq, type Result } from '@channel-router/shared';
 import { orgsByIds } from '../channel/orgs.js';
-import { BRAND_ORG_ID } from '../channel/model.js';
+import { BRAND_ORG_ID, type OrgDoc } from '../channel/model.js';
 import { C } from '../db/collections.js';
 import { transact, txGet } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
@@ -34,12 +34,20 @@ export async function canTrade(db: Database, buyerOrgId: string, sellerOrgId: st
   if (buyerOrgId === sellerOrgId) return false;
   const [orgs, res] = await Promise.all([
     orgsByIds(db, [buyerOrgId]),
-    db.collection(C.tradeRelations).where({ _id: db.command.in([assignmentId(buyerOrgId), directId(buyerOrgId, sellerOrgId)]) }).limit(2).get(),
+    db.collection(C.tradeRelations).where({ _id: db.command.in(relationIds(buyerOrgId, sellerOrgId)) }).limit(2).get(),
   ]);
-  const buyer = orgs.get(buyerOrgId);
-  if (!buyer || buyer.kind === 'brand') return false;
-  const docs = res.data as RelationDoc[];
-  if (docs.some((d) => d.type === 'direct')) return true;
+  return canTradeFrom(orgs.get(buyerOrgId), res.data as RelationDoc[], sellerOrgId);
+}
+
+/** The ids of the relation documents `canTradeFrom` needs (a joined read asks for them). */
+export function relationIds(buyerOrgId: string, sellerOrgId: string): string[] {
+  return [assignmentId(buyerOrgId), directId(buyerOrgId, sellerOrgId)];
+}
+
+/** Whether the buyer orders from the seller, from its org and its relation documents `relationIds`. */
+export function canTradeFrom(buyer: OrgDoc | undefined, docs: readonly RelationDoc[], sellerOrgId: string): boolean {
+  if (!buyer || buyer.kind === 'brand' || buyer._id === sellerOrgId) return false;
+  if (docs.some((d) => d.type === 'direct' && d.sellerOrgId === sellerOrgId)) return true;
   const assigned = docs.find((d) => d.type === 'assigned');
   return (assigned?.sellerOrgId ?? buyer.upstreamId) === sellerOrgId;
 }

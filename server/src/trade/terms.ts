@@ -17,7 +17,7 @@ import type { TermsDoc } from './model.js';
 const BRAND_ONLY_ROLES = new Set(['admin', 'inspector', 'sales']);
 const CHANNEL_ONLY_ROLES = new Set(['owner', 'clerk', 'salesperson', 'guide']);
 
-function termsOf(sellerOrgId: string, d: TermsDoc | null): SellerTerms & { version: number } {
+export function termsOf(sellerOrgId: string, d: TermsDoc | null): SellerTerms & { version: number } {
   if (d === null) return { ...defaultTerms(sellerOrgId === BRAND_ORG_ID), version: 0 };
   return { approvalChain: d.approvalChain, approvalThreshold: d.approvalThreshold, returnWindow_ms: d.returnWindow_ms, maxRebateShare_bp: d.maxRebateShare_bp, paymentTimeouts: d.paymentTimeouts, version: d.version };
 }

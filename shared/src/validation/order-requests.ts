@@ -4,7 +4,6 @@
  */
 import { ORDER_STATES } from '../ordering/order-machine.js';
 import { TENDER_KINDS } from '../ordering/tenders.js';
-import { MAX_FEN } from '../money.js';
 import { fen, id, note, requestId, cursor, pageSize } from './fields.js';
 import { array, bool, int, object, oneOf, optional, refine, str } from './schema.js';
 
@@ -96,11 +95,4 @@ export const ORDER_SCHEMAS = {
     body: str({ max: MAX_NOTICE_BODY_LENGTH, trim: false }),
   }),
   sweep: object({}),
-  adjustRebate: object({
-    buyerOrgId: id(),
-    amount: refine(int({ min: -MAX_FEN, max: MAX_FEN }), (n) => (n === 0 ? 'must not be 0' : null)),
-    reason: note(),
-    sellerOrgId: optional(id()),
-    requestId: requestId(),
-  }),
 };

@@ -85,7 +85,6 @@ const VALID = {
     markNoticesRead: { noticeIds: ['ntc_1'] },
     paymentNotice: { signature: 'c2lnbmF0dXJl', timestamp: '1764806400', nonce: 'a1b2c3', serial: 'PUB_KEY_ID_0112', body: '{"id":"n1"}' },
     sweep: {},
-    adjustRebate: { buyerOrgId: 'store_1', amount: -300, reason: '冲回', requestId: 'rebate-0001' },
     repay: { sellerOrgId: 'dealer_1', amount: 5000, method: 'deposit', requestId: 'repay-0001' },
   },
   trade: {
@@ -103,6 +102,7 @@ const VALID = {
     reassignSeller: { buyerOrgId: 'store_1', toSellerOrgId: 'dealer_2', reason: '区域调整' },
     listRelations: { orgId: 'store_1' },
     setCreditLine: { buyerOrgId: 'store_1', limit: 50000, from: 1764806400000, to: 1796342400000, termDays: 30 },
+    adjustRebate: { buyerOrgId: 'store_1', amount: -300, reason: '冲回', requestId: 'rebate-0001' },
     listCreditLines: { buyerOrgId: 'store_1' },
   },
 } as const;

@@ -5,6 +5,7 @@
 import { MAX_POLICY_ITEMS, MAX_POLICY_TARGETS, ORDER_UNITS, POLICY_SCOPES } from '../ordering/prices.js';
 import { MAX_APPROVAL_CHAIN, MAX_PAYMENT_TIMEOUT_MS, MAX_RETURN_WINDOW_MS, MIN_PAYMENT_TIMEOUT_MS } from '../ordering/terms.js';
 import { MAX_CSV_LENGTH } from '../ordering/price-csv.js';
+import { MAX_FEN } from '../money.js';
 import { fen, id, name, note, regionCode, requestId, role } from './fields.js';
 import { array, bool, int, object, oneOf, optional, refine, str, type Schema } from './schema.js';
 
@@ -103,4 +104,11 @@ export const TRADE_SCHEMAS = {
     }),
   ),
   listCreditLines: object({ sellerOrgId: optional(id()), buyerOrgId: optional(id()) }),
+  adjustRebate: object({
+    buyerOrgId: id(),
+    amount: refine(int({ min: -MAX_FEN, max: MAX_FEN }), (n) => (n === 0 ? 'must not be 0' : null)),
+    reason: note(),
+    sellerOrgId: optional(id()),
+    requestId: requestId(),
+  }),
 };

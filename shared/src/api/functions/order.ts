@@ -275,6 +275,8 @@ export interface SweepRes {
   timedOut: number;
   received: number;
   completed: number;
+  /** Unpaid WeChat Pay orders found paid by a query (their notice was lost), posted as paid instead of cancelled. */
+  paidLate: number;
 }
 
 export interface RepayReq {
@@ -290,18 +292,6 @@ export interface RepayRes {
   paymentId: string;
   status: PaymentStatus;
   jsapi?: Record<string, string>;
-}
-
-export interface AdjustRebateReq {
-  buyerOrgId: string;
-  /** Positive grants, negative takes back. */
-  amount: number;
-  reason: string;
-  sellerOrgId?: string;
-  requestId: string;
-}
-export interface AdjustRebateRes {
-  rebate: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -561,15 +551,6 @@ export const ORDER = declareFunction('order', {
     retry: 'intent',
     errors: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_FUNDS', 'CONFLICT'],
     words: { INSUFFICIENT_FUNDS: '预存款余额不足' },
-  }),
-  adjustRebate: declareAction<AdjustRebateReq, AdjustRebateRes>()({
-    schema: S.adjustRebate,
-    who: "the seller's finance or owner (the brand's admins for the brand)",
-    access: 'signed-in',
-    apps: 'any',
-    retry: 'intent',
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_FUNDS', 'CONFLICT'],
-    words: { INSUFFICIENT_FUNDS: '返利余额不足以扣回' },
   }),
   stock: declareAction<OrderStockReq, OrderStockRes>()({
     schema: object({ orgId: id(), productIds: optional(array(id(), { max: STOCK_PRODUCTS_MAX })) }),

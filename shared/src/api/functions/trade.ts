@@ -1,8 +1,8 @@
 /**
  * The `trade` function (docs/trade.md#trade): who trades with whom, customer
  * profiles, list prices and floors, price policies (with CSV import and export), seller terms and
- * credit lines. Money in fen, shares in bp, times in ms since the epoch. (`adjustRebate` is
- * declared with the order function, which owns the trade ledger.)
+ * credit lines, and a seller's recorded rebate adjustments (`adjustRebate`, posted to the trade
+ * ledger by the wallet module). Money in fen, shares in bp, times in ms since the epoch.
  */
 import type { ChannelOrgKind, Role } from '../../model.js';
 import type { KindPrices, PolicyItem, PolicyScope } from '../../ordering/prices.js';
@@ -214,6 +214,19 @@ export interface ListCreditLinesRes {
   creditLines: CreditLineView[];
 }
 
+/** A seller's recorded rebate adjustment (docs/ordering.md#payment). */
+export interface AdjustRebateReq {
+  buyerOrgId: string;
+  /** Positive grants, negative takes back. */
+  amount: number;
+  reason: string;
+  sellerOrgId?: string;
+  requestId: string;
+}
+export interface AdjustRebateRes {
+  rebate: number;
+}
+
 const SELLER_ERRORS = ['FORBIDDEN', 'NOT_FOUND'] as const;
 
 export const TRADE = declareFunction('trade', {
@@ -339,5 +352,14 @@ export const TRADE = declareFunction('trade', {
     apps: 'any',
     retry: 'read',
     errors: [...SELLER_ERRORS],
+  }),
+  adjustRebate: declareAction<AdjustRebateReq, AdjustRebateRes>()({
+    schema: S.adjustRebate,
+    who: "the seller's finance or owner (the brand's admins for the brand)",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'intent',
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_FUNDS', 'CONFLICT'],
+    words: { INSUFFICIENT_FUNDS: '返利余额不足以扣回' },
   }),
 });
