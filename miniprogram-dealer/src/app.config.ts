@@ -15,6 +15,29 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({
   pages,
+  // The seller's ordering screens (the kit's Sell* screens) load as a subpackage (分包), so the
+  // main package stays small; same page names in the dealer and admin apps (kit: SELL_PAGES).
+  subPackages: [
+    {
+      root: 'pages-sell',
+      pages: [
+        'hub/index',
+        'orders/index',
+        'order/index',
+        'ship/index',
+        'customers/index',
+        'customer/index',
+        'policies/index',
+        'policy/index',
+        'credit/index',
+        'transfers/index',
+        'receivables/index',
+        'stock/index',
+        'returns/index',
+        'reports/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

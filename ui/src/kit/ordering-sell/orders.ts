@@ -76,7 +76,7 @@ export function pendingTransfers(order: OrderView): PendingTransfer[] {
   if (order.status !== 'pending_payment') return [];
   return order.tenders
     .filter((t) => t.kind === 'transfer' && t.paymentId !== undefined && t.paid < t.amount)
-    .map((t) => ({ orderId: order.orderId, orderNo: order.orderNo, buyerOrgId: order.buyerOrgId, paymentId: t.paymentId!, amount: t.amount - t.paid, receiptFileId: (t as { receiptFileId?: string }).receiptFileId ?? null }));
+    .map((t) => ({ orderId: order.orderId, orderNo: order.orderNo, buyerOrgId: order.buyerOrgId, paymentId: t.paymentId!, amount: t.amount - t.paid, receiptFileId: t.receiptFileId ?? null }));
 }
 
 export interface PendingReturn {
