@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { scriptedClient } from '../testing';
 import { checkImportFile, importProblemText, importRefusal, templateCsv } from './price-import';
 
 // Goal: a price-policy CSV with a bad row is reported by row and column in Chinese — on the phone
@@ -45,6 +46,14 @@ describe('the server refusing an import', () => {
     });
     expect(r.problems.map((p) => p.text)).toEqual(['第 2 行 · 价格(price)：低于品牌控价', '第 4 行 · 商品(productId)：没有这个商品']);
     expect(r.total).toBe(2);
+  });
+
+  it('reads the rows through the real client (the reply\'s details reach the page)', async () => {
+    const errors = [{ row: 3, column: 'productId', message: 'no such product' }];
+    const { client } = scriptedClient({ 'trade.importPricePolicies': [{ ok: false, error: { code: 'INVALID_ARGUMENT', message: '1 problem(s)', field: 'csv', details: { errors } } }] });
+    const r = await client.trade.importPricePolicies({ csv: good }, { intent: client.newIntent() });
+    if (r.ok) throw new Error('expected a refusal');
+    expect(importRefusal(r.error).problems.map((p) => p.text)).toEqual(['第 3 行 · 商品(productId)：没有这个商品']);
   });
 
   it('falls back to the plain words when the reply carries no rows', () => {
