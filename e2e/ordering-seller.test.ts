@@ -73,6 +73,11 @@ async function confirmModal(page: Page): Promise<void> {
   await ok.click();
   await ok.waitFor({ state: 'hidden' });
 }
+/** A screenshot once Taro's page transition has settled (a sliding page widens the document). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(600);
+  await screenshot(page, name);
+}
 /** Opens a seller page directly (the h5 hash router), as a bookmarked desktop tab would. */
 async function open(page: Page, app: 'dealer' | 'admin', name: string, testId: string, query = ''): Promise<void> {
   await page.goto(appUrl(cloud.url, app, `pages-sell/${name}/index${query}`));
@@ -84,19 +89,19 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     const page = await phone('dealer', PEOPLE.dealerOwnerGd.openId);
     await see(page, 'sell-entry');
     await expect.poll(async () => (await tid(page, 'sell-badge').count()) > 0 ? await text(page, 'sell-badge') : '').toBe('1');
-    await screenshot(page, 'sell-dealer-home');
+    await shot(page, 'sell-dealer-home');
     await tap(page, 'sell-entry');
     await see(page, 'sell-hub');
-    await screenshot(page, 'sell-dealer-hub');
+    await shot(page, 'sell-dealer-hub');
 
     await tap(page, 'sell-nav-orders');
     await see(page, `sell-orders-table-row-${orderId}`);
-    await screenshot(page, 'sell-dealer-orders');
+    await shot(page, 'sell-dealer-orders');
     await tap(page, `sell-orders-table-row-${orderId}`);
     await see(page, 'order-approve');
     expect(await text(page, 'order-status')).toBe('待审批');
     expect(await text(page, 'order-buyer')).toContain(ch.storeGz.name);
-    await screenshot(page, 'sell-dealer-order');
+    await shot(page, 'sell-dealer-order');
     await tap(page, 'order-approve');
     await confirmModal(page);
     await expect.poll(() => text(page, 'order-status')).toBe('待发货');
@@ -109,7 +114,7 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     await tap(page, 'manual-submit');
     await page.locator(`[data-testid="entry-${cases[0]}"][data-status="ready"]:visible`).waitFor();
     await expect.poll(() => text(page, 'ship-left')).toBe(`本次 ${ITEMS_PER_CASE} 件 · 发完后还差 ${ITEMS_PER_CASE} 件`);
-    await screenshot(page, 'sell-dealer-ship');
+    await shot(page, 'sell-dealer-ship');
     await tap(page, 'submit');
     await confirmModal(page);
     await see(page, 'submit-done');
@@ -142,30 +147,31 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     await open(page, 'dealer', 'policy', 'sell-policy');
     await fill(page, 'policy-item-0-product', ch.productId);
     await fill(page, 'policy-item-0-price', ((STORE_FLOOR - 100) / 100).toFixed(2));
+    // The brand's prices and floors are on the phone (shown under the price) before saving.
+    await page.locator('.cr-field--policy-item-0-price .cr-field__hint:visible', { hasText: '品牌价' }).waitFor();
     const before = (await ch.call<ListPricePoliciesRes>('dealerOwnerGd', 'trade', { action: 'listPricePolicies', sellerOrgId: ch.dealerGd.id })).policies.length;
     await tap(page, 'policy-save');
     expect(await text(page, 'policy-item-0-price-error')).toBe('低于品牌控价：门店不低于 ¥45.00');
-    await screenshot(page, 'sell-dealer-policy');
+    await shot(page, 'sell-dealer-policy');
     expect((await ch.call<ListPricePoliciesRes>('dealerOwnerGd', 'trade', { action: 'listPricePolicies', sellerOrgId: ch.dealerGd.id })).policies.length).toBe(before);
 
     for (const [name, testId] of [['customers', 'sell-customers'], ['credit', 'sell-credit'], ['transfers', 'sell-transfers'], ['receivables', 'sell-receivables'], ['stock', 'sell-stock'], ['returns', 'sell-returns'], ['reports', 'sell-reports'], ['policies', 'sell-policies']] as const) {
       await open(page, 'dealer', name, testId);
-      await page.waitForTimeout(300);
-      await screenshot(page, `sell-dealer-${name}`);
+      await shot(page, `sell-dealer-${name}`);
     }
     await open(page, 'dealer', 'customer', 'sell-customer', `?id=${ch.storeGz.id}`);
     await fill(page, 'level', 'A');
     await fill(page, 'groups', 'vip');
     await tap(page, 'customer-save');
     await expect.poll(async () => (await ch.call<{ customers: Array<{ buyerOrgId: string; level: string | null }> }>('dealerOwnerGd', 'trade', { action: 'listCustomers', sellerOrgId: ch.dealerGd.id })).customers.find((c) => c.buyerOrgId === ch.storeGz.id)?.level).toBe('A');
-    await screenshot(page, 'sell-dealer-customer');
+    await shot(page, 'sell-dealer-customer');
   }, STEP_TIMEOUT_MS);
 
   it('the brand admin imports a price-policy CSV: a bad row is refused by row and column, nothing changes; fixed, it imports and the store’s catalogue shows the price', async () => {
     const page = await phone('admin', PEOPLE.admin.openId);
     await open(page, 'admin', 'prices', 'sell-prices');
     await see(page, `prices-table-row-${ch.productId}`);
-    await screenshot(page, 'sell-admin-prices');
+    await shot(page, 'sell-admin-prices');
 
     await open(page, 'admin', 'policies', 'sell-policies');
     const head = 'policy,scope,targets,productId,price,minQuantity,from,to,priority,enabled';
@@ -177,7 +183,7 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     await see(page, 'csv-problems');
     expect(await text(page, 'csv-problem-2-price')).toBe('第 2 行 · 价格(price)：低于品牌控价');
     expect(await text(page, 'csv-summary')).toContain('没有导入任何价格政策');
-    await screenshot(page, 'sell-admin-policies-import-refused');
+    await shot(page, 'sell-admin-policies-import-refused');
     const none = await ch.call<ListPricePoliciesRes>('admin', 'trade', { action: 'listPricePolicies', sellerOrgId: 'brand' });
     expect(none.policies).toEqual([]);
 
@@ -185,28 +191,30 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     await tap(page, 'csv-import');
     await confirmModal(page);
     await expect.poll(async () => (await ch.call<ListPricePoliciesRes>('admin', 'trade', { action: 'listPricePolicies', sellerOrgId: 'brand' })).policies.length).toBe(1);
-    await see(page, 'policy-*'.replace('*', (await ch.call<ListPricePoliciesRes>('admin', 'trade', { action: 'listPricePolicies', sellerOrgId: 'brand' })).policies[0]!.policyId));
+    const imported = (await ch.call<ListPricePoliciesRes>('admin', 'trade', { action: 'listPricePolicies', sellerOrgId: 'brand' })).policies[0]!;
+    expect(imported).toMatchObject({ scope: 'customer', targetIds: [ch.storeGz.id], items: [{ productId: ch.productId, price: 46_50 }], priority: 10, enabled: true });
+    await see(page, `policy-${imported.policyId}`);
     const catalog = await ch.call<CatalogRes>('clerkGz', 'order', { action: 'catalog', sellerOrgId: 'brand' });
     expect(catalog.products.find((x) => x.productId === ch.productId)).toMatchObject({ unitPrice: 46_50, priceSource: { scope: 'customer' } });
 
     await tap(page, 'policies-export');
     await expect.poll(() => text(page, 'policies-csv')).toContain(`${ch.productId},46.50`);
-    await screenshot(page, 'sell-admin-policies');
+    await shot(page, 'sell-admin-policies');
 
     for (const [name, testId] of [['hub', 'sell-hub'], ['orders', 'sell-orders'], ['credit', 'sell-credit'], ['reports', 'sell-reports']] as const) {
       await open(page, 'admin', name, testId);
-      await page.waitForTimeout(300);
-      await screenshot(page, `sell-admin-${name}`);
+      await shot(page, `sell-admin-${name}`);
     }
 
     // The office on a desktop browser: the price list and the reports as tables.
     await page.setViewportSize({ width: 1280, height: 800 });
     await open(page, 'admin', 'prices', 'sell-prices');
     expect(await page.locator('.cr-sell-table__row--head:visible').count()).toBe(1);
-    await screenshot(page, 'sell-admin-prices-desktop');
+    await shot(page, 'sell-admin-prices-desktop');
     await open(page, 'admin', 'reports', 'sell-reports');
     await tap(page, 'report-sales_by_customer');
-    await page.waitForTimeout(500);
-    await screenshot(page, 'sell-admin-reports-desktop');
+    // Across the channel: the dealer's sale to its store is there.
+    await expect.poll(() => text(page, 'report-table')).toContain(ch.storeGz.name);
+    await shot(page, 'sell-admin-reports-desktop');
   }, STEP_TIMEOUT_MS);
 });

@@ -1,8 +1,8 @@
 /**
  * Ordering reports (`report.ordering`): sales by day, product, customer and region, orders by
  * state, receivables ageing, rankings of customers and products, over the last 7, 30 or 90
- * days; a table on a desktop browser; CSV export of the one shown (h5: a download; weapp: copied).
- * Test ids: sell-reports, report-<kind> (tabs), period-<days>, report-table(-row-<i>|-totals),
+ * days (the brand: across the channel, or its own sales); a table on a desktop browser; CSV export of the one shown (h5: a download; weapp: copied).
+ * Test ids: sell-reports, report-scope-channel, report-scope-brand, report-<kind> (tabs), period-<days>, report-table(-row-<i>|-totals),
  * report-empty, report-csv, report-loading, report-error(-retry).
  */
 import { View, Text } from '@tarojs/components';
@@ -19,13 +19,15 @@ import type { SellerProps } from './context';
 import { saveCsv } from './csv-file';
 import { SellTable } from './table';
 
-export function SellReports(p: SellerProps & { channel?: boolean }) {
+export function SellReports(p: SellerProps) {
+  // The brand reads the whole channel by default (every seller's sales), or its own.
+  const [channel, setChannel] = useState(p.seller.kind === 'brand');
   const [kind, setKind] = useState<ReportKind>('sales_by_day');
   const [period, setPeriod] = useState<PeriodKey>('30');
   const [busy, setBusy] = useState(false);
-  const req = () => ({ kind, ...periodOf(period, Date.now()), ...(p.channel === true ? {} : { sellerOrgId: p.seller.orgId }) });
+  const req = () => ({ kind, ...periodOf(period, Date.now()), ...(channel ? {} : { sellerOrgId: p.seller.orgId }) });
   const q = useQuery(() => p.client.report.ordering(req()), false);
-  useEffect(() => q.reload(), [kind, period, p.seller.orgId]);
+  useEffect(() => q.reload(), [kind, period, channel, p.seller.orgId]);
   const exportCsv = async () => {
     setBusy(true);
     const r = await p.client.report.ordering({ ...req(), format: 'csv' });
@@ -44,6 +46,12 @@ export function SellReports(p: SellerProps & { channel?: boolean }) {
   }
   return (
     <View data-testid='sell-reports'>
+      {p.seller.kind === 'brand' ? (
+        <View className='cr-sell-chips'>
+          <Text className={channel ? 'cr-sell-chip cr-sell-chip--on' : 'cr-sell-chip'} onClick={() => setChannel(true)} data-testid='report-scope-channel'>全渠道</Text>
+          <Text className={!channel ? 'cr-sell-chip cr-sell-chip--on' : 'cr-sell-chip'} onClick={() => setChannel(false)} data-testid='report-scope-brand'>品牌直供</Text>
+        </View>
+      ) : null}
       <View className='cr-sell-chips'>
         {REPORT_TABS.map((t) => (
           <Text key={t.key} className={t.key === kind ? 'cr-sell-chip cr-sell-chip--on' : 'cr-sell-chip'} onClick={() => setKind(t.key)} data-testid={`report-${t.key}`}>
