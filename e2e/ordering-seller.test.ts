@@ -7,7 +7,8 @@
  *    store's order of two cases (waiting for approval);
  * 2. the dealer opens 销售管理 (the badge counts the order), approves the order, ships one case
  *    of two by scanning (typed codes; a code beyond the order is refused on the spot), and closes
- *    the remainder: the backend holds the order shipped with 4 items sent;
+ *    the remainder: the backend holds the order shipped with 4 items sent; a second order is
+ *    rejected with a reason (none given: refused on the phone);
  * 3. a price policy below the brand's floor is marked on its field before anything is sent;
  * 4. the brand admin imports a price-policy CSV with one row below the floor: refused by row and
  *    column, nothing changed; fixed, it imports, and the store's catalogue from the brand (a direct
@@ -140,6 +141,21 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     order = await ch.call<OrderView>('dealerOwnerGd', 'order', { action: 'get', orderId });
     expect(order.status).toBe('shipped');
     expect(order.lines[0]!.shippedItems).toBe(ITEMS_PER_CASE);
+
+    // Another order is rejected: a reason is required, and the buyer sees it in the history.
+    const second = await placeOrder(ch, 1);
+    const office = await phone('dealer', PEOPLE.dealerOwnerGd.openId);
+    await open(office, 'dealer', 'order', 'order-reject', `?id=${second.orderId}`);
+    await tap(office, 'order-reject');
+    await tap(office, 'reject-confirm');
+    expect(await text(office, 'reject-reason-error')).toBe('请填写原因，买方会看到');
+    await fill(office, 'reject-reason', '本周缺货');
+    await tap(office, 'reject-confirm');
+    await confirmModal(office);
+    await expect.poll(() => text(office, 'order-status')).toBe('已取消');
+    const rejected = await ch.call<OrderView>('clerkGz', 'order', { action: 'get', orderId: second.orderId });
+    expect(rejected.status).toBe('cancelled');
+    expect(rejected.history.at(-1)).toMatchObject({ to: 'cancelled', reason: '本周缺货' });
   }, STEP_TIMEOUT_MS);
 
   it('marks a dealer’s policy price below the brand’s floor on its field, before sending', async () => {
