@@ -1,5 +1,5 @@
 /**
- * Incoming orders: filters by state (待审批, 待发货, …) with counts, each order's buyer, number,
+ * Incoming orders: filters by state (待审批, 待发货, …; the counts are on the hub's badge), each order's buyer, number,
  * amount and state; a table on a desktop browser. Tapping opens the order.
  * Test ids: sell-orders, tab-<filter>, sell-orders-table(-row-<orderId>), sell-orders-empty,
  * sell-orders-loading, sell-orders-error(-retry), sell-orders-more.

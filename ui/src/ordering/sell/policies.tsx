@@ -7,7 +7,8 @@
  * policies-export, policies-csv (the exported text), csv-text (the text to import), csv-pick,
  * csv-import, csv-problems, csv-problem-<row>-<column>, csv-summary, csv-imported,
  * sell-policy, policy-name, policy-scope-<scope>, policy-targets, policy-item-<i>-product,
- * policy-item-<i>-price, policy-item-<i>-min (fields; errors: <name>-error), policy-item-add,
+ * policy-target-<id> (a customer, level or group to target), policy-item-<i>-price,
+ * policy-item-<i>-min (fields; errors: <name>-error), policy-item-add,
  * policy-item-<i>-remove, policy-from, policy-to, policy-priority, policy-enabled, policy-save,
  * policy-save-error.
  */
@@ -27,9 +28,9 @@ import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
 import { checkImportFile, importRefusal, type ImportCheck } from '../../kit/ordering-sell/price-import';
-import { checkPolicyForm, emptyPolicyForm, policyFormOf, policySaveError, type PolicyForm } from '../../kit/ordering-sell/policy-form';
+import { checkPolicyForm, emptyPolicyForm, policyFormOf, policySaveError, splitTargets, type PolicyForm } from '../../kit/ordering-sell/policy-form';
 import { scopeLabel, shanghaiDate } from '../../kit/ordering-sell/labels';
-import { kindsSoldBy, useKept, useListPrices, useProducts, type SellerProps } from './context';
+import { kindsSoldBy, useCustomers, useKept, useListPrices, useProducts, type SellerProps } from './context';
 import { pickCsvText, saveCsv } from './csv-file';
 
 function ImportCard({ p, onImported }: { p: SellerProps; onImported: () => void }) {
@@ -157,6 +158,36 @@ export function SellPolicies(p: SellerProps) {
   );
 }
 
+/** The seller's customers, levels or groups to tap into the targets (regions are typed). */
+function TargetChips({ scope, targets, onChange, p }: { scope: PolicyScope; targets: string; onChange: (t: string) => void; p: SellerProps }) {
+  const customers = useCustomers(p);
+  const list = customers.value ?? [];
+  const options: Array<{ id: string; label: string }> =
+    scope === 'customer'
+      ? list.map((c) => ({ id: c.buyerOrgId, label: c.buyerName }))
+      : scope === 'level'
+        ? [...new Set(list.flatMap((c) => (c.level === null ? [] : [c.level])))].map((l) => ({ id: l, label: `${l} 级` }))
+        : scope === 'group'
+          ? [...new Set(list.flatMap((c) => c.groupIds))].map((g) => ({ id: g, label: g }))
+          : [];
+  if (options.length === 0) return null;
+  const chosen = new Set(splitTargets(targets));
+  const toggle = (id: string) => {
+    if (chosen.has(id)) chosen.delete(id);
+    else chosen.add(id);
+    onChange([...chosen].join(' | '));
+  };
+  return (
+    <View className='cr-sell-chips'>
+      {options.slice(0, 50).map((o) => (
+        <Text key={o.id} className={chosen.has(o.id) ? 'cr-sell-chip cr-sell-chip--on' : 'cr-sell-chip'} onClick={() => toggle(o.id)} data-testid={`policy-target-${o.id}`}>
+          {o.label}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 const SCOPE_OPTIONS = POLICY_SCOPES.map((s) => ({ key: s, label: scopeLabel(s) }));
 
 function PolicyEdit({ initial, p }: { initial: PolicyForm; p: SellerProps }) {
@@ -205,6 +236,7 @@ function PolicyEdit({ initial, p }: { initial: PolicyForm; p: SellerProps }) {
             </Text>
           ))}
         </View>
+        {form.scope !== 'all' ? <TargetChips scope={form.scope} targets={form.targets} onChange={(t) => set({ targets: t })} p={p} /> : null}
         {form.scope !== 'all' ? (
           <Field name='policy-targets' label='对象' value={form.targets} onChange={(v) => set({ targets: v })} placeholder={form.scope === 'customer' ? '客户编号' : form.scope === 'region' ? '地区编码，例如 440106' : form.scope === 'level' ? '等级，例如 A' : '分组'} error={errors['targets']} hint='多个用空格或逗号分开' />
         ) : null}
