@@ -33,13 +33,15 @@ describe('order ship list', () => {
 
   it('sends orderId, carrier and tracking number; a retry sends the same request', async () => {
     const lost: RawReply = { ok: false, error: { code: 'NETWORK', message: 'x' } };
-    const { store, of } = setup({ 'scan.identify': [held(A)], 'scan.ship': [lost, okReply({ items: 24, shipmentId: 's1', status: 'shipped' })] });
+    const { store, of, storage } = setup({ 'scan.identify': [held(A)], 'scan.ship': [lost, okReply({ items: 24, shipmentId: 's1', status: 'shipped' })] });
     await store.getState().add(A);
     await store.getState().submitList();
     expect(store.getState().submit.status).toBe('failed');
     await store.getState().retry();
     expect(store.getState().submit.status).toBe('done');
     const [first, second] = of('scan.ship');
+    // Shipped: the emptied list leaves nothing behind on the phone.
+    expect([...storage.data.keys()]).toEqual([]);
     expect(first).toMatchObject({ codes: [A], toOrgId: BUYER, fromOrgId: SELLER, orderId: 'o1', carrier: '顺丰', trackingNo: 'SF123' });
     expect(second).toEqual(first);
   });

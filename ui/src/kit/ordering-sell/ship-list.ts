@@ -30,12 +30,35 @@ export function orderShipPrefix(storagePrefix: string, orderId: string): string 
   return `${storagePrefix}order.${orderId}.`;
 }
 
+/**
+ * The phone keeps an order's list only while it has codes: the list always names its target (the
+ * buyer), so the general rule (nothing kept for an empty list without a target) would leave one
+ * empty entry behind per order shipped.
+ */
+function keepWhileScanning(storage: KeyValueStorage): KeyValueStorage {
+  return {
+    get: (key) => storage.get(key),
+    remove: (key) => storage.remove(key),
+    set: (key, value) => {
+      let empty = false;
+      try {
+        const v = JSON.parse(value) as { entries?: unknown };
+        empty = Array.isArray(v.entries) && v.entries.length === 0;
+      } catch {
+        empty = false;
+      }
+      if (empty) storage.remove(key);
+      else storage.set(key, value);
+    },
+  };
+}
+
 export function createOrderShipList(deps: OrderShipDeps): ScanListStore {
   const order = deps.getOrder();
   const store = createScanList({
     client: deps.client,
     purpose: 'ship',
-    ...(deps.storage !== undefined ? { storage: deps.storage } : {}),
+    ...(deps.storage !== undefined ? { storage: keepWhileScanning(deps.storage) } : {}),
     storagePrefix: orderShipPrefix(deps.storagePrefix, order.orderId),
     ...(deps.confirm !== undefined ? { confirm: deps.confirm } : {}),
     vet: (entry, list) => overShipment(deps.getOrder(), entry, list),
