@@ -12,7 +12,7 @@
  * 3. a price policy below the brand's floor is marked on its field before anything is sent;
  * 4. the brand admin imports a price-policy CSV with one row below the floor: refused by row and
  *    column, nothing changed; fixed, it imports, and the store's catalogue from the brand (a direct
- *    relation) shows the new price;
+ *    relation) shows the new price; disabled, the list price again;
  * 5. every seller screen is photographed at 375 × 812, the admin's price list and reports also at
  *    1280 × 800 (a table).
  *
@@ -213,6 +213,12 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     const catalog = await ch.call<CatalogRes>('clerkGz', 'order', { action: 'catalog', sellerOrgId: 'brand' });
     expect(catalog.products.find((x) => x.productId === ch.productId)).toMatchObject({ unitPrice: 46_50, priceSource: { scope: 'customer' } });
 
+    // Disabled, the store pays the list price again; enabled, the policy's.
+    await tap(page, `policy-${imported.policyId}-toggle`);
+    await expect.poll(async () => (await ch.call<CatalogRes>('clerkGz', 'order', { action: 'catalog', sellerOrgId: 'brand' })).products.find((x) => x.productId === ch.productId)?.unitPrice).toBe(48_00);
+    await tap(page, `policy-${imported.policyId}-toggle`);
+    await expect.poll(async () => (await ch.call<ListPricePoliciesRes>('admin', 'trade', { action: 'listPricePolicies', sellerOrgId: 'brand' })).policies[0]!.enabled).toBe(true);
+
     await tap(page, 'policies-export');
     await expect.poll(() => text(page, 'policies-csv')).toContain(`${ch.productId},46.50`);
     await shot(page, 'sell-admin-policies');
@@ -229,7 +235,7 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     await shot(page, 'sell-admin-prices-desktop');
     await open(page, 'admin', 'reports', 'sell-reports');
     await tap(page, 'report-sales_by_customer');
-    // Across the channel: the dealer's sale to its store is there.
+    // Across the channel: the dealer's sale to its store (the first step) is there.
     await expect.poll(() => text(page, 'report-table')).toContain(ch.storeGz.name);
     await shot(page, 'sell-admin-reports-desktop');
   }, STEP_TIMEOUT_MS);
