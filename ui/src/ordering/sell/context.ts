@@ -3,7 +3,8 @@
  * brand in the admin app, the dealer or wholesaler acting now in the dealer app), moving between
  * the seller's pages, and where the phone keeps things.
  */
-import { useEffect, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
 import type { Client, ClientError } from '@channel-router/shared/client';
 import type { CustomerView, ListPriceView, ProductView } from '@channel-router/shared/api';
 import type { KeyValueStorage } from '../../kit/storage';
@@ -99,4 +100,13 @@ export function useKept<T>(q: { status: 'loading' } | { status: 'ready'; data: T
   }, [q]);
   const data = q.status === 'ready' ? q.data : last;
   return { data, error: q.status === 'error' ? q.error : null, loading: q.status === 'loading' };
+}
+
+/** Reads again when the person comes back to the screen (after approving or shipping elsewhere); not on its first show. */
+export function useReloadOnShow(reload: () => void): void {
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) reload();
+    shown.current = true;
+  });
 }

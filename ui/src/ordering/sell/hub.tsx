@@ -8,7 +8,7 @@ import { Cell, List } from '../../cell';
 import { useQuery } from '../../app-kit/use-query';
 import { badgeCounts, BADGE_PAGE } from '../../kit/ordering-sell/orders';
 import type { SellPage } from '../../kit/ordering-sell/routes';
-import type { SellerProps } from './context';
+import { useReloadOnShow, type SellerProps } from './context';
 
 export function useBadge(p: Pick<SellerProps, 'client' | 'seller'>) {
   const q = useQuery(async () => {
@@ -23,6 +23,7 @@ export function useBadge(p: Pick<SellerProps, 'client' | 'seller'>) {
     if (!ps.ok) return ps;
     return { ok: true as const, data: badgeCounts(a.data.orders, [...s.data.orders, ...ps.data.orders]) };
   });
+  useReloadOnShow(q.reload);
   return q;
 }
 

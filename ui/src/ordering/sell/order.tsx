@@ -25,7 +25,7 @@ import { approvalStepText, checkReason, pendingReturns, pendingTransfers, seller
 import { orderStateView, RETURN_STATUS_LABELS, ROLE_STEP_LABELS, scopeLabel, shanghaiTime, TENDER_LABELS, unitLabel } from '../../kit/ordering-sell/labels';
 import { unitsText } from '../../kit/ordering-sell/ship';
 import { pick } from '../../kit/labels';
-import { useCustomers, useKept, type SellerProps } from './context';
+import { useCustomers, useKept, useReloadOnShow, type SellerProps } from './context';
 import { ReceiptImage } from './receipt';
 
 type Step = 'approve' | 'reject' | 'cancel' | 'closeRemainder';
@@ -193,6 +193,7 @@ export function OrderBody({ order, p, reload }: { order: OrderView; p: SellerPro
 
 export function SellOrder(p: SellerProps & { orderId: string }) {
   const q = useQuery(() => p.client.order.get({ orderId: p.orderId }));
+  useReloadOnShow(q.reload);
   const k = useKept(q);
   if (k.data === null && k.error !== null) return <ErrorNote text={k.error.userMessage} onRetry={q.reload} testId='sell-order-error' />;
   if (k.data === null) return <Loading testId='sell-order-loading' />;

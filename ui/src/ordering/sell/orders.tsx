@@ -16,7 +16,7 @@ import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
 import { ORDER_FILTERS, statusOfFilter, type OrderFilter } from '../../kit/ordering-sell/orders';
 import { orderStateView, shanghaiTime } from '../../kit/ordering-sell/labels';
-import { useCustomers, type SellerProps } from './context';
+import { useCustomers, useReloadOnShow, type SellerProps } from './context';
 import { SellTable } from './table';
 
 const PAGE = 20;
@@ -31,6 +31,7 @@ export function SellOrders(p: SellerProps & { initialFilter?: OrderFilter }) {
   }, false);
   // One load per filter and page count (the query reads them when it runs).
   useEffect(() => q.reload(), [filter, pages, p.seller.orgId]);
+  useReloadOnShow(q.reload);
   const pick = (f: OrderFilter) => {
     setFilter(f);
     setPages(1);
