@@ -45,7 +45,7 @@ describe('admin weapp build in miniprogram-simulate', () => {
     const all = await ch.call<AlertsRes>('admin', 'report', { action: 'alerts' });
     expect(all.alerts.map((a) => a.kind)).toEqual(['diversion', 'diversion']);
 
-    const page = await env.renderPage('pages/alerts/index');
+    const page = await env.renderPage('pages-channel/alerts/index');
     // The rows come with the directory's names (orgs and products are loaded beside the alerts).
     await page.waitForText((t) => page.byTestId('alerts-list').length > 0 && t.includes(ch.productName));
     expect(page.byTestId('alert-row')).toHaveLength(all.alerts.length);

@@ -46,7 +46,11 @@ describe('dealer weapp build in miniprogram-simulate', () => {
     expect(page.textOf('current-org-role')).toBe('经销商 · 老板');
     // A first-tier dealer's owner: every flow, alerts and penalties included.
     for (const flow of ['receive', 'ship', 'stock', 'wallet', 'alerts', 'penalties', 'invite']) expect(page.byTestId(`flow-${flow}`)).toHaveLength(1);
-    expect(actions()).toEqual(['channel.me']);
+    // The way into selling, with the count of orders to approve and to ship (none yet: no badge).
+    await page.waitForText(() => env.calls.filter((c) => c.data['action'] === 'list').length === 3);
+    expect(page.byTestId('sell-entry')).toHaveLength(1);
+    expect(page.byTestId('sell-badge')).toHaveLength(0);
+    expect(actions()).toEqual(['channel.me', 'order.list', 'order.list', 'order.list']);
 
     await page.tapTestId('flow-receive');
     expect(env.navigations.at(-1)).toBe('/pages/receive/index');

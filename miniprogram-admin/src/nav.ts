@@ -4,18 +4,18 @@ import { createNav } from '@channel-router/ui';
 export const ROUTES = {
   home: '/pages/index/index',
   products: '/pages/products/index',
-  orgs: '/pages/orgs/index',
-  orgNew: '/pages/org-new/index',
-  org: '/pages/org/index',
+  orgs: '/pages-channel/orgs/index',
+  orgNew: '/pages-channel/org-new/index',
+  org: '/pages-channel/org/index',
   batches: '/pages/batches/index',
   batch: '/pages/batch/index',
   fund: '/pages/fund/index',
-  alerts: '/pages/alerts/index',
+  alerts: '/pages-channel/alerts/index',
   penalties: '/pages/penalties/index',
   withdrawals: '/pages/withdrawals/index',
-  inspect: '/pages/inspect/index',
+  inspect: '/pages-channel/inspect/index',
   dashboard: '/pages/dashboard/index',
-  ship: '/pages/ship/index',
+  ship: '/pages-channel/ship/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

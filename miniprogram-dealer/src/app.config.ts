@@ -24,7 +24,30 @@ const subPackages = [
 
 export default defineAppConfig({
   pages,
-  subPackages,
+  // The seller's ordering screens (the kit's Sell* screens) load as a subpackage (分包), so the
+  // main package stays small; same page names in the dealer and admin apps (kit: SELL_PAGES).
+  subPackages: [
+    ...subPackages,
+    {
+      root: 'pages-sell',
+      pages: [
+        'hub/index',
+        'orders/index',
+        'order/index',
+        'ship/index',
+        'customers/index',
+        'customer/index',
+        'policies/index',
+        'policy/index',
+        'credit/index',
+        'transfers/index',
+        'receivables/index',
+        'stock/index',
+        'returns/index',
+        'reports/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

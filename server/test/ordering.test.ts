@@ -212,6 +212,9 @@ describe('the dealer orders from the brand with rebate and a transfer', () => {
     expect(r.status).toBe('pending_payment');
     expect(r.payments).toEqual([expect.objectContaining({ method: 'transfer', amount: 12_800 })]);
     expect(ch.cloud.db.all('payments').find((p) => p._id === r.payments[0].paymentId)).toMatchObject({ receiptFileId: receipt, status: 'pending' });
+    // The seller's finance sees the receipt image on the order, with the transfer to confirm.
+    const seen = await ch.ok('admin', 'order', { action: 'get', orderId: r.orderId });
+    expect(seen.tenders.find((t: { kind: string }) => t.kind === 'transfer')).toMatchObject({ paymentId: r.payments[0].paymentId, receiptFileId: receipt, paid: 0 });
     expect((await ch.ok('admin', 'order', { action: 'confirmTransfer', paymentId: r.payments[0].paymentId })).status).toBe('confirmed');
     expect((await ch.ok('ownerGd', 'order', { action: 'get', orderId: r.orderId })).status).toBe('pending_approval');
     expect((await ch.ok('admin', 'order', { action: 'approve', orderId: r.orderId })).status).toBe('approved');

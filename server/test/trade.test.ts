@@ -85,6 +85,14 @@ describe('price resolution end to end', () => {
   });
 });
 
+describe('list prices for the sellers', () => {
+  it('a dealer reads the brand list prices and floors it must price within; a store member may not', async () => {
+    const r = await ch.ok('ownerGd', 'trade', { action: 'listListPrices' });
+    expect(r.prices).toEqual([expect.objectContaining({ productId: ch.productId, unit: 'box', listPrices: BOX_PRICES, floors: FLOORS, retailPrice: 3_000 })]);
+    expect((await ch.as('clerkGz', 'trade', { action: 'listListPrices' })).error).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('price policies as CSV', () => {
   const header = 'policy,scope,targets,productId,price,minQuantity,from,to,priority,enabled';
   const file = (price: string) => `\uFEFF${header}\r\nspring,group,key,${ch.productId},22.80,,2026-01-01,2099-01-01,2,是\r\nspring,group,key,${ch.productId},${price},10,2026-01-01,2099-01-01,2,是\r\n`;

@@ -28,3 +28,4 @@ export { TargetCard, TargetPicker, type TargetOrg, type TargetPickerProps } from
 export { ScanInput, type ScanInputProps } from './scan-list/scan-input';
 export { WalletPanel, type WalletPanelProps } from './wallet';
 export * from './ordering/buy';
+export * from './ordering/sell';

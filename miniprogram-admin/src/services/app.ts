@@ -11,10 +11,8 @@ import { createProductsStore } from '../stores/products';
 import { createOrgsStore } from '../stores/orgs';
 import { countsText, createBatchesStore } from '../stores/batches';
 import { createFundStore } from '../stores/fund';
-import { createAlertsStore } from '../stores/alerts';
 import { createPenaltiesStore, createSettleStore, settleConfirmText } from '../stores/penalties';
 import { createDecisionStore, createWithdrawalsStore, decisionConfirmText, payeeText } from '../stores/withdrawals';
-import { createInspectStore } from '../stores/inspect';
 import { createDashboardStore } from '../stores/dashboard';
 import { BRAND_SCAN_WORDS, createShipDealers } from '../stores/ship';
 import { BRAND_ORG_ID } from '../stores/directory';
@@ -55,7 +53,6 @@ export const fundStore = createFundStore({
     }),
 });
 
-export const alertsStore = createAlertsStore({ client });
 
 export const penaltiesStore = createPenaltiesStore({ client });
 export const settleStore = createSettleStore({
@@ -80,7 +77,6 @@ export const decisionStore = createDecisionStore({
   refresh: () => withdrawalsStore.getState().load(),
 });
 
-export const inspectStore = createInspectStore({ client });
 export const dashboardStore = createDashboardStore({ client });
 
 export const shipDealers = createShipDealers(client);

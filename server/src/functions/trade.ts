@@ -8,13 +8,14 @@ import { defineFunction } from '../runtime/define.js';
 import { listCreditLines, setCreditLine } from '../trade/credit-lines.js';
 import { listCustomers, saveCustomer } from '../trade/customers.js';
 import { adjustRebate } from '../trade/rebates.js';
-import { setListPrices } from '../trade/list-prices.js';
+import { listListPrices, setListPrices } from '../trade/list-prices.js';
 import { exportPricePolicies, importPricePolicies, listPricePolicies, savePricePolicy, setPolicyEnabled } from '../trade/policies.js';
 import { addRelation, listRelations, reassignSeller } from '../trade/relations.js';
 import { getTerms, setTerms } from '../trade/terms.js';
 
 export const tradeMain = defineFunction('trade', {
   setListPrices,
+  listListPrices,
   savePricePolicy,
   listPricePolicies,
   setPolicyEnabled,

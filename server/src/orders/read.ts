@@ -4,7 +4,7 @@ import { membershipsOf } from '../channel/access.js';
 import { BRAND_ORG_ID } from '../channel/model.js';
 import { C } from '../db/collections.js';
 import type { AuthedContext } from '../runtime/action.js';
-import type { NoticeDoc, OrderDoc, ReturnDoc, ShipmentDoc } from './model.js';
+import type { NoticeDoc, OrderDoc, PaymentDoc, ReturnDoc, ShipmentDoc } from './model.js';
 import { orderAndStanding } from './steps.js';
 import { toView } from './store.js';
 
@@ -16,11 +16,14 @@ const NOTICES_DEFAULT = 50;
 export async function get(ctx: AuthedContext, input: GetOrderReq): Promise<Result<ActionRes<'order', 'get'>>> {
   const loaded = await orderAndStanding(ctx, input.orderId);
   if (!loaded.ok) return loaded;
-  const [shipments, returns] = await Promise.all([
+  const [shipments, returns, payments] = await Promise.all([
     ctx.db.collection(C.shipments).where({ orderId: input.orderId }).orderBy('at', 'asc').limit(PER_ORDER_MAX).get(),
     ctx.db.collection(C.returns).where({ orderId: input.orderId }).orderBy('requestedAt', 'asc').limit(PER_ORDER_MAX).get(),
+    // A transfer's receipt image, for the seller's finance confirming it.
+    ctx.db.collection(C.payments).where({ orderId: input.orderId }).limit(PER_ORDER_MAX).get(),
   ]);
-  return ok(toView(loaded.data.order, shipments.data as ShipmentDoc[], returns.data as ReturnDoc[]));
+  const receipts = new Map((payments.data as PaymentDoc[]).filter((p) => p.receiptFileId !== null).map((p) => [p._id, p.receiptFileId!]));
+  return ok(toView(loaded.data.order, shipments.data as ShipmentDoc[], returns.data as ReturnDoc[], receipts));
 }
 
 export async function list(ctx: AuthedContext, input: ListOrdersReq): Promise<Result<ActionRes<'order', 'list'>>> {

@@ -53,7 +53,7 @@ export async function casOrder<T>(
   });
 }
 
-export function toView(o: OrderDoc, shipments: ShipmentDoc[], returns: ReturnDoc[]): OrderView {
+export function toView(o: OrderDoc, shipments: ShipmentDoc[], returns: ReturnDoc[], receipts: ReadonlyMap<string, string> = new Map()): OrderView {
   return {
     orderId: o._id,
     orderNo: o.orderNo,
@@ -78,7 +78,7 @@ export function toView(o: OrderDoc, shipments: ShipmentDoc[], returns: ReturnDoc
       refunded: l.refunded,
     })),
     total: o.total,
-    tenders: o.tenders.map((t) => ({ kind: t.kind, amount: t.amount, paid: t.paid, refunded: t.refunded, ...(t.paymentId ? { paymentId: t.paymentId } : {}) })),
+    tenders: o.tenders.map((t) => ({ kind: t.kind, amount: t.amount, paid: t.paid, refunded: t.refunded, ...(t.paymentId ? { paymentId: t.paymentId } : {}), ...(t.paymentId && receipts.has(t.paymentId) ? { receiptFileId: receipts.get(t.paymentId)! } : {}) })),
     approval: o.approval,
     ...(o.address !== null && o.address !== undefined ? { address: o.address } : {}),
     createdAt: o.createdAt,

@@ -7,7 +7,7 @@ import { C } from '../db/collections.js';
 import { transact, txGet } from '../db/transact.js';
 import type { AuthedContext } from '../runtime/action.js';
 import type { Database } from '../runtime/cloud.js';
-import { brandAdmin, readDoc } from './access.js';
+import { actingSeller, brandAdmin, MEMBER, readDoc } from './access.js';
 import type { ListPriceDoc } from './model.js';
 
 /** A brand's catalogue for trade stays within one read. */
@@ -28,6 +28,15 @@ export async function listPricesByIds(db: Database, productIds: readonly string[
 export async function allListPrices(db: Database): Promise<ListPriceDoc[]> {
   const res = await db.collection(C.listPrices).limit(LIST_PRICES_MAX).get();
   return res.data as ListPriceDoc[];
+}
+
+/** `trade.listListPrices`: what a seller's office needs to price within the brand's floors. */
+export async function listListPrices(ctx: AuthedContext, _input: Record<never, never>): Promise<Result<ActionRes<'trade', 'listListPrices'>>> {
+  const seller = await actingSeller(ctx, undefined, MEMBER, 'see list prices').then((r) => (r.ok || r.error.code !== 'INVALID_ARGUMENT' ? r : ok(null)));
+  if (!seller.ok) return seller;
+  const docs = await allListPrices(ctx.db);
+  docs.sort((a, b) => a._id.localeCompare(b._id));
+  return ok({ prices: docs.map(listPriceView) });
 }
 
 /** `trade.setListPrices`: brand admins. A list price below the floor set with it is refused. */

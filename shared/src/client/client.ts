@@ -22,7 +22,7 @@ import {
 } from '../api/actions.js';
 import { isIntent, newIntent, type Intent } from './intent.js';
 import { userMessage } from './messages.js';
-import type { ClientErrorCode, ClientResult, RawReply, Transport } from './types.js';
+import type { ClientError, ClientErrorCode, ClientResult, RawReply, Transport } from './types.js';
 
 /** `fn.action` names of the actions of one retry class, from their declarations. */
 function actionsOfClass(retry: RetryClass): string[] {
@@ -118,11 +118,12 @@ export function createClient(transport: Transport, options: ClientOptions = {}):
       if (reply.ok || !RETRYABLE.has(reply.error.code)) break;
     }
     if (reply.ok) return { ok: true, data: reply.data as T };
-    const { code, message, field } = reply.error;
+    const { code, message, field, details } = reply.error;
     if (code === 'UNAUTHENTICATED') options.onUnauthenticated?.();
-    const error = field === undefined
+    const error: ClientError = field === undefined
       ? { code, message, userMessage: userMessage(code, name) }
       : { code, message, field, userMessage: userMessage(code, name, field) };
+    if (details !== undefined) error.details = details;
     return { ok: false, error };
   }
 

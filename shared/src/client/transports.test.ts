@@ -111,4 +111,10 @@ describe('createCloudTransport', () => {
       error: { code: 'FORBIDDEN', message: 'm', field: 'orgId' },
     });
   });
+
+  it('keeps the details a refusal carries for the next step (a CSV import\'s bad rows), and nothing that is not an object', () => {
+    const errors = [{ row: 2, column: 'price', message: 'below the floor' }];
+    expect(toReply({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'm', field: 'csv', details: { errors } } })).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'm', field: 'csv', details: { errors } } });
+    expect(toReply({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'm', details: [1] } })).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: 'm' } });
+  });
 });

@@ -29,14 +29,16 @@ export function toReply(body: unknown): RawReply {
   const b = body as { ok?: unknown; data?: unknown; error?: unknown };
   if (b.ok === true) return { ok: true, data: b.data };
   if (b.ok === false && typeof b.error === 'object' && b.error !== null) {
-    const e = b.error as { code?: unknown; message?: unknown; field?: unknown };
+    const e = b.error as { code?: unknown; message?: unknown; field?: unknown; details?: unknown };
     const message = typeof e.message === 'string' ? e.message : '';
     const code = isClientErrorCode(e.code) ? e.code : 'INTERNAL';
-    const error: { code: typeof code; message: string; field?: string } = {
+    const error: { code: typeof code; message: string; field?: string; details?: Record<string, unknown> } = {
       code,
       message: code === e.code ? message : `unknown error code ${String(e.code)}: ${message}`,
     };
     if (typeof e.field === 'string') error.field = e.field;
+    // What the caller needs next (a CSV import's bad rows, a changed quote): kept as sent.
+    if (typeof e.details === 'object' && e.details !== null && !Array.isArray(e.details)) error.details = e.details as Record<string, unknown>;
     return { ok: false, error };
   }
   return failure('BAD_REPLY', 'reply has neither ok:true nor ok:false with an error');

@@ -22,6 +22,8 @@ export interface ClientError {
   field?: string;
   /** Plain Chinese words for the person holding the phone (see messages.ts). */
   userMessage: string;
+  /** What the server attached for the caller's next step (a CSV import's bad rows: `errors`). */
+  details?: Record<string, unknown>;
 }
 
 export type ClientErr = { ok: false; error: ClientError };

@@ -41,6 +41,7 @@ function csvText(): Schema<string> {
 const policyItem = () => object({ productId: id(), price: fen(1), minQuantity: optional(int({ min: 1, max: MAX_LINE_QUANTITY_FOR_PRICE })) });
 
 export const TRADE_SCHEMAS = {
+  listListPrices: object({}),
   setListPrices: object({
     productId: id(),
     unit: optional(oneOf(ORDER_UNITS)),

@@ -11,3 +11,4 @@ export * from './scan-list';
 export * from './wallet';
 export * from './join';
 export * from './ordering-buy';
+export * from './ordering-sell';

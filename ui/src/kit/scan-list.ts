@@ -84,6 +84,15 @@ export interface SentRequest {
   foreignCodes: string[];
   /** Product names of the codes sent, as identify told them (for the alerts' rows). */
   names: Record<string, string>;
+  /** Ship: the order shipped and the carrier's details (`shipFields`), sent again unchanged on retry. */
+  shipFields?: ShipFields;
+}
+
+/** What a ship of an order adds to the scan (docs/ordering-operations.md). */
+export interface ShipFields {
+  orderId?: string;
+  carrier?: string;
+  trackingNo?: string;
 }
 
 export interface SubmitResult {
@@ -164,6 +173,13 @@ export interface ScanListDeps {
    * when another dealer's goods are on the list (it returns true at once otherwise).
    */
   confirm?: (summary: ConfirmSummary) => Promise<boolean>;
+  /**
+   * A further check of a code the verdict accepted, against the list as it is (shipping an order:
+   * more than ordered is refused on the spot). A string refuses the code with those words.
+   */
+  vet?: (entry: ScanEntry, list: readonly ScanEntry[]) => string | null;
+  /** Ship: fields added to the request when it is made (the order, the carrier). */
+  shipFields?: () => ShipFields;
 }
 
 const IDLE: SubmitState = { status: 'idle', request: null, result: null, error: null, message: null };
@@ -347,6 +363,11 @@ export function createScanList(deps: ScanListDeps) {
         if (v.foreign) entry.foreign = true;
         if (v.expected) entry.expected = true;
         if (warning !== undefined) entry.warning = warning;
+        const vetoed = deps.vet?.(entry, get().entries.filter((e) => e.code !== code)) ?? null;
+        if (vetoed !== null) {
+          put(code, generation, null);
+          return { tone: 'danger', text: vetoed, code };
+        }
         put(code, generation, entry);
         const what = `${levelLabel(d.level)} · ${d.productName || '未知商品'} · ${d.items} 件`;
         return warning === undefined ? { tone: 'success', text: `已添加：${what}`, code } : { tone: 'warning', text: `已添加：${what}（${warning}）`, code };
@@ -368,7 +389,7 @@ export function createScanList(deps: ScanListDeps) {
       const r: ClientResult<{ items: number; alerts?: Alert[] }> =
         purpose === 'receive'
           ? await client.scan.receive({ codes: request.codes, orgId: request.orgId })
-          : await client.scan.ship({ codes: request.codes, toOrgId: request.toOrgId!, fromOrgId: request.orgId }, request.intent === undefined ? undefined : { intent: request.intent });
+          : await client.scan.ship({ codes: request.codes, toOrgId: request.toOrgId!, fromOrgId: request.orgId, ...request.shipFields }, request.intent === undefined ? undefined : { intent: request.intent });
       if (r.ok) {
         const result: SubmitResult = { items: r.data.items, alerts: r.data.alerts ?? [], codes: request.codes.length, foreignCodes: request.foreignCodes, names: request.names };
         if (request.targetName !== undefined) result.targetName = request.targetName;
@@ -486,6 +507,8 @@ export function createScanList(deps: ScanListDeps) {
           request.toOrgId = target.orgId;
           request.targetName = target.name;
           request.intent = client.newIntent();
+          const extra = deps.shipFields?.();
+          if (extra !== undefined) request.shipFields = extra;
         }
         // What an earlier reply said about an entry no longer applies to this new submit.
         set({ entries: get().entries.map((e) => (e.problem !== undefined && e.status === 'ready' ? withoutProblem(e) : e)) });

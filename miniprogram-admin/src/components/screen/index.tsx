@@ -14,6 +14,8 @@ export interface ScreenProps {
   /** Runs each time the screen is shown to a person allowed to use it (load its data here). */
   onShow?: () => void;
   extra?: ReactNode;
+  /** The width of a desktop browser for tables (the seller's price lists, orders, reports). */
+  wide?: boolean;
 }
 
 import { goBack, goHome } from '../../nav';
@@ -29,7 +31,7 @@ function allows(access: ScreenProps['access'], role: BrandRole | null): boolean 
  * loads who is using the app, keeps out those whose role does not allow the screen (the server
  * refuses them anyway; this says so before they fill a form), and calls `onShow` when allowed.
  */
-export function Screen({ testId, title, subtitle, access, onShow, extra, children }: PropsWithChildren<ScreenProps>) {
+export function Screen({ testId, title, subtitle, access, onShow, extra, wide, children }: PropsWithChildren<ScreenProps>) {
   const ready = useRequireLogin('admin');
   const me = useStore(sessionStore, (s) => s.me);
   const [shown, setShown] = useState(0);
@@ -76,7 +78,7 @@ export function Screen({ testId, title, subtitle, access, onShow, extra, childre
   }
 
   return (
-    <Page testId={testId}>
+    <Page testId={testId} className={wide === true ? 'cr-sell-wide' : undefined}>
       {header}
       {body}
     </Page>

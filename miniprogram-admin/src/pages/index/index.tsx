@@ -10,7 +10,8 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Field, Header, List, Loading, LOGIN_PAGE, needsLogin, Page, Tag, useQuery, useRequireLogin, ErrorNote } from '@channel-router/ui';
+import { Button, Card, Cell, Field, Header, List, Loading, LOGIN_PAGE, needsLogin, Page, SellEntry, Tag, useQuery, useRequireLogin, ErrorNote } from '@channel-router/ui';
+import { SELL_PAGES } from '@channel-router/ui/kit';
 import { formatFen } from '@channel-router/shared/money';
 import { client, sessionStore } from '../../services/app';
 import { StatGrid } from '../../components/stat-grid';
@@ -100,6 +101,11 @@ function StaffHome({ role, brandName }: { role: BrandRole; brandName: string | n
             ]}
           />
         </View>
+      ) : null}
+      {role === 'admin' ? (
+        <List title='订货'>
+          <SellEntry client={client} seller={{ orgId: 'brand', name: brandName ?? '品牌', kind: 'brand' }} onOpen={() => void Taro.navigateTo({ url: SELL_PAGES.hub })} />
+        </List>
       ) : null}
       <List title='功能'>
         {flows.map((f) => (

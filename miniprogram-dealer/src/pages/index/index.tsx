@@ -9,8 +9,9 @@ import { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { Button, Card, Cell, Empty, Header, List, Loading, Page, Tag, useRequireLogin, ErrorNote } from '@channel-router/ui';
-import { orgStore, receiveList, shipList } from '../../services/app';
+import { Button, Card, Cell, Empty, Header, List, Loading, Page, SellEntry, Tag, useRequireLogin, ErrorNote } from '@channel-router/ui';
+import { SELL_PAGES } from '@channel-router/ui/kit';
+import { client, orgStore, receiveList, shipList } from '../../services/app';
 import { abilitiesOf, currentMembership, type Abilities } from '../../stores/org';
 import { orgKindLabel, roleLabel } from '../../stores/labels';
 import { go, PAGES } from '../../components/nav';
@@ -86,6 +87,9 @@ export default function Home() {
             </Tag>
           </View>
         </Card>
+        <List title='销售'>
+          <SellEntry client={client} seller={{ orgId: membership.orgId, name: membership.orgName, kind: membership.kind }} onOpen={() => go(SELL_PAGES.hub)} />
+        </List>
         <List title='功能'>
           <Cell title='订货' label='向品牌（上级）订货、我的订单、发货通知、余额' onClick={() => go(PAGES.buyCatalog)} testId='flow-buy' />
           {FLOWS.filter((f) => can[f.key]).map((f) => {

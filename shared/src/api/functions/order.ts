@@ -87,6 +87,8 @@ export interface OrderTenderView {
   paid: number;
   refunded: number;
   paymentId?: string;
+  /** A transfer's bank receipt image (cloud storage fileID), for the seller to check. */
+  receiptFileId?: string;
 }
 export interface OrderHistoryEntry {
   at: number;

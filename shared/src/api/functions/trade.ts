@@ -29,6 +29,11 @@ export interface ListPriceView {
   version: number;
 }
 export type SetListPricesRes = ListPriceView;
+export type ListListPricesReq = Record<never, never>;
+export interface ListListPricesRes {
+  /** Every product the brand has priced for trade (its floors bind every seller's prices). */
+  prices: ListPriceView[];
+}
 
 export interface SavePricePolicyReq {
   policyId?: string;
@@ -238,6 +243,14 @@ export const TRADE = declareFunction('trade', {
     retry: 'write',
     errors: ['FORBIDDEN', 'NOT_FOUND', 'PRICE_BELOW_FLOOR'],
     words: { PRICE_BELOW_FLOOR: '价格低于控价' },
+  }),
+  listListPrices: declareAction<ListListPricesReq, ListListPricesRes>()({
+    schema: S.listListPrices,
+    who: 'members of a selling org (brand, dealer, wholesaler; not a shop guide): the floors bind their prices',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN'],
   }),
   savePricePolicy: declareAction<SavePricePolicyReq, SavePricePolicyRes>()({
     schema: S.savePricePolicy,

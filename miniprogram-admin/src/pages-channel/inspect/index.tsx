@@ -11,7 +11,8 @@
 import { View, Text } from '@tarojs/components';
 import { useStore } from 'zustand';
 import { Button, Card, Loading, Result, ScanButton, type ResultStatus } from '@channel-router/ui';
-import { currentNames, directoryStore, inspectStore } from '../../services/app';
+import { currentNames, directoryStore } from '../../services/app';
+import { inspectStore } from '../../services/channel-stores';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
 import { orgsOfKind } from '../../stores/directory';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '价目与控价' });

@@ -1,0 +1,102 @@
+/**
+ * Words and tones of the seller's ordering screens (docs/ordering.md#orders): order states, price
+ * scopes, stock moves, report kinds. One table each; an unknown key reads 其他.
+ */
+import type { OrderState } from '@channel-router/shared';
+import { pick, type StatusTone } from '../labels';
+
+export const ORDER_STATE_LABELS: Readonly<Record<OrderState, string>> = {
+  pending_payment: '待付款',
+  pending_approval: '待审批',
+  approved: '待发货',
+  partially_shipped: '部分发货',
+  shipped: '已发货',
+  received: '已收货',
+  completed: '已完成',
+  cancelled: '已取消',
+};
+
+const ORDER_STATE_TONES: Readonly<Record<OrderState, StatusTone>> = {
+  pending_payment: 'warning',
+  pending_approval: 'warning',
+  approved: 'warning',
+  partially_shipped: 'warning',
+  shipped: 'default',
+  received: 'success',
+  completed: 'success',
+  cancelled: 'danger',
+};
+
+export function orderStateView(status: string): { text: string; tone: StatusTone } {
+  return { text: pick(ORDER_STATE_LABELS, status), tone: (ORDER_STATE_TONES as Record<string, StatusTone>)[status] ?? 'default' };
+}
+
+export const SCOPE_LABELS: Readonly<Record<string, string>> = {
+  customer: '指定客户',
+  group: '客户分组',
+  level: '客户等级',
+  region: '地区',
+  all: '全部客户',
+  list: '品牌价目',
+  special: '特价',
+};
+
+export function scopeLabel(scope: string): string {
+  return pick(SCOPE_LABELS, scope);
+}
+
+export const BUYER_KIND_LABELS: Readonly<Record<string, string>> = { dealer: '经销商', wholesaler: '批发商', store: '门店' };
+
+export const STOCK_MOVE_LABELS: Readonly<Record<string, string>> = {
+  production_in: '生产入库',
+  receive: '收货',
+  ship: '发货',
+  reserve: '下单预留',
+  release: '释放预留',
+  return_in: '退货入库',
+  return_out: '退货出库',
+  adjust: '调整',
+};
+
+export const RETURN_STATUS_LABELS: Readonly<Record<string, string>> = {
+  requested: '待审核',
+  approved: '待退回',
+  in_transit: '退回途中',
+  rejected: '已驳回',
+  refunded: '已退款',
+};
+
+export const TENDER_LABELS: Readonly<Record<string, string>> = {
+  rebate: '返利抵扣',
+  deposit: '预存款',
+  credit: '赊销',
+  wechat_pay: '微信支付',
+  transfer: '线下转账',
+};
+
+export const UNIT_LABELS: Readonly<Record<string, string>> = { case: '箱', box: '盒', item: '件' };
+export function unitLabel(unit: string): string {
+  return pick(UNIT_LABELS, unit, '件');
+}
+
+export const ROLE_STEP_LABELS: Readonly<Record<string, string>> = { owner: '老板', admin: '管理员', finance: '财务', sales: '销售', warehouse: '仓管' };
+
+/** `2026-12-04 09:30` in Asia/Shanghai, whatever the phone's zone (calendar dates are Shanghai dates: docs/ordering.md#orders). */
+export function shanghaiTime(at_ms: number): string {
+  const d = new Date(at_ms + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}
+
+export function shanghaiDate(at_ms: number): string {
+  return shanghaiTime(at_ms).slice(0, 10);
+}
+
+/** `YYYY-MM-DD` (Asia/Shanghai midnight) → ms, or null. */
+export function parseShanghaiDate(text: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (m === null) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d) - 8 * 3600_000;
+  return shanghaiDate(t) === text.trim() ? t : null;
+}
