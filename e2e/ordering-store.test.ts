@@ -153,7 +153,7 @@ describe('the store orders under credit and deposit, receives, returns two cases
     const o = await ch.call<OrderView>('dealerOwnerGd', 'order', { action: 'get', orderId });
     expect(o).toMatchObject({ buyerOrgId: ch.storeGz.id, status: 'pending_approval', total: TOTAL });
     expect(o.tenders).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'deposit', amount: DEPOSIT }), expect.objectContaining({ kind: 'credit', amount: TOTAL - DEPOSIT })]));
-    await shows('order-status', '待审核');
+    await shows('order-status', '待审批');
     await shot('terminal-order-detail');
     expect(fnCalls.filter((c) => c === 'order.submit')).toHaveLength(1);
   }, STEP_TIMEOUT_MS);

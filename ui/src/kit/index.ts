@@ -10,5 +10,6 @@ export * from './scan-words';
 export * from './scan-list';
 export * from './wallet';
 export * from './join';
+export * from './ordering-words';
 export * from './ordering-buy';
 export * from './ordering-sell';

@@ -4,3 +4,4 @@ export * from './tenders';
 export * from './checkout';
 export * from './orders';
 export * from './words';
+export { AGEING_LABELS, BUYER_ORDER_STATE_LABELS, RETURN_STATUS_LABELS, TENDER_LABELS, UNIT_LABELS } from '../ordering-words';

@@ -15,7 +15,8 @@ import {
   orderListKey,
   returnableUnits,
 } from './orders';
-import { historyText, ORDER_STATE_LABELS, packText, shortTime } from './words';
+import { historyText, packText, shortTime } from './words';
+import { BUYER_ORDER_STATE_LABELS as ORDER_STATE_LABELS } from '../ordering-words';
 
 // Goal: after submit the buyer sees its orders by state, cancels only where allowed, asks back at
 // most what it received with the exact refund shown first, and sees what shipments still expect.

@@ -27,7 +27,7 @@ import type { ScanEntry } from '../scan-list';
 export const ORDER_TABS = [
   { key: 'all', label: '全部', status: undefined },
   { key: 'pending_payment', label: '待付款', status: 'pending_payment' },
-  { key: 'pending_approval', label: '待审核', status: 'pending_approval' },
+  { key: 'pending_approval', label: '待审批', status: 'pending_approval' },
   { key: 'approved', label: '待发货', status: 'approved' },
   { key: 'partially_shipped', label: '部分发货', status: 'partially_shipped' },
   { key: 'shipped', label: '待收货', status: 'shipped' },

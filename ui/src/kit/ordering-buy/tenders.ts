@@ -10,6 +10,7 @@
 import { checkTenders, maxRebate_fen, TENDER_KINDS, type TenderKind } from '@channel-router/shared/ordering/tenders';
 import type { BalancesRes, TenderReq } from '@channel-router/shared/api';
 import { formatFen } from '@channel-router/shared/money';
+import { TENDER_LABELS } from '../ordering-words';
 
 export { TENDER_KINDS, type TenderKind };
 
@@ -159,14 +160,6 @@ export function toTenderRequests(draft: TenderDraft, receiptFileId: string | nul
   }
   return out;
 }
-
-export const TENDER_LABELS: Record<TenderKind, string> = {
-  rebate: '返利抵扣',
-  deposit: '预存款',
-  credit: '赊销（信用额度）',
-  wechat_pay: '微信支付',
-  transfer: '线下转账',
-};
 
 /** The confirmation's text: what is paid how, in one line per tender. */
 export function tenderSummary(draft: TenderDraft): string[] {

@@ -4,21 +4,12 @@
  */
 import type { BalancesRes, OrderHistoryEntry, OrderView, ReturnStatus, ShipmentView } from '@channel-router/shared/api';
 
+import { BUYER_ORDER_STATE_LABELS, UNIT_LABELS } from '../ordering-words';
+
 type OrderState = OrderView['status'];
 type AgeingBucket = keyof BalancesRes['credit']['ageing'];
 /** The kit's `Tag` tones. */
 export type OrderTone = 'default' | 'success' | 'warning' | 'danger' | 'primary';
-
-export const ORDER_STATE_LABELS: Record<OrderState, string> = {
-  pending_payment: '待付款',
-  pending_approval: '待审核',
-  approved: '待发货',
-  partially_shipped: '部分发货',
-  shipped: '待收货',
-  received: '已收货',
-  completed: '已完成',
-  cancelled: '已取消',
-};
 
 export function orderStateTone(s: OrderState): OrderTone {
   switch (s) {
@@ -34,8 +25,6 @@ export function orderStateTone(s: OrderState): OrderTone {
   }
 }
 
-export const UNIT_LABELS: Record<'case' | 'box' | 'item', string> = { case: '箱', box: '盒', item: '件' };
-
 /** 「24 件/箱」: what one order unit holds. */
 export function packText(unit: 'case' | 'box' | 'item', itemsPerUnit: number): string {
   return unit === 'item' ? '按件订' : `${itemsPerUnit} 件/${UNIT_LABELS[unit]}`;
@@ -49,6 +38,7 @@ export const PRICE_SOURCE_LABELS: Record<'customer' | 'group' | 'level' | 'regio
   all: '通用价',
   list: '标准价',
 };
+
 
 const EVENT_LABELS: Record<string, string> = {
   submit: '提交订单',
@@ -65,29 +55,14 @@ const EVENT_LABELS: Record<string, string> = {
 
 export function historyText(h: OrderHistoryEntry): string {
   const what = EVENT_LABELS[h.event] ?? h.event;
-  return `${what} · ${ORDER_STATE_LABELS[h.to]}${h.reason ? `（${h.reason}）` : ''}`;
+  return `${what} · ${BUYER_ORDER_STATE_LABELS[h.to]}${h.reason ? `（${h.reason}）` : ''}`;
 }
-
-export const RETURN_STATUS_LABELS: Record<ReturnStatus, string> = {
-  requested: '待审核',
-  approved: '已同意，待退回',
-  in_transit: '退回途中',
-  rejected: '已拒绝',
-  refunded: '已退款',
-};
 
 export function shipmentText(s: ShipmentView): string {
   const items = s.lines.reduce((n, l) => n + l.items, 0);
   const carrier = s.carrier ? ` · ${s.carrier}${s.trackingNo ? ` ${s.trackingNo}` : ''}` : '';
   return `${items} 件${carrier} · ${s.status === 'received' ? '已收货' : '运输中'}`;
 }
-
-export const AGEING_LABELS: Record<AgeingBucket, string> = {
-  not_due: '未到期',
-  d1_30: '逾期 1–30 天',
-  d31_60: '逾期 31–60 天',
-  over_60: '逾期 60 天以上',
-};
 
 /** 「12-05 14:30」 in Asia/Shanghai, whatever the phone's zone. */
 export function shortTime(at_ms: number): string {

@@ -5,15 +5,9 @@
  */
 import { formatFen } from '@channel-router/shared/money';
 import type { AgeingBucket } from '@channel-router/shared';
+import { AGEING_LABELS } from '../ordering-words';
 
 export const AGEING_ORDER: readonly AgeingBucket[] = ['not_due', 'd1_30', 'd31_60', 'over_60'];
-
-export const AGEING_LABELS: Readonly<Record<AgeingBucket, string>> = {
-  not_due: '未到期',
-  d1_30: '逾期 1–30 天',
-  d31_60: '逾期 31–60 天',
-  over_60: '逾期 60 天以上',
-};
 
 const TONES: Readonly<Record<AgeingBucket, 'success' | 'default' | 'warning' | 'danger'>> = { not_due: 'success', d1_30: 'default', d31_60: 'warning', over_60: 'danger' };
 

@@ -4,17 +4,7 @@
  */
 import type { OrderState } from '@channel-router/shared';
 import { pick, type StatusTone } from '../labels';
-
-export const ORDER_STATE_LABELS: Readonly<Record<OrderState, string>> = {
-  pending_payment: '待付款',
-  pending_approval: '待审批',
-  approved: '待发货',
-  partially_shipped: '部分发货',
-  shipped: '已发货',
-  received: '已收货',
-  completed: '已完成',
-  cancelled: '已取消',
-};
+import { ORDER_STATE_LABELS, UNIT_LABELS } from '../ordering-words';
 
 const ORDER_STATE_TONES: Readonly<Record<OrderState, StatusTone>> = {
   pending_payment: 'warning',
@@ -58,23 +48,6 @@ export const STOCK_MOVE_LABELS: Readonly<Record<string, string>> = {
   adjust: '调整',
 };
 
-export const RETURN_STATUS_LABELS: Readonly<Record<string, string>> = {
-  requested: '待审核',
-  approved: '待退回',
-  in_transit: '退回途中',
-  rejected: '已驳回',
-  refunded: '已退款',
-};
-
-export const TENDER_LABELS: Readonly<Record<string, string>> = {
-  rebate: '返利抵扣',
-  deposit: '预存款',
-  credit: '赊销',
-  wechat_pay: '微信支付',
-  transfer: '线下转账',
-};
-
-export const UNIT_LABELS: Readonly<Record<string, string>> = { case: '箱', box: '盒', item: '件' };
 export function unitLabel(unit: string): string {
   return pick(UNIT_LABELS, unit, '件');
 }

@@ -6,7 +6,7 @@
 import type { OrderState } from '@channel-router/shared';
 import type { OrderSummary, OrderView } from '@channel-router/shared/api';
 import { formatFen } from '@channel-router/shared/money';
-import { ORDER_STATE_LABELS } from './labels';
+import { ORDER_STATE_LABELS } from '../ordering-words';
 
 /** The incoming orders' filters, in the order of the tabs. */
 export const ORDER_FILTERS = [

@@ -4,8 +4,7 @@
  */
 import type { ReportColumn, ReportKind, ReportTable } from '@channel-router/shared';
 import { formatFen } from '@channel-router/shared/money';
-import { ORDER_STATE_LABELS } from './labels';
-import { AGEING_LABELS } from './ageing';
+import { AGEING_LABELS, ORDER_STATE_LABELS } from '../ordering-words';
 
 export const REPORT_TABS: ReadonlyArray<{ key: ReportKind; label: string }> = [
   { key: 'sales_by_day', label: '按日' },

@@ -22,7 +22,7 @@ import { cx } from '../../cx';
 import {
   buyerMayCancel,
   historyText,
-  ORDER_STATE_LABELS,
+  BUYER_ORDER_STATE_LABELS,
   ORDER_TABS,
   orderListKey,
   orderStateTone,
@@ -69,7 +69,7 @@ export function OrdersScreen({ buying, buyerOrgId, nav, initialTab }: { buying: 
               testId={`order-${o.orderId}`}
               title={o.orderNo}
               label={shortTime(o.createdAt)}
-              value={<View className='cr-order-cell'><Tag tone={orderStateTone(o.status)}>{ORDER_STATE_LABELS[o.status]}</Tag><Amount fen={o.total} /></View>}
+              value={<View className='cr-order-cell'><Tag tone={orderStateTone(o.status)}>{BUYER_ORDER_STATE_LABELS[o.status]}</Tag><Amount fen={o.total} /></View>}
               onClick={() => nav.order(o.orderId)}
             />
           ))}
@@ -95,7 +95,7 @@ export function OrderDetailScreen({ buying, orderId, nav }: { buying: BuyerOrder
   const canCancel = buyerMayCancel(o);
   return (
     <View data-testid='order-detail' data-status={o.status}>
-      <Card title={<Text data-testid='order-no'>{o.orderNo}</Text>} extra={<Tag tone={orderStateTone(o.status)} testId='order-status'>{ORDER_STATE_LABELS[o.status]}</Tag>}>
+      <Card title={<Text data-testid='order-no'>{o.orderNo}</Text>} extra={<Tag tone={orderStateTone(o.status)} testId='order-status'>{BUYER_ORDER_STATE_LABELS[o.status]}</Tag>}>
         <Text className='cr-hint'>下单 {shortTime(o.createdAt)}{o.payDeadline !== undefined && o.status === 'pending_payment' ? ` · 请在 ${shortTime(o.payDeadline)} 前完成支付` : ''}</Text>
       </Card>
       <List title='商品'>
