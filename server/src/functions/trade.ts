@@ -1,7 +1,8 @@
 /**
  * The `trade` cloud function (docs/trade.md#trade): trade relations, customer
  * profiles, list prices and floors, price policies with CSV import and export, seller terms and
- * credit lines. The use cases live in server/src/trade/, which owns their collections.
+ * credit lines; promotions, rebate programs and settlement documents. The use cases live in
+ * server/src/trade/ and server/src/promotions/, which own their collections.
  */
 import { defineFunction } from '../runtime/define.js';
 import { listCreditLines, setCreditLine } from '../trade/credit-lines.js';
@@ -10,6 +11,9 @@ import { setListPrices } from '../trade/list-prices.js';
 import { exportPricePolicies, importPricePolicies, listPricePolicies, savePricePolicy, setPolicyEnabled } from '../trade/policies.js';
 import { addRelation, listRelations, reassignSeller } from '../trade/relations.js';
 import { getTerms, setTerms } from '../trade/terms.js';
+import { listPromotions, savePromotion, setPromotionEnabled } from '../promotions/promotions.js';
+import { approveStatement, computeRebates, listRebatePrograms, listStatements, rejectStatement, saveRebateProgram } from '../promotions/rebates.js';
+import { exportSettlements, listSettlements } from '../promotions/settlements.js';
 
 export const tradeMain = defineFunction('trade', {
   setListPrices,
@@ -27,4 +31,16 @@ export const tradeMain = defineFunction('trade', {
   listRelations,
   setCreditLine,
   listCreditLines,
+  // Promotions, rebate programs and settlement documents: server/src/promotions/ (docs/promotions.md#promotions).
+  savePromotion,
+  listPromotions,
+  setPromotionEnabled,
+  saveRebateProgram,
+  listRebatePrograms,
+  computeRebates,
+  listStatements,
+  approveStatement,
+  rejectStatement,
+  listSettlements,
+  exportSettlements,
 });

@@ -4,7 +4,6 @@
  * the buyer org and the `requestId`, so a retry answers the same order and writes nothing more.
  */
 import {
-  buildQuote,
   checkCredit,
   checkTenders,
   creditAccount,
@@ -21,7 +20,6 @@ import {
   transitionOrder,
   type ActionRes,
   type QuoteReq,
-  type Quote,
   type Result,
   type SubmitReq,
   type CreditLineTerms,
@@ -40,6 +38,7 @@ import type { OrderDoc, OrderLineDoc, PaymentDoc, ReceivableDoc } from './model.
 import { canTrade, catalogFor, priceLines, readCreditLine, readTerms, reserveInTx } from './seams.js';
 import { orderTermsFrom } from './terms.js';
 import { PRODUCTS_PER_READ_MAX, checkLowStock, readStock } from '../stock/levels.js';
+import { applySellerPromotions, catalogPromotions, isGiftLine, releasePromotionBudgets, reservePromotionBudgets, type PromotionPricing } from '../promotions/index.js';
 
 /**
  * Order number counters per seller and day are split over this many documents (order-number.ts),
@@ -67,6 +66,8 @@ export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }
   if (!rel.ok) return rel;
   const r = await catalogFor(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId: rel.data.buyerOrgId, at_ms: ctx.now_ms });
   if (!r.ok) return r;
+  const promos = await catalogPromotions(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId: rel.data.buyerOrgId, productIds: r.data.map((p) => p.productId), at_ms: ctx.now_ms });
+  if (!promos.ok) return promos;
   // Available: the seller has at least one unit of it not reserved (one read for the page).
   const stock = await readStock(ctx.db, input.sellerOrgId, r.data.slice(0, PRODUCTS_PER_READ_MAX).map((p) => p.productId));
   return ok({
@@ -79,21 +80,24 @@ export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }
       unitPrice: p.unitPrice,
       priceSource: p.priceSource,
       available: (stock.get(p.productId)?.available ?? 0) >= p.itemsPerUnit,
+      promotionIds: promos.data.byProduct.get(p.productId) ?? [],
     })),
-    promotions: [],
+    promotions: promos.data.promotions,
   });
 }
 
-async function quoteFor(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string, lines: QuoteReq['lines']): Promise<Result<Quote>> {
+/** Priced lines with the seller's running promotions (docs/promotions.md#the-quote). */
+async function quoteFor(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string, lines: QuoteReq['lines']): Promise<Result<PromotionPricing>> {
   const priced = await priceLines(ctx.db, { sellerOrgId, buyerOrgId, lines, at_ms: ctx.now_ms });
   if (!priced.ok) return priced;
-  return ok(buildQuote(sellerOrgId, priced.data));
+  return applySellerPromotions(ctx.db, { sellerOrgId, buyerOrgId, priced: priced.data, at_ms: ctx.now_ms });
 }
 
 export async function quote(ctx: AuthedContext, input: QuoteReq & { buyerOrgId?: string }): Promise<Result<ActionRes<'order', 'quote'>>> {
   const rel = await relationFor(ctx, input.sellerOrgId, input.buyerOrgId);
   if (!rel.ok) return rel;
-  return quoteFor(ctx, input.sellerOrgId, rel.data.buyerOrgId, input.lines);
+  const q = await quoteFor(ctx, input.sellerOrgId, rel.data.buyerOrgId, input.lines);
+  return q.ok ? ok(q.data.quote) : q;
 }
 
 function submitReply(o: OrderDoc, payments: PaymentDoc[], jsapi: Record<string, string> | undefined): ActionRes<'order', 'submit'> {
@@ -149,7 +153,7 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   ]);
   if (!trades) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
   if (!priced.ok) return priced;
-  const q = priced.data;
+  const q = priced.data.quote;
   if (q.total !== input.expectedTotal) return errWith('QUOTE_CHANGED', `the total is now ${q.total} fen, not ${input.expectedTotal}`, { quote: q }, 'expectedTotal');
   const orderTerms = orderTermsFrom(terms, line, q.total);
   const tenders = checkTenders(q.total, input.tenders, orderTerms.maxRebateShare_bp);
@@ -194,7 +198,14 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   const step = transitionOrder({ status: 'new', approval }, { type: 'submit', nothingToPay }, 'buyer', ctx.caller.unionId, ctx.now_ms);
   if (!step.ok) return step;
   const timeout_ms = payments.some((p) => p.method === 'wechat_pay') ? orderTerms.wechatPayTimeout_ms : orderTerms.transferTimeout_ms;
-  const lines = orderLinesFrom(q.lines);
+  // Gift lines (price 0) reserve stock like any line (docs/promotions.md#stacking).
+  const lines = orderLinesFrom([...q.lines, ...q.gifts]);
+  // Budgets and per-buyer limits taken before the transaction, given back if it fails (promotions/budgets.ts).
+  const taken = await reservePromotionBudgets(ctx.db, { buyerOrgId, consumption: priced.data.consumption, limits: priced.data.limits, at_ms: ctx.now_ms });
+  if (!taken.ok) {
+    const again = await quoteFor(ctx, input.sellerOrgId, buyerOrgId, input.lines);
+    return again.ok ? errWith('QUOTE_CHANGED', `promotion ${taken.promotionId} ran out since the quote`, { quote: again.data.quote }, 'expectedTotal') : again;
+  }
 
   const r = await transact<{ order: OrderDoc; replay: boolean }>(ctx.db, async (tx) => {
     const again = await txGet<OrderDoc>(tx, C.orders, orderId);
@@ -236,6 +247,7 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
       completedAt: null,
       openReturns: 0,
       history: [{ at: ctx.now_ms, by: ctx.caller.unionId, event: 'submit', from: 'new', to: step.data.status }],
+      promotionsTaken: taken.taken,
     };
     const held = await postHolds(ctx.db, tx, order, creditLimits, ctx.now_ms);
     if (!held.ok) return held;
@@ -247,6 +259,7 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
     await tx.collection(C.orders).doc(_id).set(fields);
     return ok({ order, replay: false });
   });
+  if (!r.ok || r.data.replay) await releasePromotionBudgets(ctx.db, buyerOrgId, taken.taken, ctx.now_ms);
   if (!r.ok) return r;
   if (r.data.replay) return replaySubmit(ctx, r.data.order, input);
   // Low stock is judged after the reservation committed (docs/stock.md).
@@ -264,10 +277,11 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
 
 /** The first attempt's order, if the retry asks for the same thing; CONFLICT on `requestId` otherwise. */
 async function replaySubmit(ctx: AuthedContext, o: OrderDoc, input: SubmitReq): Promise<Result<ActionRes<'order', 'submit'>>> {
+  const lines = o.lines.filter((l) => !isGiftLine(l));
   const same =
     o.sellerOrgId === input.sellerOrgId &&
-    o.lines.length === input.lines.length &&
-    o.lines.every((l, i) => l.productId === input.lines[i]!.productId && l.quantity === input.lines[i]!.quantity);
+    lines.length === input.lines.length &&
+    lines.every((l, i) => l.productId === input.lines[i]!.productId && l.quantity === input.lines[i]!.quantity);
   if (!same) return err('CONFLICT', 'this requestId was already used for another order', 'requestId');
   const ids = o.tenders.flatMap((t) => (t.paymentId ? [t.paymentId] : []));
   const payments = ids.length === 0 ? [] : ((await ctx.db.collection(C.payments).where({ _id: ctx.db.command.in(ids) }).limit(ids.length).get()).data as PaymentDoc[]);

@@ -11,6 +11,9 @@ import type { OrderUnit } from '../../ordering/quote.js';
 import type { SellerTerms } from '../../ordering/terms.js';
 import { TRADE_SCHEMAS as S } from '../../validation/trade-requests.js';
 import { declareAction, declareFunction } from '../declare.js';
+import { PROMOTION_TRADE_ACTIONS } from './trade-promotions.js';
+
+export * from './trade-promotions.js';
 
 export interface SetListPricesReq {
   productId: string;
@@ -340,4 +343,6 @@ export const TRADE = declareFunction('trade', {
     retry: 'read',
     errors: [...SELLER_ERRORS],
   }),
+  // Promotions, rebate programs, settlement documents (docs/promotions.md#promotions).
+  ...PROMOTION_TRADE_ACTIONS,
 });

@@ -1,0 +1,54 @@
+/**
+ * Stored shapes of the promotions module (docs/promotions.md#promotions): promotions with their
+ * budget left, per-buyer use counts, rebate programs and statements. Money in fen.
+ */
+import type { Promotion, RebateProgram, RebateStatementFigures, StatementMachine } from '@channel-router/shared';
+
+/**
+ * `promotions`: a seller's promotion as defined, plus `budgetLeft` (fen or gift units; null without
+ * a budget), decremented conditionally at submit (`where budgetLeft ≥ n: inc −n`) and given back
+ * when the order is cancelled or rejected.
+ */
+export type PromotionDoc = Promotion & {
+  _id: string;
+  budgetLeft: number | null;
+  version: number;
+  updatedAt: number;
+  updatedBy: string;
+};
+
+/** `promotion_uses` (`_id` = `${promotionId}:${buyerOrgId}`): orders of the buyer that used the promotion. */
+export interface PromotionUseDoc {
+  _id: string;
+  promotionId: string;
+  buyerOrgId: string;
+  uses: number;
+  updatedAt: number;
+}
+
+export const useDocId = (promotionId: string, buyerOrgId: string) => `${promotionId}:${buyerOrgId}`;
+
+/** What an order took from its promotions at submit: stored on the order, given back on cancellation. */
+export interface PromotionTaken {
+  promotionId: string;
+  /** Budget units taken (fen or gift units); 0 without a budget. */
+  budget: number;
+  /** 1 when a per-buyer use was counted. */
+  uses: 0 | 1;
+}
+
+/** `rebate_programs`. */
+export type RebateProgramDoc = RebateProgram & { _id: string; version: number; updatedAt: number; updatedBy: string };
+
+/** `rebate_statements` (`_id` = `rst:${programId}:${periodKey}:${buyerOrgId}`): one per program, period and buyer. */
+export interface RebateStatementDoc extends RebateStatementFigures {
+  _id: string;
+  sellerOrgId: string;
+  machine: StatementMachine;
+  /** Carried into the next statement (≤ 0), once this one is posted. */
+  version: number;
+  computedAt: number;
+  postedAt: number | null;
+}
+
+export const statementId = (programId: string, periodKey: string, buyerOrgId: string) => `rst:${programId}:${periodKey}:${buyerOrgId}`;
