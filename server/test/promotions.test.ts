@@ -9,10 +9,11 @@
  * 满减's budget: one gets it, the others QUOTE_CHANGED, and the budget never goes below zero; a
  * cancellation gives it back. The brand's quarterly rebate statement for the dealer passes two
  * approvals, is posted once, and pays part of the dealer's next order. The settlement documents
- * of the period list the completed order and export as CSV.
+ * of the period list the completed order and export as CSV. A product set to send its sell-through
+ * rebate to the rebate account credits the dealer's rebate with the brand, not its wallet.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SLOW_MACHINE_TIMEOUT_MS, STD_PACKAGING, STD_POLICY, startChannel, type Channel } from './fixtures.js';
+import { balanceOf, ledgerReport, SLOW_MACHINE_TIMEOUT_MS, STD_PACKAGING, STD_POLICY, startChannel, type Channel } from './fixtures.js';
 import { DAY_MS, deposit, expectTradeLedgerBalanced, member, produce, setListPrices, stockAndPrice, stockOf, toDealer, type Stocked } from './ordering-fixtures.js';
 import { periodOf, previousPeriod, type ExportedCase } from '@channel-router/shared';
 
@@ -292,5 +293,24 @@ describe('settlement documents', () => {
     expect(csv.rows).toBe(1);
     expect(csv.csv.split('\r\n').filter((l: string) => l.length > 0)).toHaveLength(2);
     expect((await ch.as('ownerGd', 'trade', { action: 'listSettlements', sellerOrgId: 'brand', from, to })).error?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a sell-through rebate sent to the rebate account', () => {
+  it('a product so set credits the dealer’s rebate account with the brand, not its org wallet; the ledger holds', async () => {
+    const productId = await ch.product(STD_PACKAGING, { ...STD_POLICY, dealerRebateTo: 'rebate_account' });
+    const [c] = await ch.batch(1, productId);
+    await ch.flow([c!.code], ['brand', 'gd', 'storeGz']);
+    const before = (await ch.ok('ownerGd', 'order', { action: 'balances', buyerOrgId: ch.ids.gd, sellerOrgId: 'brand' })).rebate;
+    const walletBefore = balanceOf(ch.cloud, `org:${ch.ids.gd}`);
+    await ch.ok('consumer1', 'scan', { action: 'redeem', code: c!.boxes[0]!.items[0]!.hiddenCode });
+    const after = (await ch.ok('ownerGd', 'order', { action: 'balances', buyerOrgId: ch.ids.gd, sellerOrgId: 'brand' })).rebate;
+    expect(after - before).toBe(STD_POLICY.dealerRebate);
+    expect(balanceOf(ch.cloud, `org:${ch.ids.gd}`)).toBe(walletBefore);
+    // Both ledgers in one: balanced, every balance the sum of its postings, nothing internal below zero.
+    const r = ledgerReport(ch.cloud);
+    expect(r.sum).toBe(0);
+    expect(r.mismatched).toEqual([]);
+    expect(r.negative.filter((n) => !n.id.startsWith('credit:'))).toEqual([]);
   });
 });
