@@ -40,7 +40,12 @@ export interface PromotionTaken {
 /** `rebate_programs`. */
 export type RebateProgramDoc = RebateProgram & { _id: string; version: number; updatedAt: number; updatedBy: string };
 
-/** `rebate_statements` (`_id` = `rst:${programId}:${periodKey}:${buyerOrgId}`): one per program, period and buyer. */
+/**
+ * `rebate_statements`: one final statement per program, period and buyer
+ * (`_id` = `${programId}:${periodKey}:${buyerOrgId}`), and on demand while the period runs an
+ * interim one per day (`…:${YYYYMMDD}`), whose posted payable the next statements of the period
+ * deduct (an advance on the period's rebate).
+ */
 export interface RebateStatementDoc extends RebateStatementFigures {
   _id: string;
   sellerOrgId: string;
@@ -51,4 +56,5 @@ export interface RebateStatementDoc extends RebateStatementFigures {
   postedAt: number | null;
 }
 
-export const statementId = (programId: string, periodKey: string, buyerOrgId: string) => `rst:${programId}:${periodKey}:${buyerOrgId}`;
+export const statementId = (programId: string, periodKey: string, buyerOrgId: string, interimDate?: string) =>
+  `${programId}:${periodKey}:${buyerOrgId}${interimDate === undefined ? '' : `:${interimDate}`}`;

@@ -10,6 +10,7 @@
 import {
   computeStatement,
   err,
+  shanghaiDate,
   newStatement,
   ok,
   periodByKey,
@@ -201,19 +202,24 @@ export async function computeRebates(ctx: AuthedContext, input: ComputeRebatesRe
   const period = input.periodKey !== undefined ? periodByKey(program.period, input.periodKey) : previousPeriod(periodOf(program.period, ctx.now_ms));
   if (period === null) return err('INVALID_ARGUMENT', `not a ${program.period} period key`, 'periodKey');
   if (period.from_ms > ctx.now_ms) return err('INVALID_ARGUMENT', 'this period has not started', 'periodKey');
-  return ok(await computePeriod(ctx.db, { ...program, programId: program._id }, period, ctx.now_ms, ctx.caller.unionId));
+  return ok(await computePeriod(ctx.db, { ...program, programId: program._id }, period, ctx.now_ms, ctx.caller.unionId, input.interim === true));
 }
 
 /** The statements of one program and period (see computeRebates); exported for the bench and the seed. */
-export async function computePeriod(db: Database, program: RebateProgram, period: RebatePeriod, now_ms: number, by: string): Promise<ActionRes<'trade', 'computeRebates'>> {
+export async function computePeriod(db: Database, program: RebateProgram, period: RebatePeriod, now_ms: number, by: string, interim = false): Promise<ActionRes<'trade', 'computeRebates'>> {
   const final = period.to_ms <= now_ms;
+  const store = final || interim;
   const asOf = Math.min(now_ms, period.to_ms);
   const prev = previousPeriod(period);
   const [orders, priorDocs, existing] = await Promise.all([
     completedOrders(db, program.sellerOrgId, period.from_ms, asOf),
-    statementsOf(db, program.programId, prev.key),
-    final ? statementsOf(db, program.programId, period.key) : Promise.resolve([]),
+    final ? statementsOf(db, program.programId, prev.key) : Promise.resolve([]),
+    statementsOf(db, program.programId, period.key),
   ]);
+  // Interim statements of this period already posted: an advance the next statement deducts.
+  const advances = new Map<string, number>();
+  for (const d of existing) if (!d.final && d.machine.status === 'posted') advances.set(d.buyerOrgId, (advances.get(d.buyerOrgId) ?? 0) + d.payable_fen);
+  const interimDate = final ? undefined : shanghaiDate(now_ms);
   const priorByBuyer = new Map(priorDocs.filter((d) => d.machine.status === 'posted').map((d) => [d.buyerOrgId, d]));
   // Late returns: orders the previous statements counted, as they stand now.
   const priorOrders = priorByBuyer.size === 0 ? [] : await completedOrders(db, program.sellerOrgId, prev.from_ms, prev.to_ms);
@@ -236,6 +242,7 @@ export async function computePeriod(db: Database, program: RebateProgram, period
     const buyer = buyers.get(buyerOrgId);
     if (!buyer || !programApplies(program, buyer, period)) continue;
     counted++;
+    // Late returns and the carry of the previous period are settled once, by the final statement.
     const prior = priorByBuyer.get(buyerOrgId);
     const late = prior ? prior.orderBasis.reduce((s, b) => s + Math.max(0, b.basis_fen - basisNow(program, priorOrderById.get(b.orderId) ?? ({ lines: [] } as unknown as OrderDoc))), 0) : 0;
     const figures = computeStatement({
@@ -246,14 +253,14 @@ export async function computePeriod(db: Database, program: RebateProgram, period
       asOf_ms: asOf,
       priors: prior ? [{ statementId: prior._id, periodKey: prior.periodKey, basis_fen: prior.basis_fen, rebate_fen: prior.rebate_fen }] : [],
       lateReturns: prior && late > 0 ? [{ statementId: prior._id, refund_fen: late }] : [],
-      carriedIn_fen: prior?.carriedOut_fen ?? 0,
+      carriedIn_fen: (prior?.carriedOut_fen ?? 0) - (advances.get(buyerOrgId) ?? 0),
     });
     rebate += figures.payable_fen;
-    if (!final) {
+    if (!store) {
       if (previews.length < PREVIEWS_MAX) previews.push(figures);
       continue;
     }
-    const id = statementId(program.programId, period.key, buyerOrgId);
+    const id = statementId(program.programId, period.key, buyerOrgId, interimDate);
     const cur = existingById.get(id);
     if (cur && cur.machine.status !== 'returned') {
       unchanged++;

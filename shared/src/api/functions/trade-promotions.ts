@@ -73,6 +73,12 @@ export interface ComputeRebatesReq {
   programId: string;
   /** `2026-Q4`, `2026-12`, `2026` as the program's period; absent: the period that ended last. */
   periodKey?: string;
+  /**
+   * For a period still running: store interim statements up to now (one per buyer and day) that
+   * pass the approval chain and are posted like final ones; the period's later statements deduct
+   * what they paid. Without it a running period answers its figures only.
+   */
+  interim?: boolean;
 }
 export interface StatementView extends RebateStatementFigures {
   statementId: string;
@@ -97,7 +103,7 @@ export interface ComputeRebatesRes {
   /** Statements that were already there and not returned: left as they were. */
   unchanged: number;
   rebate_fen: number;
-  /** On demand for a running period: the figures so far (nothing stored); at most 200. */
+  /** For a running period without `interim`: the figures so far (nothing stored); at most 200. */
   previews: RebateStatementFigures[];
 }
 export interface ListStatementsReq {
