@@ -133,6 +133,8 @@ export async function completedOrders(db: Database, sellerOrgId: string, from_ms
     const res = await db
       .collection(C.orders)
       .where({ sellerOrgId, status: 'completed', completedAt: _.gte(from_ms).and(_.lt(to_ms)) })
+      // Only what a statement reads: a quarter of a large seller is 100,000 orders.
+      .field({ buyerOrgId: true, sellerOrgId: true, completedAt: true, lines: true })
       .orderBy('completedAt', 'asc')
       .orderBy('_id', 'asc')
       .skip(skip)
@@ -238,6 +240,7 @@ export async function computePeriod(db: Database, program: RebateProgram, period
   let rebate = 0;
   let counted = 0;
   const previews: RebateStatementFigures[] = [];
+  const fresh: RebateStatementDoc[] = [];
   for (const buyerOrgId of buyerIds) {
     const buyer = buyers.get(buyerOrgId);
     if (!buyer || !programApplies(program, buyer, period)) continue;
@@ -266,26 +269,49 @@ export async function computePeriod(db: Database, program: RebateProgram, period
       unchanged++;
       continue;
     }
-    if (await storeStatement(db, program, id, figures, cur ?? null, now_ms, by)) created++;
+    if (!cur) {
+      fresh.push({ ...figures, _id: id, sellerOrgId: program.sellerOrgId, machine: newStatement(program.approvalChain, by, now_ms), version: 1, computedAt: now_ms, postedAt: null });
+      continue;
+    }
+    if (await recomputeReturned(db, id, figures, cur, now_ms, by)) created++;
     else unchanged++;
   }
+  const inserted = await insertStatements(db, fresh);
+  created += inserted.length;
+  unchanged += fresh.length - inserted.length;
+  // An empty chain approves at once: post those now.
+  for (const d of inserted) if (d.machine.status === 'approved') await transact(db, (tx) => postInTx(db, tx, d._id, now_ms, by, d));
   return { periodKey: period.key, final, buyers: counted, created, unchanged, rebate_fen: rebate, previews };
 }
 
-/** Stores a new statement (a keyed insert: a racing computation's copy wins, this one counts as unchanged), or recomputes a returned one. */
-async function storeStatement(db: Database, program: RebateProgram, id: string, figures: RebateStatementFigures, returned: RebateStatementDoc | null, now_ms: number, by: string): Promise<boolean> {
-  if (returned === null) {
-    const doc: RebateStatementDoc = { ...figures, _id: id, sellerOrgId: program.sellerOrgId, machine: newStatement(program.approvalChain, by, now_ms), version: 1, computedAt: now_ms, postedAt: null };
+/** Statements inserted per write. */
+const STATEMENTS_PER_INSERT = 200;
+
+/**
+ * Inserts new statements, keyed, a few hundred per write: those a racing computation inserted
+ * first are left as they are (its copy wins). Answers the ones this call inserted.
+ */
+async function insertStatements(db: Database, docs: readonly RebateStatementDoc[]): Promise<RebateStatementDoc[]> {
+  const out: RebateStatementDoc[] = [];
+  for (let i = 0; i < docs.length; i += STATEMENTS_PER_INSERT) {
+    const chunk = docs.slice(i, i + STATEMENTS_PER_INSERT);
     try {
-      await db.collection(C.rebateStatements).add(doc);
+      await db.collection(C.rebateStatements).add(chunk as RebateStatementDoc[]);
+      out.push(...chunk);
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
-      return false;
+      const res = await db.collection(C.rebateStatements).where({ _id: db.command.in(chunk.map((d) => d._id)) }).field({ _id: true }).limit(chunk.length).get();
+      const present = new Set((res.data as Array<{ _id: string }>).map((d) => d._id));
+      const missing = chunk.filter((d) => !present.has(d._id));
+      if (missing.length > 0) await db.collection(C.rebateStatements).add(missing);
+      out.push(...missing);
     }
-    // An empty chain approves at once: post it now.
-    if (doc.machine.status === 'approved') await transact(db, (tx) => postInTx(db, tx, id, now_ms, by));
-    return true;
   }
+  return out;
+}
+
+/** Recomputes a returned statement: new figures, and the chain starts again (compare-and-set on its version). */
+async function recomputeReturned(db: Database, id: string, figures: RebateStatementFigures, returned: RebateStatementDoc, now_ms: number, by: string): Promise<boolean> {
   const r = await transact(db, async (tx) => {
     const cur = await txGet<RebateStatementDoc>(tx, C.rebateStatements, id);
     if (!cur || cur.version !== returned.version || cur.machine.status !== 'returned') return ok(false);
