@@ -38,7 +38,7 @@ import type { OrderDoc, OrderLineDoc, PaymentDoc, ReceivableDoc } from './model.
 import { canTrade, catalogFor, priceLines, readCreditLine, readTerms, reserveInTx } from './seams.js';
 import { orderTermsFrom } from './terms.js';
 import { PRODUCTS_PER_READ_MAX, checkLowStock, readStock } from '../stock/levels.js';
-import { applySellerPromotions, catalogPromotions, isGiftLine, releasePromotionBudgets, reservePromotionBudgets, type PromotionPricing } from '../promotions/index.js';
+import { applyWithContext, catalogPromotions, loadPromotionContext, isGiftLine, releasePromotionBudgets, reservePromotionBudgets, type PromotionPricing } from '../promotions/index.js';
 
 /**
  * Order number counters per seller and day are split over this many documents (order-number.ts),
@@ -88,9 +88,11 @@ export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }
 
 /** Priced lines with the seller's running promotions (docs/promotions.md#the-quote). */
 async function quoteFor(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string, lines: QuoteReq['lines']): Promise<Result<PromotionPricing>> {
-  const priced = await priceLines(ctx.db, { sellerOrgId, buyerOrgId, lines, at_ms: ctx.now_ms });
+  // The promotions load while the lines are priced: one round trip more at most, not two.
+  const [priced, promos] = await Promise.all([priceLines(ctx.db, { sellerOrgId, buyerOrgId, lines, at_ms: ctx.now_ms }), loadPromotionContext(ctx.db, { sellerOrgId, buyerOrgId, at_ms: ctx.now_ms })]);
   if (!priced.ok) return priced;
-  return applySellerPromotions(ctx.db, { sellerOrgId, buyerOrgId, priced: priced.data, at_ms: ctx.now_ms });
+  if (!promos.ok) return promos;
+  return applyWithContext(ctx.db, promos.data, priced.data);
 }
 
 export async function quote(ctx: AuthedContext, input: QuoteReq & { buyerOrgId?: string }): Promise<Result<ActionRes<'order', 'quote'>>> {

@@ -2,7 +2,7 @@
  * What other modules use of promotions (docs/promotions.md#promotions): the quote with the seller's
  * promotions, and the budgets an order takes and gives back.
  */
-export { applySellerPromotions, catalogPromotions, type PromotionPricing } from './quote.js';
+export { applySellerPromotions, applyWithContext, catalogPromotions, loadPromotionContext, type PromotionPricing } from './quote.js';
 export { reservePromotionBudgets, releasePromotionBudgets, releasePromotionBudgetsInTx } from './budgets.js';
 export type { PromotionTaken } from './model.js';
 

@@ -94,17 +94,38 @@ function giftProductIds(promotions: readonly Promotion[], priced: readonly Price
   return [...out];
 }
 
+/** What a quote needs of the seller's promotions for this buyer, loaded before (or while) the lines are priced. */
+export interface PromotionContext {
+  sellerOrgId: string;
+  buyerOrgId: string;
+  at_ms: number;
+  buyer: BuyerProfile;
+  usable: Promotion[];
+  usage: Record<string, PromotionUsage>;
+}
+
+/** The seller's running promotions this buyer may use now, with their usage: 2 or 3 reads, whatever their number. */
+export async function loadPromotionContext(db: Database, q: { sellerOrgId: string; buyerOrgId: string; at_ms: number }): Promise<Result<PromotionContext>> {
+  const [running, buyer] = await Promise.all([loadRunning(db, q.sellerOrgId, q.at_ms), buyerProfile(db, q.sellerOrgId, q.buyerOrgId)]);
+  if (!buyer.ok) return buyer;
+  const usage = running.length === 0 ? {} : await usageOf(db, q.buyerOrgId, running);
+  return ok({ ...q, buyer: buyer.data, usable: usablePromotions(running.map(asPromotion), buyer.data, q.at_ms, usage), usage });
+}
+
 /**
  * The priced lines with the seller's running promotions applied for this buyer. Promotions that
  * do not target the buyer, have run out, or reached the buyer's limit are ignored.
  */
 export async function applySellerPromotions(db: Database, q: { sellerOrgId: string; buyerOrgId: string; priced: readonly PricedLineLike[]; at_ms: number }): Promise<Result<PromotionPricing>> {
-  const [running, buyer] = await Promise.all([loadRunning(db, q.sellerOrgId, q.at_ms), buyerProfile(db, q.sellerOrgId, q.buyerOrgId)]);
-  if (!buyer.ok) return buyer;
-  if (running.length === 0) return ok({ quote: asQuote(q.sellerOrgId, applyPromotions({ lines: q.priced, promotions: [], buyer: buyer.data, at_ms: q.at_ms })), consumption: [], limits: new Map() });
-  const promotions = running.map(asPromotion);
-  const usage = await usageOf(db, q.buyerOrgId, running);
-  const usable = usablePromotions(promotions, buyer.data, q.at_ms, usage);
+  const c = await loadPromotionContext(db, q);
+  return c.ok ? applyWithContext(db, c.data, q.priced) : c;
+}
+
+/** The quote with promotions from a loaded context (only a 满送 giving products not in the cart reads more: their prices). */
+export async function applyWithContext(db: Database, c: PromotionContext, priced: readonly PricedLineLike[]): Promise<Result<PromotionPricing>> {
+  const q = { ...c, priced };
+  const { usable, usage } = c;
+  if (usable.length === 0) return ok({ quote: asQuote(q.sellerOrgId, applyPromotions({ lines: priced, promotions: [], buyer: c.buyer, at_ms: c.at_ms })), consumption: [], limits: new Map() });
   const giftIds = giftProductIds(usable, q.priced);
   let giftPrices: PricedLineLike[] = [...q.priced];
   if (giftIds.length > 0) {
@@ -112,7 +133,7 @@ export async function applySellerPromotions(db: Database, q: { sellerOrgId: stri
     const priced = await priceLines(db, { sellerOrgId: q.sellerOrgId, buyerOrgId: q.buyerOrgId, lines: giftIds.map((productId) => ({ productId, quantity: 1 })), at_ms: q.at_ms });
     if (priced.ok) giftPrices = [...giftPrices, ...priced.data];
   }
-  const applied = applyPromotions({ lines: q.priced, promotions: usable, buyer: buyer.data, at_ms: q.at_ms, usage, giftPrices });
+  const applied = applyPromotions({ lines: q.priced, promotions: usable, buyer: c.buyer, at_ms: q.at_ms, usage, giftPrices });
   const names = new Map(giftPrices.map((g) => [g.productId, g.productName]));
   const unitWord = q.priced[0]?.unit === 'item' ? '件' : q.priced[0]?.unit === 'box' ? '盒' : '箱';
   const quote = asQuote(q.sellerOrgId, applied);
