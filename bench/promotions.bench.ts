@@ -132,7 +132,8 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
   const buyers = opts.quick ? 200 : 1_000;
   const perBuyer = 100;
   const loadBefore = loadavg()[0]!;
-  const cloud = await startTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' } });
+  // The trade function's time limit in production (cloudbaserc.json: 20 s), not the local default of 10 s.
+  const cloud = await startTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' }, runnerLimits: { invocationTimeout_ms: 20_000 } });
   try {
     const b = new Bench(cloud);
     const w = await setUp(b);
@@ -156,16 +157,34 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
     const quarter = seedQuarter(b, w, buyers, perBuyer);
     console.error(`  seeded ${buyers} buyers × ${perBuyer} orders of ${quarter.key} in ${round((performance.now() - t0) / 1000, 1)} s`);
     const { programId } = await b.ok('ownerGd', 'trade', { action: 'saveRebateProgram', name: '季度返利', period: 'quarter', mode: 'marginal', tiers: [{ threshold: 0, rate_bp: 100 }, { threshold: 1_000_000, rate_bp: 200 }], targeting: {}, products: { scope: 'all' }, approvalChain: ['finance', 'owner'], from: 0, to: Date.now() + 365 * DAY_MS });
+    // The whole quarter: one call per page of buyers (`next`), as the seller's app or a timer drives it.
+    const computeAll = async () => {
+      let created = 0;
+      let rebate = 0;
+      let calls = 0;
+      let slowest_ms = 0;
+      for (let after: string | null | undefined = undefined; after !== null; calls++) {
+        const t = performance.now();
+        const r = await b.ok('ownerGd', 'trade', { action: 'computeRebates', programId, periodKey: quarter.key, ...(after === undefined ? {} : { after }) });
+        slowest_ms = Math.max(slowest_ms, performance.now() - t);
+        created += r.created;
+        rebate += r.rebate_fen;
+        after = r.next;
+      }
+      return { created, rebate, calls, slowest_ms };
+    };
     const before = cloud.db.tcbRequests();
     const t1 = performance.now();
-    const r = await b.ok('ownerGd', 'trade', { action: 'computeRebates', programId, periodKey: quarter.key });
+    const r = await computeAll();
     const elapsed_ms = performance.now() - t1;
     const ops = cloud.db.tcbRequests().total - before.total;
     const stored = cloud.db.all('rebate_statements').length;
-    rows.push({ name: `(c) trade.computeRebates, a quarter: ${buyers} buyers × ${perBuyer} orders (${r.created} statements, ${round(r.rebate_fen / 100, 2)} 元)`, value: round(elapsed_ms / 1000, 2), unit: 's', target: `${buyers} statements`, pass: r.created === buyers && stored === buyers });
+    rows.push({ name: `(c) trade.computeRebates, a quarter: ${buyers} buyers × ${perBuyer} orders (${r.created} statements, ${round(r.rebate / 100, 2)} 元, ${r.calls} calls)`, value: round(elapsed_ms / 1000, 2), unit: 's', target: `${buyers} statements`, pass: r.created === buyers && stored === buyers });
+    rows.push({ name: '(c) slowest call of it (a function runs at most 20 s)', value: round(r.slowest_ms / 1000, 2), unit: 's', target: '< 20', pass: r.slowest_ms < 20_000 });
     rows.push({ name: '(c) db requests of that computation', value: ops, unit: 'requests' });
-    const again = await b.opsOf(() => b.call('ownerGd', 'trade', { action: 'computeRebates', programId, periodKey: quarter.key }));
-    rows.push({ name: '(c) computing it again: nothing stored, db requests', value: again.total, unit: 'requests', target: 'idempotent', pass: cloud.db.all('rebate_statements').length === buyers });
+    const before2 = cloud.db.tcbRequests().total;
+    const again = await computeAll();
+    rows.push({ name: '(c) computing it again: nothing stored, db requests', value: cloud.db.tcbRequests().total - before2, unit: 'requests', target: 'idempotent', pass: again.created === 0 && cloud.db.all('rebate_statements').length === buyers });
     rows.push({ name: `(env) machine load average (1 min) before / after, ${cpus().length} cores`, value: round(loadBefore, 1), unit: `/ ${round(loadavg()[0]!, 1)}` });
     return rows;
   } catch (e) {

@@ -96,6 +96,8 @@ export function promotionBadInputRows(ids: Record<string, string>, productId: st
         ...badId({}, 'programId'),
         { name: 'periodKey not a period', event: { programId: 'rbp_x', periodKey: '2026-13-01' }, field: 'periodKey' },
         { name: 'periodKey a quarter 5', event: { programId: 'rbp_x', periodKey: '2026-Q5' }, field: 'periodKey' },
+        { name: 'interim a string', event: { programId: 'rbp_x', interim: 'yes' }, field: 'interim' },
+        { name: 'after with a slash', event: { programId: 'rbp_x', after: 'a/b' }, field: 'after' },
         { name: 'a program that does not exist', event: { programId: 'rbp_nope' }, field: 'programId', code: 'NOT_FOUND', reads: true },
       ],
     },

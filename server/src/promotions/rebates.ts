@@ -62,6 +62,10 @@ const ORDERS_PER_PAGE = 1000;
 /** Ids per `in` read. */
 const IDS_PER_READ = 500;
 export const STATEMENTS_PER_LIST_MAX = 500;
+/** Buyers one computeRebates call states (their orders: up to 100 each in a quarter, a few reads). */
+export const BUYERS_PER_CALL = 100;
+/** Statements of one page of buyers: a final and a few interims each. */
+const STATEMENTS_PER_READ_MAX = 1000;
 const PREVIEWS_MAX = 200;
 
 function definitionOf(input: SaveRebateProgramReq) {
@@ -125,25 +129,49 @@ async function readProgram(db: Database, programId: string): Promise<RebateProgr
   return ((Array.isArray(r.data) ? r.data[0] : r.data) as RebateProgramDoc | undefined) ?? null;
 }
 
-/** The seller's orders completed in [from, to), paged by completion time (the counted requests of a computation). */
-export async function completedOrders(db: Database, sellerOrgId: string, from_ms: number, to_ms: number): Promise<OrderDoc[]> {
+/** Only what a statement reads of an order. */
+const ORDER_FIELDS = { buyerOrgId: true, sellerOrgId: true, completedAt: true, lines: true };
+
+/**
+ * The orders of these buyers with the seller completed in [from, to), paged by id with a key (a
+ * page costs the same whether it is the first or the tenth).
+ */
+async function ordersOfBuyers(db: Database, sellerOrgId: string, buyerIds: readonly string[], from_ms: number, to_ms: number): Promise<OrderDoc[]> {
   const _ = db.command;
   const out: OrderDoc[] = [];
-  for (let skip = 0; skip < ORDERS_PER_COMPUTE_MAX; skip += ORDERS_PER_PAGE) {
-    const res = await db
-      .collection(C.orders)
-      .where({ sellerOrgId, status: 'completed', completedAt: _.gte(from_ms).and(_.lt(to_ms)) })
-      // Only what a statement reads: a quarter of a large seller is 100,000 orders.
-      .field({ buyerOrgId: true, sellerOrgId: true, completedAt: true, lines: true })
-      .orderBy('completedAt', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(skip)
-      .limit(ORDERS_PER_PAGE)
-      .get();
-    out.push(...(res.data as OrderDoc[]));
-    if (res.data.length < ORDERS_PER_PAGE) return out;
+  if (buyerIds.length === 0) return out;
+  let last: string | null = null;
+  for (let pages = 0; pages * ORDERS_PER_PAGE < ORDERS_PER_COMPUTE_MAX; pages++) {
+    const where: Record<string, unknown> = { sellerOrgId, status: 'completed', buyerOrgId: _.in([...buyerIds]), completedAt: _.gte(from_ms).and(_.lt(to_ms)) };
+    if (last !== null) where._id = _.gt(last);
+    const page = (await db.collection(C.orders).where(where).field(ORDER_FIELDS).orderBy('_id', 'asc').limit(ORDERS_PER_PAGE).get()).data as OrderDoc[];
+    out.push(...page);
+    if (page.length < ORDERS_PER_PAGE) return out;
+    last = page[page.length - 1]!._id;
   }
-  throw new Error(`completedOrders: more than ${ORDERS_PER_COMPUTE_MAX} orders in one period`);
+  throw new Error(`ordersOfBuyers: more than ${ORDERS_PER_COMPUTE_MAX} orders for one page of buyers`);
+}
+
+/**
+ * The seller's buyers after `after`, by id, at most about `n`: the orgs it supplies (their
+ * upstream) and those related to it by the brand (assigned or direct). `next` is where the next
+ * page starts, null after the last.
+ */
+async function buyersPage(db: Database, sellerOrgId: string, after: string | undefined, n: number): Promise<{ ids: string[]; next: string | null }> {
+  const _ = db.command;
+  const [orgs, rels] = await Promise.all([
+    db.collection(C.orgs).where({ upstreamId: sellerOrgId, ...(after === undefined ? {} : { _id: _.gt(after) }) }).field({ _id: true }).orderBy('_id', 'asc').limit(n).get(),
+    db.collection(C.tradeRelations).where({ sellerOrgId, ...(after === undefined ? {} : { buyerOrgId: _.gt(after) }) }).field({ buyerOrgId: true }).orderBy('buyerOrgId', 'asc').limit(n).get(),
+  ]);
+  const a = (orgs.data as Array<{ _id: string }>).map((o) => o._id);
+  const b = (rels.data as Array<{ buyerOrgId: string }>).map((r) => r.buyerOrgId);
+  // A full page of a source is complete only up to its last id: take no id beyond the smaller bound.
+  const bounds = [a.length === n ? a[n - 1]! : null, b.length === n ? b[n - 1]! : null].filter((x): x is string => x !== null).sort();
+  const bound = bounds[0];
+  let ids = [...new Set([...a, ...b])].sort().filter((id) => bound === undefined || id <= bound);
+  const cut = ids.length > n;
+  if (cut) ids = ids.slice(0, n);
+  return { ids, next: bound !== undefined || cut ? (ids[ids.length - 1] ?? null) : null };
 }
 
 function facts(o: OrderDoc): CompletedOrderFacts {
@@ -174,14 +202,11 @@ async function profiles(db: Database, sellerOrgId: string, buyerIds: readonly st
   return out;
 }
 
-async function statementsOf(db: Database, programId: string, periodKey: string): Promise<RebateStatementDoc[]> {
-  const out: RebateStatementDoc[] = [];
-  for (let skip = 0; skip < ORDERS_PER_COMPUTE_MAX; skip += ORDERS_PER_PAGE) {
-    const res = await db.collection(C.rebateStatements).where({ programId, periodKey }).orderBy('_id', 'asc').skip(skip).limit(ORDERS_PER_PAGE).get();
-    out.push(...(res.data as RebateStatementDoc[]));
-    if (res.data.length < ORDERS_PER_PAGE) break;
-  }
-  return out;
+/** The statements of a program and period for these buyers (finals and interims). */
+async function statementsOf(db: Database, programId: string, periodKey: string, buyerIds: readonly string[]): Promise<RebateStatementDoc[]> {
+  if (buyerIds.length === 0) return [];
+  const res = await db.collection(C.rebateStatements).where({ programId, periodKey, buyerOrgId: db.command.in([...buyerIds]) }).limit(STATEMENTS_PER_READ_MAX).get();
+  return res.data as RebateStatementDoc[];
 }
 
 /** A buyer's basis now on the orders a statement counted (in the program's scope). */
@@ -204,19 +229,22 @@ export async function computeRebates(ctx: AuthedContext, input: ComputeRebatesRe
   const period = input.periodKey !== undefined ? periodByKey(program.period, input.periodKey) : previousPeriod(periodOf(program.period, ctx.now_ms));
   if (period === null) return err('INVALID_ARGUMENT', `not a ${program.period} period key`, 'periodKey');
   if (period.from_ms > ctx.now_ms) return err('INVALID_ARGUMENT', 'this period has not started', 'periodKey');
-  return ok(await computePeriod(ctx.db, { ...program, programId: program._id }, period, ctx.now_ms, ctx.caller.unionId, input.interim === true));
+  return ok(await computePeriod(ctx.db, { ...program, programId: program._id }, period, ctx.now_ms, ctx.caller.unionId, input.interim === true, input.after));
 }
 
 /** The statements of one program and period (see computeRebates); exported for the bench and the seed. */
-export async function computePeriod(db: Database, program: RebateProgram, period: RebatePeriod, now_ms: number, by: string, interim = false): Promise<ActionRes<'trade', 'computeRebates'>> {
+export async function computePeriod(db: Database, program: RebateProgram, period: RebatePeriod, now_ms: number, by: string, interim = false, after?: string): Promise<ActionRes<'trade', 'computeRebates'>> {
   const final = period.to_ms <= now_ms;
   const store = final || interim;
   const asOf = Math.min(now_ms, period.to_ms);
   const prev = previousPeriod(period);
+  // One page of the seller's buyers per call: a large seller's period takes several calls (`next`),
+  // each well within a function's time limit.
+  const page = await buyersPage(db, program.sellerOrgId, after, BUYERS_PER_CALL);
   const [orders, priorDocs, existing] = await Promise.all([
-    completedOrders(db, program.sellerOrgId, period.from_ms, asOf),
-    final ? statementsOf(db, program.programId, prev.key) : Promise.resolve([]),
-    statementsOf(db, program.programId, period.key),
+    ordersOfBuyers(db, program.sellerOrgId, page.ids, period.from_ms, asOf),
+    final ? statementsOf(db, program.programId, prev.key, page.ids) : Promise.resolve([]),
+    statementsOf(db, program.programId, period.key, page.ids),
   ]);
   // Interim statements of this period already posted: an advance the next statement deducts.
   const advances = new Map<string, number>();
@@ -224,7 +252,8 @@ export async function computePeriod(db: Database, program: RebateProgram, period
   const interimDate = final ? undefined : shanghaiDate(now_ms);
   const priorByBuyer = new Map(priorDocs.filter((d) => d.machine.status === 'posted').map((d) => [d.buyerOrgId, d]));
   // Late returns: orders the previous statements counted, as they stand now.
-  const priorOrders = priorByBuyer.size === 0 ? [] : await completedOrders(db, program.sellerOrgId, prev.from_ms, prev.to_ms);
+  const priorIds = [...priorByBuyer.values()].flatMap((d) => d.orderIds);
+  const priorOrders = await inChunks(priorIds, async (chunk) => (await db.collection(C.orders).where({ _id: db.command.in(chunk) }).field(ORDER_FIELDS).limit(chunk.length).get()).data as OrderDoc[]);
   const priorOrderById = new Map(priorOrders.map((o) => [o._id, o]));
   const byBuyer = new Map<string, CompletedOrderFacts[]>();
   for (const o of orders) {
@@ -232,7 +261,8 @@ export async function computePeriod(db: Database, program: RebateProgram, period
     list.push(facts(o));
     byBuyer.set(o.buyerOrgId, list);
   }
-  const buyerIds = [...new Set([...byBuyer.keys(), ...priorByBuyer.keys()])].sort();
+  // A buyer without orders in the period nor a statement before it has nothing to state.
+  const buyerIds = page.ids.filter((id) => byBuyer.has(id) || priorByBuyer.has(id));
   const buyers = await profiles(db, program.sellerOrgId, buyerIds);
   const existingById = new Map(existing.map((d) => [d._id, d]));
   let created = 0;
@@ -281,7 +311,7 @@ export async function computePeriod(db: Database, program: RebateProgram, period
   unchanged += fresh.length - inserted.length;
   // An empty chain approves at once: post those now.
   for (const d of inserted) if (d.machine.status === 'approved') await transact(db, (tx) => postInTx(db, tx, d._id, now_ms, by, d));
-  return { periodKey: period.key, final, buyers: counted, created, unchanged, rebate_fen: rebate, previews };
+  return { periodKey: period.key, final, buyers: counted, created, unchanged, rebate_fen: rebate, previews, next: page.next };
 }
 
 /** Statements inserted per write. */

@@ -43,7 +43,7 @@ export const PROMOTION_SCHEMAS = {
   setPromotionEnabled: object({ promotionId: id(), enabled: bool(), version: version() }),
   saveRebateProgram: withEnvelope(rebateProgramDefinition(), object({ programId: optional(id()), sellerOrgId: optional(id()), version: version(), requestId: optional(requestId()) })),
   listRebatePrograms: object({ sellerOrgId: optional(id()) }),
-  computeRebates: object({ programId: id(), periodKey: optional(periodKey()), interim: optional(bool()) }),
+  computeRebates: object({ programId: id(), periodKey: optional(periodKey()), interim: optional(bool()), after: optional(id()) }),
   listStatements: object({ sellerOrgId: optional(id()), buyerOrgId: optional(id()), programId: optional(id()), periodKey: optional(periodKey()), status: optional(oneOf(STATEMENT_STATES)) }),
   approveStatement: object({ statementId: id(), version: version() }),
   rejectStatement: object({ statementId: id(), reason: str({ max: MAX_REASON_LENGTH }), version: version() }),

@@ -79,6 +79,8 @@ export interface ComputeRebatesReq {
    * what they paid. Without it a running period answers its figures only.
    */
   interim?: boolean;
+  /** The `next` of the previous call: a large seller's buyers take several calls, 100 each. */
+  after?: string;
 }
 export interface StatementView extends RebateStatementFigures {
   statementId: string;
@@ -105,6 +107,8 @@ export interface ComputeRebatesRes {
   rebate_fen: number;
   /** For a running period without `interim`: the figures so far (nothing stored); at most 200. */
   previews: RebateStatementFigures[];
+  /** More buyers to state: call again with `after: next`; null after the last. */
+  next: string | null;
 }
 export interface ListStatementsReq {
   /** The seller's statements (a seller member), or the buyer's own (`buyerOrgId`, a buyer member). */
