@@ -12,6 +12,7 @@ import { FUNCTION_ACTIONS, MAX_CODES_PER_CALL, type ExportedCase } from '@channe
 import { foreignCode, forged, SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
 import { orderBadInputRows, shipOrderingRows } from './ordering-bad-input-rows.js';
 import { tradeBadInputRows } from './trade-bad-input-rows.js';
+import { promotionBadInputRows } from './promotion-bad-input-rows.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
@@ -427,6 +428,7 @@ function table(): Record<string, ActionRows> {
     },
     ...orderBadInputRows(ch.ids),
     ...tradeBadInputRows(ch.ids, ch.productId),
+    ...promotionBadInputRows(ch.ids, ch.productId),
   };
 }
 

@@ -6,7 +6,7 @@
  * token) and changes nothing in the database.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FUNCTION_ACTIONS, type ExportedCase } from '@channel-router/shared';
+import { FUNCTION_ACTIONS, periodOf, previousPeriod, type ExportedCase } from '@channel-router/shared';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
 import { produce, setListPrices, toDealer, wechatNotice } from './ordering-fixtures.js';
 
@@ -559,6 +559,64 @@ describe('trade', () => {
     await allowed('ownerGd', 'trade', { action: 'listCreditLines' });
     for (const who of ['clerkGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listCreditLines' });
     await forbidden('ownerBj', 'trade', { action: 'listCreditLines', sellerOrgId: ch.ids.gd });
+  });
+});
+
+describe('promotions, rebate statements, settlement documents', () => {
+  const hidden = (who: string | null, fn: string, event: Record<string, unknown>) => expectOutcome(who, fn, event, 'NOT_FOUND');
+  const day = 86_400_000;
+  const promotion = () => ({ action: 'savePromotion', type: 'full_reduction', name: '满1万减100', targeting: {}, products: { scope: 'all' }, thresholdBy: 'amount', tiers: [{ threshold: 1_000_000, off: 10_000 }], from: Date.now() - day, to: Date.now() + 30 * day });
+  const program = () => ({ action: 'saveRebateProgram', name: '季度返利', period: 'quarter', mode: 'whole', tiers: [{ threshold: 0, rate_bp: 100 }], targeting: {}, products: { scope: 'all' }, approvalChain: ['finance'], from: 0, to: Date.now() + 365 * day });
+
+  it('promotions: the seller owner writes, its staff read; another org neither', async () => {
+    for (const who of ['clerkGd', 'ownerGz', 'inspector', 'consumer1']) await forbidden(who, 'trade', promotion());
+    await forbidden('ownerBj', 'trade', { ...promotion(), sellerOrgId: ch.ids.gd });
+    const { promotionId } = await allowed('ownerGd', 'trade', promotion());
+    await allowed('clerkGd', 'trade', { action: 'listPromotions' });
+    for (const who of ['ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listPromotions' });
+    await forbidden('ownerBj', 'trade', { action: 'listPromotions', sellerOrgId: ch.ids.gd });
+    await forbidden('clerkGd', 'trade', { action: 'setPromotionEnabled', promotionId, enabled: false });
+    await hidden('ownerBj', 'trade', { action: 'setPromotionEnabled', promotionId, enabled: false });
+    await allowed('ownerGd', 'trade', { action: 'setPromotionEnabled', promotionId, enabled: false });
+  });
+
+  it('rebate programs and statements: the owner defines, finance or the owner computes, the chain approves; the buyer reads its own', async () => {
+    for (const who of ['clerkGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', program());
+    await forbidden('ownerBj', 'trade', { ...program(), sellerOrgId: ch.ids.gd });
+    const { programId } = await allowed('ownerGd', 'trade', program());
+    await allowed('clerkGd', 'trade', { action: 'listRebatePrograms' });
+    for (const who of ['ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listRebatePrograms' });
+    // A completed order of the store in the last quarter: the functions' clock moves at most 30
+    // days, so its completion is placed there directly.
+    const lines = [{ productId: ch.productId, quantity: 1 }];
+    const { total } = await ch.ok('ownerGz', 'order', { action: 'quote', sellerOrgId: ch.ids.gd, lines });
+    const { orderId } = await ch.ok('ownerGz', 'order', { action: 'submit', sellerOrgId: ch.ids.gd, lines, tenders: [{ kind: 'deposit', amount: total }], expectedTotal: total, requestId: 'roles-rebate-0001' });
+    const lastQuarter = previousPeriod(periodOf('quarter', Date.now()));
+    ch.cloud.db.store!.update('orders', { _id: orderId }, { status: 'completed', completedAt: lastQuarter.from_ms + day }, { multi: false, merge: true, upsert: false });
+    await forbidden('clerkGd', 'trade', { action: 'computeRebates', programId });
+    await hidden('ownerBj', 'trade', { action: 'computeRebates', programId });
+    expect((await allowed('ownerGd', 'trade', { action: 'computeRebates', programId })).created).toBe(1);
+    const [s] = (await allowed('clerkGd', 'trade', { action: 'listStatements', programId })).statements;
+    await allowed('ownerGz', 'trade', { action: 'listStatements', buyerOrgId: ch.ids.storeGz });
+    for (const who of ['ownerBj', 'consumer1']) await forbidden(who, 'trade', { action: 'listStatements', buyerOrgId: ch.ids.storeGz });
+    // The chain's one step is finance's: a clerk may not take it, the owner may take any.
+    await forbidden('clerkGd', 'trade', { action: 'rejectStatement', statementId: s.statementId, reason: '基数有误' });
+    await hidden('ownerBj', 'trade', { action: 'rejectStatement', statementId: s.statementId, reason: '基数有误' });
+    expect((await allowed('ownerGd', 'trade', { action: 'rejectStatement', statementId: s.statementId, reason: '基数有误' })).status).toBe('returned');
+    expect((await allowed('ownerGd', 'trade', { action: 'computeRebates', programId })).created).toBe(1);
+    await forbidden('clerkGd', 'trade', { action: 'approveStatement', statementId: s.statementId });
+    await hidden('ownerBj', 'trade', { action: 'approveStatement', statementId: s.statementId });
+    expect((await allowed('ownerGd', 'trade', { action: 'approveStatement', statementId: s.statementId })).status).toBe('posted');
+  });
+
+  it('settlement documents: the seller owner or finance for its own, brand admins for the channel', async () => {
+    const period = { from: Date.now() - 200 * day, to: Date.now() };
+    for (const action of ['listSettlements', 'exportSettlements']) {
+      await allowed('ownerGd', 'trade', { action, ...period });
+      await allowed('admin', 'trade', { action, ...period });
+      for (const who of ['clerkGd', 'ownerGz', 'consumer1']) await forbidden(who, 'trade', { action, ...period });
+      await forbidden('ownerBj', 'trade', { action, sellerOrgId: ch.ids.gd, ...period });
+    }
   });
 });
 

@@ -66,3 +66,15 @@ it('seeds trade: list prices with floors, policies, customer profiles, terms; th
   const lines = (await cloud.call('trade', { action: 'listCreditLines' }, gd)) as { ok: true; data: { creditLines: Array<{ limit: number }> } };
   expect(lines.data.creditLines.map((l) => l.limit)).toEqual([50_000]);
 }, 120_000);
+
+it('seeds promotions: the store sees a 满减, a 满送 and a bundle; the brand has a quarterly statement waiting for approval', async () => {
+  const store = await cloud.login('terminal', 'demo-owner-gz');
+  const admin = await cloud.login('admin', 'demo-admin');
+  const sellerOrgId = (cloud.db.all('customers').find((c) => c.level === 'A') as { sellerOrgId: string }).sellerOrgId;
+  const catalog = (await cloud.call('order', { action: 'catalog', sellerOrgId }, store)) as { ok: true; data: { promotions: Array<{ type: string }> } };
+  expect(catalog.data.promotions.map((p) => p.type).sort()).toEqual(['bundle', 'full_gift', 'full_reduction']);
+  const statements = (await cloud.call('trade', { action: 'listStatements', status: 'pending_approval' }, admin)) as { ok: true; data: { statements: Array<{ periodKey: string; rebate_fen: number }> } };
+  expect(statements.data.statements).toHaveLength(1);
+  expect(statements.data.statements[0]!.periodKey).toMatch(/^\d{4}-Q[1-4]$/);
+  expect(statements.data.statements[0]!.rebate_fen).toBeGreaterThan(0);
+}, 120_000);

@@ -75,6 +75,12 @@ export interface RewardPolicy {
   storeReward: number;
   dealerRebate: number;
   diversionPenalty: number;
+  /**
+   * Where the sell-through `dealerRebate` goes: the dealer's org wallet (absent or `wallet`), or
+   * its rebate account with the brand (`rebate_account`), spent as a tender on its next orders
+   * (docs/promotions.md#rebate-programs).
+   */
+  dealerRebateTo?: 'wallet' | 'rebate_account';
 }
 
 export const ALERT_KINDS = ['diversion', 'prize_interception', 'duplicate_redeem', 'cloned_code', 'low_stock'] as const;

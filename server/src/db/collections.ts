@@ -42,6 +42,11 @@ export const C = {
   tradeTerms: 'trade_terms',
   creditLines: 'credit_lines',
   tradeRelations: 'trade_relations',
+  // Promotions, rebate programs and statements (server/src/promotions/)
+  promotions: 'promotions',
+  promotionUses: 'promotion_uses',
+  rebatePrograms: 'rebate_programs',
+  rebateStatements: 'rebate_statements',
 } as const;
 
 /** A server module: a folder of server/src (the ownership test checks it exists). */
@@ -88,4 +93,8 @@ export const WRITERS: { readonly [K in keyof typeof C]: readonly OwnerModule[] }
   tradeTerms: ['trade'],
   creditLines: ['trade'],
   tradeRelations: ['trade'],
+  promotions: ['promotions'],
+  promotionUses: ['promotions'],
+  rebatePrograms: ['promotions'],
+  rebateStatements: ['promotions'],
 };

@@ -1,4 +1,5 @@
 /** Stored shapes of the order module: orders, payments, shipments, returns, receivables, notices. */
+import type { PromotionTaken } from '../promotions/index.js';
 import type { ApprovalState, OrderState, QuoteLine, ReturnStatus, TenderKind, PaymentStatus } from '@channel-router/shared';
 
 /** A quote line as submitted (quote.ts), with its id and what has since happened to it. */
@@ -72,6 +73,8 @@ export interface OrderDoc {
   /** Returns not yet refunded or rejected: completion waits for them. */
   openReturns: number;
   history: HistoryDoc[];
+  /** What the order took from its promotions' budgets and per-buyer limits; given back on cancellation. */
+  promotionsTaken?: PromotionTaken[];
 }
 
 export interface PaymentDoc {

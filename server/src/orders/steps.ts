@@ -15,6 +15,7 @@ import type { OrderDoc } from './model.js';
 import { releaseInTx } from './seams.js';
 import { applyEvent, casOrder, readOrder, unshippedItems } from './store.js';
 import { checkLowStock } from '../stock/levels.js';
+import { releasePromotionBudgetsInTx } from '../promotions/index.js';
 
 type Decision = { actor: OrderActor; event: OrderEvent };
 
@@ -47,6 +48,8 @@ export async function cancelEffects(ctx: ActionContext, tx: Tx, order: OrderDoc,
   }
   const refunded = await postRefund(ctx.db, tx, order, `${order._id}-${stepId}`, refundEverything(order), ctx.now_ms);
   if (!refunded.ok) return refunded;
+  // Its promotions' budgets and uses come back, once: this transition happens once (docs/promotions.md#the-quote).
+  await releasePromotionBudgetsInTx(ctx.db, tx, order, ctx.now_ms);
   // Payments not made yet can no longer be.
   for (const t of order.tenders) {
     if (t.paymentId && t.paid === 0) await tx.collection(C.payments).doc(t.paymentId).update({ status: 'cancelled', decidedAt: ctx.now_ms });

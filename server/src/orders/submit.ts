@@ -8,7 +8,6 @@
  * back the stock it took.
  */
 import {
-  buildQuote,
   checkCredit,
   checkTenders,
   creditAccount,
@@ -25,7 +24,6 @@ import {
   transitionOrder,
   type ActionRes,
   type QuoteReq,
-  type Quote,
   type Result,
   type SubmitReq,
   type QuoteLine,
@@ -44,6 +42,7 @@ import { readOrder } from './store.js';
 import { isDuplicateKey } from '../db/errors.js';
 import { orderTermsFrom } from './terms.js';
 import { PRODUCTS_PER_READ_MAX, checkLowStock, readStock } from '../stock/levels.js';
+import { applyWithContext, catalogPromotions, loadPromotionContext, isGiftLine, releasePromotionBudgets, reservePromotionBudgets, type PromotionPricing } from '../promotions/index.js';
 
 /**
  * Order number counters per seller and day are split over this many documents (order-number.ts),
@@ -70,6 +69,8 @@ export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }
   if (!rel.ok) return rel;
   const r = await catalogFor(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId: rel.data.buyerOrgId, at_ms: ctx.now_ms });
   if (!r.ok) return r;
+  const promos = await catalogPromotions(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId: rel.data.buyerOrgId, productIds: r.data.map((p) => p.productId), at_ms: ctx.now_ms });
+  if (!promos.ok) return promos;
   // Available: the seller has at least one unit of it not reserved (one read for the page).
   const stock = await readStock(ctx.db, input.sellerOrgId, r.data.slice(0, PRODUCTS_PER_READ_MAX).map((p) => p.productId));
   return ok({
@@ -82,21 +83,26 @@ export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }
       unitPrice: p.unitPrice,
       priceSource: p.priceSource,
       available: (stock.get(p.productId)?.available ?? 0) >= p.itemsPerUnit,
+      promotionIds: promos.data.byProduct.get(p.productId) ?? [],
     })),
-    promotions: [],
+    promotions: promos.data.promotions,
   });
 }
 
-async function quoteFor(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string, lines: QuoteReq['lines']): Promise<Result<Quote>> {
-  const priced = await priceLines(ctx.db, { sellerOrgId, buyerOrgId, lines, at_ms: ctx.now_ms });
+/** Priced lines with the seller's running promotions (docs/promotions.md#the-quote). */
+async function quoteFor(ctx: AuthedContext, sellerOrgId: string, buyerOrgId: string, lines: QuoteReq['lines']): Promise<Result<PromotionPricing>> {
+  // The promotions load while the lines are priced: one round trip more at most, not two.
+  const [priced, promos] = await Promise.all([priceLines(ctx.db, { sellerOrgId, buyerOrgId, lines, at_ms: ctx.now_ms }), loadPromotionContext(ctx.db, { sellerOrgId, buyerOrgId, at_ms: ctx.now_ms })]);
   if (!priced.ok) return priced;
-  return ok(buildQuote(sellerOrgId, priced.data));
+  if (!promos.ok) return promos;
+  return applyWithContext(ctx.db, promos.data, priced.data);
 }
 
 export async function quote(ctx: AuthedContext, input: QuoteReq & { buyerOrgId?: string }): Promise<Result<ActionRes<'order', 'quote'>>> {
   const rel = await relationFor(ctx, input.sellerOrgId, input.buyerOrgId);
   if (!rel.ok) return rel;
-  return quoteFor(ctx, input.sellerOrgId, rel.data.buyerOrgId, input.lines);
+  const q = await quoteFor(ctx, input.sellerOrgId, rel.data.buyerOrgId, input.lines);
+  return q.ok ? ok(q.data.quote) : q;
 }
 
 function submitReply(o: OrderDoc, payments: PaymentDoc[], jsapi: Record<string, string> | undefined): ActionRes<'order', 'submit'> {
@@ -140,9 +146,16 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   if (!inputs.trades) return err('NOT_FOUND', 'no such supplier for your organisation', 'sellerOrgId');
   const pricingBuyer = buyerFrom(buyerOrgId, inputs.buyer, inputs.profile);
   if (!pricingBuyer.ok) return pricingBuyer;
-  const priced = await pricePolicies(ctx.db, input.sellerOrgId, pricingBuyer.data, input.lines, inputs.products, inputs.lists, ctx.now_ms);
+  // The seller's promotions load while the lines are priced (one round trip, not two).
+  const [priced, promoContext] = await Promise.all([
+    pricePolicies(ctx.db, input.sellerOrgId, pricingBuyer.data, input.lines, inputs.products, inputs.lists, ctx.now_ms),
+    loadPromotionContext(ctx.db, { sellerOrgId: input.sellerOrgId, buyerOrgId, at_ms: ctx.now_ms }),
+  ]);
   if (!priced.ok) return priced;
-  const q = buildQuote(input.sellerOrgId, priced.data);
+  if (!promoContext.ok) return promoContext;
+  const pricing = await applyWithContext(ctx.db, promoContext.data, priced.data);
+  if (!pricing.ok) return pricing;
+  const q = pricing.data.quote;
   if (q.total !== input.expectedTotal) return errWith('QUOTE_CHANGED', `the total is now ${q.total} fen, not ${input.expectedTotal}`, { quote: q }, 'expectedTotal');
   const line = inputs.credit?.line ?? null;
   const orderTerms = orderTermsFrom(inputs.terms, line, q.total);
@@ -185,9 +198,16 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   const step = transitionOrder({ status: 'new', approval }, { type: 'submit', nothingToPay }, 'buyer', ctx.caller.unionId, ctx.now_ms);
   if (!step.ok) return step;
   const timeout_ms = payments.some((p) => p.method === 'wechat_pay') ? orderTerms.wechatPayTimeout_ms : orderTerms.transferTimeout_ms;
-  const lines = orderLinesFrom(q.lines);
+  // Gift lines (price 0) reserve stock like any line (docs/promotions.md#stacking).
+  const lines = orderLinesFrom([...q.lines, ...q.gifts]);
   const stockLines = lines.map((l) => ({ productId: l.productId, items: lineItems(l) }));
   const reserveKey = `order:${orderId}:reserve`;
+  // Budgets and per-buyer limits taken before the transaction, given back if it fails (promotions/budgets.ts).
+  const promos = await reservePromotionBudgets(ctx.db, { buyerOrgId, consumption: pricing.data.consumption, limits: pricing.data.limits, at_ms: ctx.now_ms });
+  if (!promos.ok) {
+    const again = await quoteFor(ctx, input.sellerOrgId, buyerOrgId, input.lines);
+    return again.ok ? errWith('QUOTE_CHANGED', `promotion ${promos.promotionId} ran out since the quote`, { quote: again.data.quote }, 'expectedTotal') : again;
+  }
 
   // The stock, first by conditional decrements outside the transaction (no conflicts between
   // buyers: docs/money-and-concurrency.md#a-submit); when no single shard holds a product's items,
@@ -223,6 +243,7 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
     completedAt: null,
     openReturns: 0,
     history: [{ at: ctx.now_ms, by: ctx.caller.unionId, event: 'submit', from: 'new', to: step.data.status }],
+    promotionsTaken: promos.taken,
   };
   let r: Result<OrderDoc>;
   try {
@@ -243,6 +264,7 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
     });
   } catch (e) {
     if (taken !== null) await giveBackFast(ctx.db, input.sellerOrgId, taken, ctx.now_ms);
+    await releasePromotionBudgets(ctx.db, buyerOrgId, promos.taken, ctx.now_ms);
     if (!isDuplicateKey(e)) throw e;
     // A twin of this submit (same requestId) committed first: answer its order.
     const twin = await readOrder(ctx, orderId);
@@ -251,6 +273,7 @@ export async function submit(ctx: AuthedContext, input: SubmitReq): Promise<Resu
   }
   if (!r.ok) {
     if (taken !== null) await giveBackFast(ctx.db, input.sellerOrgId, taken, ctx.now_ms);
+    await releasePromotionBudgets(ctx.db, buyerOrgId, promos.taken, ctx.now_ms);
     return r;
   }
   const order = r.data;
@@ -285,10 +308,11 @@ function nearSafetyStock(read: ShardRead, lines: ReadonlyArray<{ productId: stri
 
 /** The first attempt's order, if the retry asks for the same thing; CONFLICT on `requestId` otherwise. */
 async function replaySubmit(ctx: AuthedContext, o: OrderDoc, input: SubmitReq): Promise<Result<ActionRes<'order', 'submit'>>> {
+  const lines = o.lines.filter((l) => !isGiftLine(l));
   const same =
     o.sellerOrgId === input.sellerOrgId &&
-    o.lines.length === input.lines.length &&
-    o.lines.every((l, i) => l.productId === input.lines[i]!.productId && l.quantity === input.lines[i]!.quantity);
+    lines.length === input.lines.length &&
+    lines.every((l, i) => l.productId === input.lines[i]!.productId && l.quantity === input.lines[i]!.quantity);
   if (!same) return err('CONFLICT', 'this requestId was already used for another order', 'requestId');
   const ids = o.tenders.flatMap((t) => (t.paymentId ? [t.paymentId] : []));
   const payments = ids.length === 0 ? [] : ((await ctx.db.collection(C.payments).where({ _id: ctx.db.command.in(ids) }).limit(ids.length).get()).data as PaymentDoc[]);

@@ -2,6 +2,7 @@
  * WeChat Pay and shipping notices for the order module (docs/payments.md).
  */
 export * from './provider.js';
+export { checkProfitSharing, profitSharingBody, encryptSensitive, PROFIT_SHARING_PATH, type ProfitSharingBody, type ProfitSharingResult } from './profit-sharing.js';
 export { paymentProvider, localSimulatedPaymentProvider, wechatPayConfigFromEnv, WXPAY_REQUIRED_ENV } from './configured.js';
 export { simulatedPaymentNotice, simulatedRefundNotice, type SimulatedPaymentProvider } from './simulated.js';
 export { noticeKey } from './notice-key.js';

@@ -10,6 +10,9 @@
  * request's outcome, so retries never pay or refund twice.
  */
 
+import type { ProfitSharingRequest } from '@channel-router/shared';
+import type { ProfitSharingResult } from './profit-sharing.js';
+
 export const PAYMENT_ERROR_CODES = [
   /** Our request is wrong (the field is named); nothing was sent. */
   'INVALID_REQUEST',
@@ -192,4 +195,9 @@ export interface PaymentProvider {
   verifyPaymentNotice(raw: RawNotice, now_ms: number): PayResult<PaymentNotice>;
   /** Verifies and decrypts a refund notice. */
   verifyRefundNotice(raw: RawNotice, now_ms: number): PayResult<RefundNotice>;
+  /**
+   * `POST /v3/profitsharing/orders` (分账) for a completed order's settlement document
+   * (docs/promotions.md#settlement); the same outOrderNo answers the same request.
+   */
+  profitShare(req: ProfitSharingRequest): Promise<PayResult<ProfitSharingResult>>;
 }

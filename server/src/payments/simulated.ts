@@ -9,6 +9,8 @@
  * not make the prepay (a test or the gateway, with the functions in worker threads) builds the
  * notice with `simulatedPaymentNotice`, which needs only what the payment's document holds.
  */
+import type { ProfitSharingRequest } from '@channel-router/shared';
+import { checkProfitSharing, type ProfitSharingResult } from './profit-sharing.js';
 import { createHash } from 'node:crypto';
 import { encryptResource, jsapiPaySign, platformPublicKey, platformSignatureHeaders } from './wechat-pay-crypto.js';
 import { verifyPaymentNotice, verifyRefundNotice, type NoticeKeys } from './wechat-pay-shapes.js';
@@ -110,6 +112,8 @@ export interface SimulatedPaymentProvider extends PaymentProvider {
   simulatePayment(outTradeNo: string, at_ms?: number): PayResult<RawNotice>;
   /** The refund notice of a refund made here. */
   simulateRefundNotice(outRefundNo: string, at_ms?: number): PayResult<RawNotice>;
+  /** The profit-sharing requests recorded, oldest first (for tests and the local gateway's pages). */
+  profitShares(): ReadonlyArray<ProfitSharingRequest & { result: ProfitSharingResult }>;
   /** The prepays made, oldest first (for tests and the local gateway's pages). */
   prepays(): readonly { outTradeNo: string; prepayId: string; amount_fen: number; state: string }[];
 }
@@ -117,6 +121,7 @@ export interface SimulatedPaymentProvider extends PaymentProvider {
 export function simulatedPaymentProvider(now_ms: () => number = Date.now): SimulatedPaymentProvider {
   const trades = new Map<string, SimTrade>();
   const refundTrade = new Map<string, string>(); // outRefundNo → outTradeNo
+  const shares = new Map<string, { req: ProfitSharingRequest; result: ProfitSharingResult }>(); // outOrderNo →
   const noticeKeys: NoticeKeys = {
     platform: { serial: SIMULATED_PLATFORM_SERIAL, publicKey: platformPublicKey(SIMULATED_PLATFORM_PUBLIC_KEY_PEM) },
     apiV3Key: SIMULATED_APIV3_KEY,
@@ -241,5 +246,19 @@ export function simulatedPaymentProvider(now_ms: () => number = Date.now): Simul
     },
 
     prepays: () => [...trades.entries()].map(([outTradeNo, t]) => ({ outTradeNo, prepayId: t.prepayId, amount_fen: t.req.amount_fen, state: t.state })),
+
+    async profitShare(req: ProfitSharingRequest): Promise<PayResult<ProfitSharingResult>> {
+      const checked = checkProfitSharing(req);
+      if (!checked.ok) return checked;
+      const before = shares.get(req.outOrderNo);
+      // The same number answers the same request, as at WeChat Pay: a retry never shares twice.
+      if (before) return JSON.stringify(before.req) === JSON.stringify(req) ? payOk(before.result) : payErr('PROVIDER_REJECTED', 'profitShare: out_order_no used before for another request', { providerCode: 'INVALID_REQUEST' });
+      if (shares.size >= SIMULATED_TRADES_MAX) shares.delete(shares.keys().next().value!);
+      const result: ProfitSharingResult = { outOrderNo: req.outOrderNo, orderId: hex('profit-sharing', req.outOrderNo).slice(0, 32), state: 'FINISHED', shared_fen: req.receivers.reduce((s, r) => s + r.amount, 0) };
+      shares.set(req.outOrderNo, { req, result });
+      return payOk(result);
+    },
+
+    profitShares: () => [...shares.values()].map((s) => ({ ...s.req, result: s.result })),
   };
 }

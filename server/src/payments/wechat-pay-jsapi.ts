@@ -14,6 +14,8 @@ import { fetchHttp, type HttpCall, type HttpResponse } from './http.js';
 import { parseJson, readRefund, readTransaction, verifyPaymentNotice, verifyRefundNotice, type NoticeKeys } from './wechat-pay-shapes.js';
 import { payErr, payOk, type PaymentError, type PaymentProvider, type PayResult, type Prepay, type PrepayRequest, type Refund, type RefundRequest, type Transaction } from './provider.js';
 import { checkOutRefundNo, checkOutTradeNo, checkPrepay, checkRefund, rfc3339Shanghai } from './validate.js';
+import { checkProfitSharing, encryptSensitive, PROFIT_SHARING_PATH, profitSharingBody, type ProfitSharingResult } from './profit-sharing.js';
+import type { ProfitSharingRequest } from '@channel-router/shared';
 
 export interface WechatPayJsapiConfig {
   mchId: string;
@@ -73,9 +75,10 @@ export function wechatPayJsapiProvider(cfg: WechatPayJsapiConfig, deps: WechatPa
   const noticeKeys: NoticeKeys = { platform, apiV3Key: cfg.apiV3Key, mchId: cfg.mchId, appIds };
 
   /** One signed call; a 2xx reply is returned only when the platform's signature on it verifies. */
-  async function call(method: 'GET' | 'POST', url: string, payload: object | undefined, what: string): Promise<PayResult<HttpResponse>> {
+  async function call(method: 'GET' | 'POST', url: string, payload: object | undefined, what: string, extra: Record<string, string> = {}): Promise<PayResult<HttpResponse>> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const headers: Record<string, string> = {
+      ...extra,
       Accept: 'application/json',
       'User-Agent': 'channel-router-wechatpay/1',
       Authorization: authorizationHeader(merchant, method, url, body, Math.floor(now_ms() / 1000), nonce()),
@@ -176,5 +179,19 @@ export function wechatPayJsapiProvider(cfg: WechatPayJsapiConfig, deps: WechatPa
 
     verifyPaymentNotice: (raw, at_ms) => verifyPaymentNotice(raw, noticeKeys, at_ms),
     verifyRefundNotice: (raw, at_ms) => verifyRefundNotice(raw, noticeKeys, at_ms),
+
+    async profitShare(req: ProfitSharingRequest): Promise<PayResult<ProfitSharingResult>> {
+      const checked = checkProfitSharing(req);
+      if (!checked.ok) return checked;
+      const body = profitSharingBody(cfg.appId, req, (name) => encryptSensitive(name, platform.publicKey));
+      // An encrypted name names the key it was sealed with.
+      const res = await call('POST', PROFIT_SHARING_PATH, body, 'profitShare', req.receivers.some((r) => r.name !== undefined) ? { 'Wechatpay-Serial': platform.serial } : {});
+      if (!res.ok) return res;
+      const doc = replyDoc(res.data, 'profitShare');
+      if (!doc.ok) return doc;
+      const d = doc.data;
+      if (d.out_order_no !== req.outOrderNo || typeof d.order_id !== 'string') return payErr('PROVIDER_UNAVAILABLE', 'profitShare: the reply is about another request');
+      return payOk({ outOrderNo: req.outOrderNo, orderId: d.order_id, state: d.state === 'FINISHED' ? 'FINISHED' : 'PROCESSING', shared_fen: body.receivers.reduce((s, r) => s + r.amount, 0) });
+    },
   };
 }

@@ -5,13 +5,13 @@
  * and before anything else is, so whatever follows can always be completed from it
  * (`completeRedemption`), by the same person's repeat or by a sweep.
  */
-import type { ActionRes, Alert, Posting } from '@channel-router/shared';
+import { isTradeAccount, type ActionRes, type Alert, type Posting } from '@channel-router/shared';
 import type { PenaltyRecord, RedemptionRecord } from '@channel-router/shared';
 import { C } from '../db/collections.js';
 import { insertManyOnce } from '../db/ops.js';
 import type { Database } from '../runtime/cloud.js';
 import type { BudgetParts } from '../wallet/budget.js';
-import { insertFoldedPostings } from '../wallet/ledger-store.js';
+import { insertFoldedPostings, insertTradeCredits } from '../wallet/ledger-store.js';
 
 export interface RedemptionDoc {
   _id: string;
@@ -42,7 +42,10 @@ export interface RedemptionDoc {
 export async function completeRedemption(db: Database, r: RedemptionDoc, clock: () => number): Promise<void> {
   // Written by the transactional version (postings, alerts and penalty committed with it).
   if (!Array.isArray(r.postings)) return;
-  const writes: Array<Promise<unknown>> = [insertFoldedPostings(db, r.postings, r.at, clock())];
+  // A credit to a trade account (a dealer's rebate account) is not folded: see insertTradeCredits.
+  const trade = r.postings.filter((p) => isTradeAccount(p.credit));
+  const folded = r.postings.filter((p) => !isTradeAccount(p.credit));
+  const writes: Array<Promise<unknown>> = [insertFoldedPostings(db, folded, r.at, clock()), insertTradeCredits(db, trade, r.at)];
   if (r.alerts.length > 0) {
     writes.push(
       insertManyOnce(

@@ -5,6 +5,8 @@
  * for approval, waiting for payment, cancelled and rejected. All through the functions, on the
  * functions' clock moved into the past (LOCAL_CLOCK_OFFSET_MS), so every rule holds.
  */
+import { periodOf } from '@channel-router/shared';
+
 type App = 'admin' | 'dealer' | 'terminal' | 'consumer';
 type Call = <T>(app: App, who: string, fn: string, event: Record<string, unknown>) => Promise<T>;
 
@@ -126,7 +128,40 @@ export async function seedOrdering(s: OrderingSeed): Promise<void> {
   await order(store, ids.gd, [{ productId: ids.soy, quantity: 1 }], (t) => [{ kind: 'wechat_pay', amount: t }]);
   await admin('order', { action: 'sweep' });
   s.log('ordering: a week of orders in every state');
+  await seedPromotions(s, admin, gdOwner);
 }
+
+/**
+ * Promotions and a rebate program (docs/promotions.md), set up today after the week of orders (so
+ * those keep the totals they were placed at): gd runs a 满减, a 满送 giving a box of oyster sauce,
+ * and a bundle; the brand runs a quarterly rebate program for its dealers, and computes this
+ * quarter's interim statement for gd (its restock completed today), waiting for approval.
+ */
+async function seedPromotions(s: OrderingSeed, admin: As, gdOwner: As): Promise<void> {
+  const { ids } = s;
+  const now = Date.now();
+  const window = { from: now - DAY_MS, to: now + 60 * DAY_MS };
+  const stores = { kinds: ['store'] };
+  await gdOwner('trade', { action: 'savePromotion', type: 'full_reduction', name: '满300减15，满500减30', targeting: stores, products: { scope: 'all' }, thresholdBy: 'amount', tiers: [{ threshold: 30_000, off: 1_500 }, { threshold: 50_000, off: 3_000 }], ...window, budget: { kind: 'fen', amount: 100_000 }, requestId: 'demo-promo-reduction' });
+  await gdOwner('trade', { action: 'savePromotion', type: 'full_gift', name: '酱油满10箱送蚝油', targeting: stores, products: { scope: 'listed', productIds: [ids.soy] }, thresholdBy: 'units', tiers: [{ threshold: 10, gifts: [{ productId: ids.oyster, quantity: 1 }] }], ...window, perBuyerLimit: 3, budget: { kind: 'gift_units', amount: 20 }, requestId: 'demo-promo-gift' });
+  await gdOwner('trade', { action: 'savePromotion', type: 'bundle', name: '厨房套餐', targeting: stores, items: [{ productId: ids.soy, quantity: 2 }, { productId: ids.oyster, quantity: 1 }], price: 12_000, ...window, requestId: 'demo-promo-bundle' });
+  const { programId } = await admin<{ programId: string }>('trade', {
+    action: 'saveRebateProgram',
+    name: '经销商季度返利',
+    period: 'quarter',
+    mode: 'marginal',
+    tiers: [{ threshold: 0, rate_bp: 100 }, { threshold: 500_000, rate_bp: 200 }],
+    targeting: { kinds: ['dealer'] },
+    products: { scope: 'all' },
+    approvalChain: ['finance', 'admin'],
+    from: now - 365 * DAY_MS,
+    to: now + 365 * DAY_MS,
+    requestId: 'demo-rebate-program',
+  });
+  const quarter = await admin<{ periodKey: string; created: number }>('trade', { action: 'computeRebates', programId, periodKey: periodOf('quarter', now).key, interim: true });
+  s.log(`promotions: a 满减, a 满送, a bundle; a quarterly rebate program, ${quarter.created} statement(s) of ${quarter.periodKey} waiting for approval`);
+}
+
 
 type As = <T>(fn: string, event: Record<string, unknown>) => Promise<T>;
 

@@ -10,9 +10,9 @@
  * - hot accounts are split over shards (account-shards.ts): a call writes one shard of each;
  * - all ledger documents of a call are inserted in one write.
  */
-import { checkPosting, err, isExternalAccount, ok, MAX_POSTINGS_PER_CALL, type Posting, type Result } from '@channel-router/shared';
+import { checkPosting, err, isExternalAccount, isTradeAccount, ok, MAX_POSTINGS_PER_CALL, type Posting, type Result } from '@channel-router/shared';
 import { C } from '../db/collections.js';
-import { txGet, type Tx } from '../db/transact.js';
+import { transact, txGet, type Tx } from '../db/transact.js';
 import type { Database } from '../runtime/cloud.js';
 import { isDuplicateKey } from '../db/errors.js';
 import { insertMany } from '../db/ops.js';
@@ -90,6 +90,31 @@ export async function applyPostings(db: Database, tx: Tx, postings: readonly Pos
   const posted = await postFresh(db, tx, fresh, at_ms, opts);
   if (!posted.ok) return posted;
   return ok({ posted: posted.data, replayed });
+}
+
+/**
+ * Writes a redeem's credits to trade accounts (a sell-through `dealerRebate` sent to the dealer's
+ * rebate account, docs/promotions.md#rebate-programs), whose debits were already taken from the
+ * budget's documents: the trade ledger reads balances from documents only, so these credits are
+ * not folded but added to the account's document, in one transaction with their ledger entries.
+ * Idempotent: a key already in the ledger moves nothing (completing an interrupted redeem again).
+ */
+export async function insertTradeCredits(db: Database, postings: readonly Posting[], at_ms: number): Promise<void> {
+  if (postings.length === 0) return;
+  if (postings.length > MAX_POSTINGS_PER_CALL) throw new Error(`too many postings: ${postings.length}`);
+  const r = await transact(db, async (tx) => {
+    for (const p of postings) {
+      const c = checkPosting(p);
+      if (!c.ok) throw new Error(`bad posting: ${c.error.message}`);
+      if (!isTradeAccount(p.credit)) throw new Error(`posting ${p.key}: ${p.credit} is not a trade account`);
+      if ((await txGet<LedgerDoc>(tx, C.ledger, p.key)) !== null) continue;
+      const { key, ...rest } = p;
+      await tx.collection(C.ledger).doc(key).set({ ...rest, at: at_ms, accounts: [p.debit, p.credit] });
+      await addToDoc(db, tx, p.credit, p.amount_fen, at_ms);
+    }
+    return ok(true);
+  });
+  if (!r.ok) throw new Error(`insertTradeCredits: ${r.error.message}`);
 }
 
 /**

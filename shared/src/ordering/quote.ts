@@ -1,6 +1,7 @@
 /**
- * The quote's and the order's line shape. Promotions come later: each line carries
- * `discounts: [{ promotionId, amount }]` (empty for now) and `net = unitPrice × quantity − Σ discounts`.
+ * The quote's and the order's line shape. Each line carries `discounts: [{ promotionId, amount }]`
+ * (the promotions' apportioned amounts, docs/promotions.md#apportioning) and
+ * `net = unitPrice × quantity − Σ discounts`.
  */
 export type OrderUnit = 'case' | 'box' | 'item';
 export type PriceScope = 'customer' | 'group' | 'level' | 'region' | 'all' | 'list';
@@ -33,7 +34,8 @@ export interface Quote {
   lines: QuoteLine[];
   gifts: QuoteLine[];
   total: number;
-  missed: Array<{ promotionId: string; missing: number; reward: number }>;
+  /** Promotions not at their top: what is missing and what it gives; `hint` is the app's words ("再买 ¥12.00 可减 ¥30.00"). */
+  missed: Array<{ promotionId: string; missing: number; reward: number; hint?: string }>;
 }
 
 /** A priced line as price resolution gives it, before promotions. */

@@ -24,6 +24,10 @@ import {
   type RewardPolicy,
 } from '../model.js';
 import { BUDGET_ACCOUNT, orgAccount, personAccount, type AccountId, type Posting, type PostingKind } from '../wallet/ledger.js';
+import { rebateAccount } from '../wallet/trade-accounts.js';
+
+/** A dealer buys from the brand: its sell-through rebate, when sent to a rebate account, is its rebate with the brand. */
+const BRAND_SELLER_ID = 'brand';
 
 /** The org holding the item when it is redeemed (resolved custody), as the rules need it. */
 export interface RedeemHolder {
@@ -176,7 +180,9 @@ export function computeRedeem(input: RedeemInput): RedeemPlan {
     const rebateDealerId = holder.firstTierDealerId!;
     due.push({ beneficiary: 'store', account: orgAccount(holder.id), amount_fen: policy.storeReward, kind: 'store_reward' });
     // The rebate goes to the selling store's own first-tier dealer, even for another dealer's goods.
-    due.push({ beneficiary: 'rebate', account: orgAccount(rebateDealerId), amount_fen: policy.dealerRebate, kind: 'dealer_rebate' });
+    // A product may send it to the dealer's rebate account with the brand instead (docs/promotions.md#rebate-programs).
+    const rebateTo = policy.dealerRebateTo === 'rebate_account' ? rebateAccount(BRAND_SELLER_ID, rebateDealerId) : orgAccount(rebateDealerId);
+    due.push({ beneficiary: 'rebate', account: rebateTo, amount_fen: policy.dealerRebate, kind: 'dealer_rebate' });
     redemption.rebateDealerId = rebateDealerId;
     if (dealer !== null && dealer.id !== rebateDealerId && !withinTerritory(holder.regionCode, dealer.territory)) {
       const diversion = alert({ key: `diversion:store_redeem:${code}`, kind: 'diversion', evidence: 'store_redeem', observedOrgId: holder.id, regionCode: holder.regionCode });

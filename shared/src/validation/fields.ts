@@ -5,7 +5,7 @@
 import { MAX_FEN } from '../money.js';
 import { ROLES, type ConsumerReward, type RewardPolicy, type Role } from '../model.js';
 import { validateRegionCode, validateTerritory } from '../channel/regions/index.js';
-import { array, either, fromValidator, int, num, object, oneOf, refine, str, type Schema } from './schema.js';
+import { array, either, fromValidator, int, num, object, oneOf, optional, refine, str, type Schema } from './schema.js';
 
 /** At most this many codes in one scan call (docs/actions.md#bad-input). */
 export const MAX_CODES_PER_CALL = 1000;
@@ -85,6 +85,7 @@ export const policy = (): Schema<RewardPolicy> =>
     storeReward: fen(),
     dealerRebate: fen(),
     diversionPenalty: fen(),
+    dealerRebateTo: optional(oneOf(['wallet', 'rebate_account'] as const)),
   });
 
 /** GTIN-8/12/13/14 with a valid GS1 check digit. */

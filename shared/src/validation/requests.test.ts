@@ -104,6 +104,17 @@ const VALID = {
     setCreditLine: { buyerOrgId: 'store_1', limit: 50000, from: 1764806400000, to: 1796342400000, termDays: 30 },
     adjustRebate: { buyerOrgId: 'store_1', amount: -300, reason: '冲回', requestId: 'rebate-0001' },
     listCreditLines: { buyerOrgId: 'store_1' },
+    savePromotion: { type: 'full_reduction', name: '满300减30', targeting: { kinds: ['store'] }, products: { scope: 'all' }, thresholdBy: 'amount', tiers: [{ threshold: 30000, off: 3000 }], from: 1764806400000, to: 1796342400000, perBuyerLimit: 3, budget: { kind: 'fen', amount: 1000000 }, requestId: 'promo-0001' },
+    listPromotions: { running: true },
+    setPromotionEnabled: { promotionId: 'prm_1', enabled: false, version: 1 },
+    saveRebateProgram: { name: '季度返利', period: 'quarter', mode: 'whole', tiers: [{ threshold: 0, rate_bp: 100 }, { threshold: 1000000, rate_bp: 200 }], targeting: {}, products: { scope: 'all' }, approvalChain: ['finance', 'owner'], from: 1764806400000, to: 1796342400000, requestId: 'program-0001' },
+    listRebatePrograms: {},
+    computeRebates: { programId: 'rbp_1', periodKey: '2026-Q4' },
+    listStatements: { status: 'pending_approval' },
+    approveStatement: { statementId: 'rst:rbp_1:2026-Q4:store_1', version: 1 },
+    rejectStatement: { statementId: 'rst:rbp_1:2026-Q4:store_1', reason: '基数有误' },
+    listSettlements: { from: 1764806400000, to: 1767225600000 },
+    exportSettlements: { sellerOrgId: 'dealer_1', from: 1764806400000, to: 1767225600000 },
   },
 } as const;
 

@@ -73,6 +73,7 @@ export const POSTING_KINDS = [
   'top_up',
   'rebate_adjust',
   'credit_repay',
+  'rebate_statement',
 ] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 

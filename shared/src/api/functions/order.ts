@@ -5,6 +5,7 @@
  */
 import type { ApprovalState, OrderState } from '../../ordering/order-machine.js';
 import type { Quote, QuoteLine } from '../../ordering/quote.js';
+import type { PromotionType } from '../../promotions/types.js';
 import type { OrderUnit, PriceSource } from '../../ordering/quote.js';
 import type { TenderKind } from '../../ordering/tenders.js';
 import type { CreditPosition } from '../../ordering/credit.js';
@@ -33,11 +34,22 @@ export interface CatalogItem {
   priceSource: PriceSource;
   /** Some stock is available to order now. */
   available: boolean;
+  /** The running promotions that cover this product for this buyer (their badges: `promotions`). */
+  promotionIds: string[];
+}
+/** A promotion running now for the buyer (docs/promotions.md#promotions). */
+export interface CatalogPromotion {
+  promotionId: string;
+  type: PromotionType;
+  name: string;
+  /** Its badge: "满300减30", "特价", "套餐 ¥99". */
+  label: string;
+  from: number;
+  to: number;
 }
 export interface CatalogRes {
   products: CatalogItem[];
-  /** Running promotions (a later issue): empty for now. */
-  promotions: unknown[];
+  promotions: CatalogPromotion[];
 }
 
 export interface QuoteReq {

@@ -11,6 +11,9 @@ import type { OrderUnit } from '../../ordering/quote.js';
 import type { SellerTerms } from '../../ordering/terms.js';
 import { TRADE_SCHEMAS as S } from '../../validation/trade-requests.js';
 import { declareAction, declareFunction } from '../declare.js';
+import { PROMOTION_TRADE_ACTIONS } from './trade-promotions.js';
+
+export * from './trade-promotions.js';
 
 export interface SetListPricesReq {
   productId: string;
@@ -375,4 +378,6 @@ export const TRADE = declareFunction('trade', {
     errors: ['FORBIDDEN', 'NOT_FOUND', 'INSUFFICIENT_FUNDS', 'CONFLICT'],
     words: { INSUFFICIENT_FUNDS: '返利余额不足以扣回' },
   }),
+  // Promotions, rebate programs, settlement documents (docs/promotions.md#promotions).
+  ...PROMOTION_TRADE_ACTIONS,
 });
