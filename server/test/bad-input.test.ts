@@ -215,7 +215,11 @@ function table(): Record<string, ActionRows> {
           name: 'identity fields in the event are ignored',
           event: { unionId: 'u-admin', openId: 'o-admin', userInfo: { openId: 'o-admin' }, memberships: [{ orgId: 'brand', role: 'admin' }] },
           accepted: true,
-          check: (d) => expect(d).toEqual({ unionId: 'u-consumer1', memberships: [] }),
+          check: (d) => {
+            // The caller's own openId (its upload folder), never the one in the event.
+            expect(d).toEqual({ unionId: 'u-consumer1', openId: expect.any(String), memberships: [] });
+            expect(d.openId).not.toBe('o-admin');
+          },
         },
       ],
     },
@@ -263,6 +267,17 @@ function table(): Record<string, ActionRows> {
           event: { where: { $where: 'sleep(1000)' }, limit: 'all' },
           accepted: true,
           check: (d) => expect(d.products.length).toBeGreaterThan(0),
+        },
+      ],
+    },
+    'trade.listListPrices': {
+      who: 'ownerGd',
+      rows: [
+        {
+          name: 'unknown fields are ignored (the list is the brand\'s, whoever asks)',
+          event: { sellerOrgId: 'org-elsewhere', where: { $where: 'sleep(1000)' } },
+          accepted: true,
+          check: (d) => expect(Array.isArray(d.prices)).toBe(true),
         },
       ],
     },

@@ -510,6 +510,9 @@ describe('trade', () => {
     await forbidden('ownerBj', 'trade', { ...policy(), sellerOrgId: ch.ids.gd });
     const { policyId } = await allowed('ownerGd', 'trade', policy());
     await allowed('clerkGd', 'trade', { action: 'listPricePolicies' });
+    // List prices and floors: any member of a selling org reads them; a store's staff and consumers do not.
+    await allowed('clerkGd', 'trade', { action: 'listListPrices' });
+    for (const who of ['ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listListPrices' });
     for (const who of ['ownerGz', 'consumer1']) await forbidden(who, 'trade', { action: 'listPricePolicies' });
     await forbidden('ownerBj', 'trade', { action: 'listPricePolicies', sellerOrgId: ch.ids.gd });
     await forbidden('clerkGd', 'trade', { action: 'setPolicyEnabled', policyId, enabled: false });

@@ -88,6 +88,7 @@ const VALID = {
     repay: { sellerOrgId: 'dealer_1', amount: 5000, method: 'deposit', requestId: 'repay-0001' },
   },
   trade: {
+    listListPrices: {},
     setListPrices: { productId: 'prd_1', unit: 'box', listPrices: { dealer: 2000, wholesaler: 2200, store: 2400 }, floors: { store: 2100 }, retailPrice: 3000 },
     savePricePolicy: { scope: 'level', targetIds: ['A'], items: [{ productId: 'prd_1', price: 2300, minQuantity: 10 }], from: 1764806400000, to: 1796342400000, priority: 1, requestId: 'policy-0001' },
     listPricePolicies: { enabled: true },
