@@ -10,3 +10,4 @@ export * from './scan-words';
 export * from './scan-list';
 export * from './wallet';
 export * from './join';
+export * from './promotions';
