@@ -1,5 +1,7 @@
 // The person picker exists only where the local cloud stands in for WeChat's identity (h5).
-// Everything fits the main package with room to spare (see the build summary), so no subpackages.
+// Promotions, rebate programs, statements and settlement documents live in a subpackage
+// (`pages-promo/`, the kit's one URL table: ui/src/kit/promotions/routes.ts) so the main package
+// stays small.
 const pages = [
   'pages/index/index',
   'pages/products/index',
@@ -20,6 +22,7 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({
   pages,
+  subPackages: [{ root: 'pages-promo', pages: ['hub/index', 'promotions/index', 'promotion/index', 'programs/index', 'program/index', 'statements/index', 'settlements/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

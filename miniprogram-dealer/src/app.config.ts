@@ -15,6 +15,8 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({
   pages,
+  // Promotions, rebates and settlements: a subpackage (the kit's URL table: ui/src/kit/promotions/routes.ts).
+  subPackages: [{ root: 'pages-promo', pages: ['hub/index', 'promotions/index', 'promotion/index', 'programs/index', 'program/index', 'statements/index', 'settlements/index', 'my-rebates/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -13,6 +13,8 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({
   pages,
+  // The store's rebate statements: a subpackage (the kit's URL table: ui/src/kit/promotions/routes.ts).
+  subPackages: [{ root: 'pages-promo', pages: ['my-rebates/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -27,3 +27,4 @@ export { ScanListPanel, type ScanListPanelProps } from './scan-list';
 export { TargetCard, TargetPicker, type TargetOrg, type TargetPickerProps } from './scan-list/target';
 export { ScanInput, type ScanInputProps } from './scan-list/scan-input';
 export { WalletPanel, type WalletPanelProps } from './wallet';
+export * from './promotions';

@@ -11,4 +11,6 @@ export const { PAGES, go, back, home, onBackH5 } = createNav({
   penalties: '/pages/penalties/index',
   alerts: '/pages/alerts/index',
   invite: '/pages/invite/index',
+  promo: '/pages-promo/hub/index',
+  myRebates: '/pages-promo/my-rebates/index',
 });

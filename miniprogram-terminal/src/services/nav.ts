@@ -9,4 +9,5 @@ export const { PAGES, go, back, onBackH5: onBackIfH5 } = createNav({
   wallet: '/pages/wallet/index',
   rewards: '/pages/rewards/index',
   invite: '/pages/invite/index',
+  myRebates: '/pages-promo/my-rebates/index',
 });
