@@ -19,8 +19,8 @@ import type {
   StatementApproval,
   StatementHistoryEntry,
   StatementState,
+  OrderUnit,
 } from '@channel-router/shared';
-import type { OrderUnit } from '@channel-router/shared/api';
 import type { ChannelOrgKind } from '@channel-router/shared/model';
 
 const FN = 'trade';

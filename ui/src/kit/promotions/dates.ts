@@ -36,7 +36,7 @@ export function lastDateOf(to_ms: number): string {
 }
 
 /** `12-05 14:30` in Shanghai, for who-did-what-when rows. */
-export function timeText(at_ms: number): string {
+export function shortTimeText(at_ms: number): string {
   const iso = new Date(at_ms + SHANGHAI_MS).toISOString();
   return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 }

@@ -5,8 +5,19 @@
  */
 import { periodOf, previousPeriod, type RebatePeriodKind, type StatementState } from '@channel-router/shared';
 import type { TagTone } from '../../tag';
+import type { StatementApproval, StatementHistoryEntry } from '@channel-router/shared';
 import type { StatementView } from './api';
-import { timeText } from './dates';
+
+/** What the progress of a chain is read from: a listed statement, or the pure machine's state. */
+export interface ChainFacts {
+  status: StatementState;
+  chain: readonly string[];
+  step: number;
+  approvals: readonly StatementApproval[];
+  history: readonly StatementHistoryEntry[];
+  reason?: string | null;
+}
+import { shortTimeText } from './dates';
 import { roleLabel } from './words';
 
 export type StepState = 'done' | 'current' | 'waiting' | 'rejected';
@@ -35,15 +46,15 @@ export const STATEMENT_TONES: Readonly<Record<StatementState, TagTone>> = {
  * current (or rejected, when the statement was returned at it); the rest wait. `name` turns a
  * person id into a name.
  */
-export function approvalSteps(s: Pick<StatementView, 'chain' | 'step' | 'approvals' | 'status' | 'history' | 'reason'>, name: (by: string) => string = (b) => b): ApprovalStep[] {
+export function approvalSteps(s: ChainFacts, name: (by: string) => string = (b) => b): ApprovalStep[] {
   if (s.step < 0 || s.step > s.chain.length || s.approvals.length > s.chain.length) throw new Error('approvalSteps: step outside the chain');
   const lastReject = [...s.history].reverse().find((h) => h.event === 'reject');
   return s.chain.map((role, i) => {
     const label = roleLabel(role);
     const a = s.approvals[i];
-    if (i < s.step && a !== undefined) return { role, roleLabel: label, state: 'done', by: a.by, at: a.at, text: `${label} · ${name(a.by)} · ${timeText(a.at)} 通过` };
+    if (i < s.step && a !== undefined) return { role, roleLabel: label, state: 'done', by: a.by, at: a.at, text: `${label} · ${name(a.by)} · ${shortTimeText(a.at)} 通过` };
     if (i === s.step && s.status === 'returned' && lastReject !== undefined) {
-      return { role, roleLabel: label, state: 'rejected', by: lastReject.by, at: lastReject.at, text: `${label} · ${name(lastReject.by)} · ${timeText(lastReject.at)} 退回`, reason: s.reason ?? lastReject.reason ?? '' };
+      return { role, roleLabel: label, state: 'rejected', by: lastReject.by, at: lastReject.at, text: `${label} · ${name(lastReject.by)} · ${shortTimeText(lastReject.at)} 退回`, reason: s.reason ?? lastReject.reason ?? '' };
     }
     if (i === s.step && s.status === 'pending_approval') return { role, roleLabel: label, state: 'current', text: `${label} · 待审批` };
     return { role, roleLabel: label, state: 'waiting', text: `${label} · 未开始` };
@@ -51,7 +62,7 @@ export function approvalSteps(s: Pick<StatementView, 'chain' | 'step' | 'approva
 }
 
 /** 「2 / 3 已审批」 */
-export function progressText(s: Pick<StatementView, 'chain' | 'step' | 'status'>): string {
+export function progressText(s: Pick<ChainFacts, 'chain' | 'step' | 'status'>): string {
   if (s.chain.length === 0) return '无需审批';
   if (s.status === 'posted') return '已入账';
   return `${Math.min(s.step, s.chain.length)} / ${s.chain.length} 已审批`;
@@ -61,7 +72,7 @@ export function progressText(s: Pick<StatementView, 'chain' | 'step' | 'status'>
  * Whether a person with `roles` in the seller may approve or reject now: the current step's role,
  * or anyone who may take any step (the seller's owner, the brand's admin; the server decides again).
  */
-export function canDecide(s: Pick<StatementView, 'chain' | 'step' | 'status'>, roles: readonly string[]): boolean {
+export function canDecide(s: Pick<ChainFacts, 'chain' | 'step' | 'status'>, roles: readonly string[]): boolean {
   if (s.status !== 'pending_approval') return false;
   const role = s.chain[s.step];
   return role !== undefined && (roles.includes(role) || roles.includes('owner') || roles.includes('admin'));

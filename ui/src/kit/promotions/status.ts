@@ -1,6 +1,6 @@
 /**
  * A promotion in the seller's list: where it stands now (running, scheduled, ended, disabled) and
- * how much of its budget is used (docs/promotions.md#budget-and-limit).
+ * how much of its budget is used (docs/promotions.md#promotions).
  */
 import { formatFen } from '@channel-router/shared/money';
 import type { TagTone } from '../../tag';
