@@ -4,12 +4,12 @@
  * The buyer's own view is `MyRebatesScreen` (my-rebates.tsx).
  * Test ids: statements, statements-loading, statements-error, statements-empty, statement-<id>,
  * statement-status-<id>, step-<id>-<i>, approve-<id>, reject-<id>, reason-<id> (field),
- * reject-confirm-<id>, tab-<status>.
+ * reject-confirm-<id>, tab-<status>, statements-program, statements-period.
  */
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useReloadOn } from './reload';
-import type { StatementState } from '@channel-router/shared';
+import { MAX_REASON_LENGTH, type StatementState } from '@channel-router/shared';
 import { formatFen } from '@channel-router/shared/money';
 import { Button } from '../button';
 import { Empty } from '../empty';
@@ -67,6 +67,10 @@ export function StatementsScreen(p: PromoSellerProps & { programId?: string; per
   const now = p.now_ms ?? Date.now();
   const [status, setStatus] = useState<StatementState | 'all'>('pending_approval');
   const [periodKey, setPeriodKey] = useState<string>(p.periodKey ?? '');
+  const [programId, setProgramId] = useState<string>(p.programId ?? '');
+  const programs = useQuery(() => api.listRebatePrograms(p.seller.orgId));
+  const programList = programs.status === 'ready' ? programs.data.programs : [];
+  const programName = (id: string) => programList.find((x) => x.programId === id)?.name ?? '';
   const [rejecting, setRejecting] = useState<{ id: string; reason: string; error: string | null } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const customers = useCustomerRefs(p.client, p.seller.orgId);
@@ -75,13 +79,15 @@ export function StatementsScreen(p: PromoSellerProps & { programId?: string; per
     () =>
       api.listStatements({
         sellerOrgId: p.seller.orgId,
-        ...(p.programId === undefined ? {} : { programId: p.programId }),
+        ...(programId === '' ? {} : { programId }),
         ...(periodKey === '' ? {} : { periodKey }),
         ...(status === 'all' ? {} : { status }),
       }),
   );
-  useReloadOn(q.reload, `${status}|${periodKey}`);
-  const keys = ['', ...recentPeriodKeys('quarter', now, 4), ...recentPeriodKeys('month', now, 6)];
+  useReloadOn(q.reload, `${status}|${periodKey}|${programId}`);
+  // The chosen program's periods; without one, the recent quarters, months and years.
+  const chosen = programList.find((x) => x.programId === programId);
+  const keys = ['', ...(chosen !== undefined ? recentPeriodKeys(chosen.period, now, 8) : [...recentPeriodKeys('quarter', now, 4), ...recentPeriodKeys('month', now, 6), ...recentPeriodKeys('year', now, 2)])];
 
   const approve = async (s: StatementView) => {
     if (busy !== null) return;
@@ -104,7 +110,7 @@ export function StatementsScreen(p: PromoSellerProps & { programId?: string; per
     if (rejecting === null || busy !== null) return;
     const reason = rejecting.reason.trim();
     if (reason === '') return setRejecting({ ...rejecting, error: '请填写退回原因' });
-    if (reason.length > 200) return setRejecting({ ...rejecting, error: '退回原因最多 200 个字' });
+    if (reason.length > MAX_REASON_LENGTH) return setRejecting({ ...rejecting, error: `退回原因最多 ${MAX_REASON_LENGTH} 个字` });
     setBusy(s.statementId);
     const r = await api.rejectStatement(s.statementId, reason, s.version);
     setBusy(null);
@@ -118,6 +124,9 @@ export function StatementsScreen(p: PromoSellerProps & { programId?: string; per
     <View data-testid='statements'>
       <Tabs value={status} options={STATUS_TABS} onChange={setStatus} />
       <View className='cr-promo__actions'>
+        <Picker mode='selector' range={['全部政策', ...programList.map((x) => x.name)]} value={Math.max(0, programList.findIndex((x) => x.programId === programId) + 1)} onChange={(e) => setProgramId(Number(e.detail.value) === 0 ? '' : (programList[Number(e.detail.value) - 1]?.programId ?? ''))}>
+          <Text className='cr-promo__picker' data-testid='statements-program'>{programId === '' ? '全部政策' : programName(programId) || programId}</Text>
+        </Picker>
         <Picker mode='selector' range={keys.map((k) => (k === '' ? '全部期间' : periodText(k)))} value={Math.max(0, keys.indexOf(periodKey))} onChange={(e) => setPeriodKey(keys[Number(e.detail.value)] ?? '')}>
           <Text className='cr-promo__picker' data-testid='statements-period'>{periodKey === '' ? '全部期间' : periodText(periodKey)}</Text>
         </Picker>
@@ -132,6 +141,7 @@ export function StatementsScreen(p: PromoSellerProps & { programId?: string; per
                 <Text className='cr-promo__name'>{buyerName(s.buyerOrgId)} · {periodText(s.periodKey)}</Text>
                 <Tag tone={STATEMENT_TONES[s.status]} testId={`statement-status-${s.statementId}`}>{STATEMENT_STATUS_LABELS[s.status]}</Tag>
               </View>
+              {programName(s.programId) !== '' ? <Text className='cr-promo__meta'>{programName(s.programId)}</Text> : null}
               <StatementBody s={s} />
               {canDecide(s, p.roles) ? (
                 rejecting?.id === s.statementId ? (
