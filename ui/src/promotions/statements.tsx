@@ -3,7 +3,7 @@
  * its figures and its approval chain step by step (who and when); approve, or reject with a reason.
  * The buyer's own view is `MyRebatesScreen` (my-rebates.tsx).
  * Test ids: statements, statements-loading, statements-error, statements-empty, statement-<id>,
- * statement-status-<id>, step-<id>-<i>, approve-<id>, reject-<id>, reason-<id> (field),
+ * statement-status-<id>, step-<id>-<i>, approve-<id>, reject-<id>, reject-reason (field, one at a time),
  * reject-confirm-<id>, tab-<status>, statements-program, statements-period.
  */
 import { Picker, Text, View } from '@tarojs/components';
@@ -146,7 +146,7 @@ export function StatementsScreen(p: PromoSellerProps & { programId?: string; per
               {canDecide(s, p.roles) ? (
                 rejecting?.id === s.statementId ? (
                   <View>
-                    <Field name={`reason-${s.statementId}`} label='退回原因' value={rejecting.reason} onChange={(reason) => setRejecting({ ...rejecting, reason, error: null })} placeholder='如：3 月退货未扣减' maxlength={200} error={rejecting.error} />
+                    <Field name='reject-reason' label='退回原因' value={rejecting.reason} onChange={(reason) => setRejecting({ ...rejecting, reason, error: null })} placeholder='如：3 月退货未扣减' maxlength={200} error={rejecting.error} />
                     <View className='cr-promo__actions'>
                       <Button size='small' variant='danger' loading={busy === s.statementId} onClick={() => void reject(s)} testId={`reject-confirm-${s.statementId}`}>确认退回</Button>
                       <Button size='small' onClick={() => setRejecting(null)}>取消</Button>
