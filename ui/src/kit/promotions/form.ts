@@ -351,8 +351,3 @@ export function formOfPromotion(p: PromotionView): PromotionForm {
       };
   }
 }
-
-/** The error shown on a field, if any. */
-export function errorOf(errors: FieldErrors, path: string): string | null {
-  return errors[path] ?? null;
-}
