@@ -41,6 +41,9 @@ export default defineAppConfig({
         'reports/index',
       ],
     },
+    // promotions, rebate programs, statements and settlement documents (the kit's URL table:
+    // ui/src/kit/promotions/routes.ts).
+    { root: 'pages-promo', pages: ['hub/index', 'promotions/index', 'promotion/index', 'programs/index', 'program/index', 'statements/index', 'settlements/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -16,6 +16,7 @@ export const ROUTES = {
   inspect: '/pages-channel/inspect/index',
   dashboard: '/pages/dashboard/index',
   ship: '/pages-channel/ship/index',
+  promo: '/pages-promo/hub/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

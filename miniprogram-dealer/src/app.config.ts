@@ -47,6 +47,8 @@ export default defineAppConfig({
         'reports/index',
       ],
     },
+    // Promotions, rebates and settlements (the kit's URL table: ui/src/kit/promotions/routes.ts).
+    { root: 'pages-promo', pages: ['hub/index', 'promotions/index', 'promotion/index', 'programs/index', 'program/index', 'statements/index', 'settlements/index', 'my-rebates/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -21,7 +21,8 @@ const subPackages = [
 
 export default defineAppConfig({
   pages,
-  subPackages,
+  // Ordering, and the store's rebate statements (the kit's URL table: ui/src/kit/promotions/routes.ts).
+  subPackages: [...subPackages, { root: 'pages-promo', pages: ['my-rebates/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#ffffff',

@@ -29,3 +29,4 @@ export { ScanInput, type ScanInputProps } from './scan-list/scan-input';
 export { WalletPanel, type WalletPanelProps } from './wallet';
 export * from './ordering/buy';
 export * from './ordering/sell';
+export * from './promotions';

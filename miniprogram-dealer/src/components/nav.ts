@@ -19,4 +19,6 @@ export const { PAGES, go, back, home, onBackH5 } = createNav({
   buyReturn: '/packages/buy/return/index',
   buyBalances: '/packages/buy/balances/index',
   buyReceive: '/packages/buy/receive/index',
+  promo: '/pages-promo/hub/index',
+  myRebates: '/pages-promo/my-rebates/index',
 });

@@ -17,4 +17,5 @@ export const { PAGES, go, back, onBackH5: onBackIfH5 } = createNav({
   orderReturn: '/packages/order/return/index',
   orderBalances: '/packages/order/balances/index',
   orderReceive: '/packages/order/receive/index',
+  myRebates: '/pages-promo/my-rebates/index',
 });

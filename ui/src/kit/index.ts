@@ -13,3 +13,4 @@ export * from './join';
 export * from './ordering-words';
 export * from './ordering-buy';
 export * from './ordering-sell';
+export * from './promotions';

@@ -5,6 +5,7 @@
  * to its buyer), the buyer's table overrides that one entry.
  */
 import type { BalancesRes, OrderView, ReturnStatus } from '@channel-router/shared/api';
+import type { ChannelOrgKind } from '@channel-router/shared/model';
 import type { TenderKind } from '@channel-router/shared/ordering/tenders';
 
 type OrderState = OrderView['status'];
@@ -48,3 +49,5 @@ export const AGEING_LABELS: Readonly<Record<AgeingBucket, string>> = {
   d31_60: '逾期 31–60 天',
   over_60: '逾期 60 天以上',
 };
+
+export const BUYER_KIND_LABELS: Readonly<Record<ChannelOrgKind, string>> = { dealer: '经销商', wholesaler: '批发商', store: '门店' };

@@ -5,7 +5,7 @@
  * bootstrap (card), brandName (field; error: brandName-error), bootstrap-submit, bootstrap-failed,
  * join (card), inviteCode (field; error: inviteCode-error), join-submit, join-failed,
  * home-stats, stat-<key>, nav-<flow> (products, orgs, brand-staff, batches, fund, alerts,
- * penalties, withdrawals, inspect, dashboard, ship), switch-person (h5).
+ * penalties, withdrawals, inspect, dashboard, ship, promo), switch-person (h5).
  */
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
@@ -43,6 +43,7 @@ const FLOWS: readonly Flow[] = [
   { key: 'orgs', route: 'orgs', title: '经销商、批发商、门店', description: '经营区域与邀请码', roles: STAFF },
   { key: 'batches', route: 'batches', title: '码批次', description: '生成码、导出印刷文件', roles: ADMIN },
   { key: 'ship', route: 'ship', title: '发货', description: '扫码把箱、盒发给一级经销商', roles: ADMIN },
+  { key: 'promo', route: 'promo', title: '促销与返利', description: '促销、返利政策与对账单审批、清分单据', roles: ADMIN },
   { key: 'brand-staff', route: 'org', params: { id: 'brand' }, title: '品牌成员', description: '邀请管理员或稽查员', roles: ADMIN },
 ];
 

@@ -2,7 +2,7 @@
  * Home: who I am, the org I act for (chosen here when there are several), and what I can do for
  * it, with the unsent scan lists counted.
  * Test ids: dealer-home, org-loading, org-error, org-error-retry, no-org, go-join, choose-org,
- * choose-<orgId>, current-org, current-org-name, current-org-role, switch-org, flow-<key>,
+ * choose-<orgId>, current-org, current-org-name, current-org-role, switch-org, flow-<key>, flow-promo, flow-my-rebates,
  * pending-receive, pending-ship, join-more, store-member-note.
  */
 import { useDidShow } from '@tarojs/taro';
@@ -105,6 +105,10 @@ export default function Home() {
               />
             );
           })}
+        </List>
+        <List title='促销与返利'>
+          <Cell title='促销与返利政策' label='我的促销、返利政策、对账单审批、清分单据' onClick={() => go(PAGES.promo)} testId='flow-promo' />
+          <Cell title='我的返利' label='上级按返利政策给本单位的对账单和返利余额' onClick={() => go(PAGES.myRebates)} testId='flow-my-rebates' />
         </List>
         <View className='dl-foot'>
           <Text className='dl-link' onClick={() => go(PAGES.join)} data-testid='join-more'>

@@ -58,6 +58,7 @@ function StoreHome({ store }: { store: StoreMembership }) {
         <Cell title='库存' label='本店已入库的货' onClick={() => go(PAGES.stock)} testId='go-stock' />
         {owner ? <Cell title='门店钱包' label='门店奖励余额、提现' onClick={() => go(PAGES.wallet)} testId='go-wallet' /> : null}
         {owner ? <Cell title='奖励记录' label='消费者扫码后门店获得的奖励' onClick={() => go(PAGES.rewards)} testId='go-rewards' /> : null}
+        {owner ? <Cell title='我的返利' label='供货方结算给本店的返利对账单和余额' onClick={() => go(PAGES.myRebates)} testId='go-my-rebates' /> : null}
         {owner ? <Cell title='邀请店员' label='生成邀请码，让店员、导购加入本店' onClick={() => go(PAGES.invite)} testId='go-invite' /> : null}
       </List>
       {!owner ? <Text className='t-hint'>门店钱包和奖励记录仅店主可见。</Text> : null}

@@ -15,8 +15,9 @@ import {
   orderListKey,
   returnableUnits,
 } from './orders';
-import { historyText, packText, shortTime } from './words';
+import { historyText, packText } from './words';
 import { BUYER_ORDER_STATE_LABELS as ORDER_STATE_LABELS } from '../ordering-words';
+import { shortTimeText } from '../shanghai-dates';
 
 // Goal: after submit the buyer sees its orders by state, cancels only where allowed, asks back at
 // most what it received with the exact refund shown first, and sees what shipments still expect.
@@ -159,6 +160,6 @@ describe('orders (buyer)', () => {
     expect(ORDER_STATE_LABELS.partially_shipped).toBe('部分发货');
     expect(packText('case', 12)).toBe('12 件/箱');
     expect(historyText({ at: 0, by: 'u', event: 'reject', from: 'pending_approval', to: 'cancelled', reason: '缺货' })).toBe('审核拒绝 · 已取消（缺货）');
-    expect(shortTime(Date.UTC(2026, 11, 5, 16, 30))).toBe('12-06 00:30');
+    expect(shortTimeText(Date.UTC(2026, 11, 5, 16, 30))).toBe('12-06 00:30');
   });
 });

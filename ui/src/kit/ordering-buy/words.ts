@@ -64,9 +64,3 @@ export function shipmentText(s: ShipmentView): string {
   return `${items} 件${carrier} · ${s.status === 'received' ? '已收货' : '运输中'}`;
 }
 
-/** 「12-05 14:30」 in Asia/Shanghai, whatever the phone's zone. */
-export function shortTime(at_ms: number): string {
-  const d = new Date(at_ms + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}

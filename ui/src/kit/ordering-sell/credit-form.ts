@@ -4,7 +4,8 @@
  */
 import { formatFen, parseYuan } from '@channel-router/shared/money';
 import type { CreditLineView, SetCreditLineReq } from '@channel-router/shared/api';
-import { parseShanghaiDate, shanghaiDate } from './labels';
+import { dateOf, dayStart_ms } from '../shanghai-dates';
+
 
 export const MAX_TERM_DAYS = 365;
 const DAY_MS = 86_400_000;
@@ -18,8 +19,8 @@ export interface CreditForm {
 }
 
 export function creditFormOf(buyerOrgId: string, line: CreditLineView | null, now_ms: number): CreditForm {
-  if (line === null) return { buyerOrgId, limit: '', from: shanghaiDate(now_ms), to: shanghaiDate(now_ms + 365 * DAY_MS), termDays: '30' };
-  return { buyerOrgId, limit: formatFen(line.limit, { symbol: false }), from: shanghaiDate(line.from), to: shanghaiDate(line.to), termDays: String(line.termDays) };
+  if (line === null) return { buyerOrgId, limit: '', from: dateOf(now_ms), to: dateOf(now_ms + 365 * DAY_MS), termDays: '30' };
+  return { buyerOrgId, limit: formatFen(line.limit, { symbol: false }), from: dateOf(line.from), to: dateOf(line.to), termDays: String(line.termDays) };
 }
 
 export function checkCreditForm(form: CreditForm, sellerOrgId: string): { ok: true; request: SetCreditLineReq } | { ok: false; errors: Record<string, string> } {
@@ -27,8 +28,8 @@ export function checkCreditForm(form: CreditForm, sellerOrgId: string): { ok: tr
   if (form.buyerOrgId === '') errors['buyerOrgId'] = '请选择客户';
   const limit = parseYuan(form.limit.trim(), 'limit');
   if (!limit.ok) errors['limit'] = '请填写额度（元，最多两位小数）';
-  const from = parseShanghaiDate(form.from);
-  const to = parseShanghaiDate(form.to);
+  const from = dayStart_ms(form.from);
+  const to = dayStart_ms(form.to);
   if (from === null) errors['from'] = '请填写日期 YYYY-MM-DD';
   if (to === null) errors['to'] = '请填写日期 YYYY-MM-DD';
   else if (from !== null && to <= from) errors['to'] = '结束日期应晚于开始日期';

@@ -4,7 +4,8 @@ import { checkCreditForm, creditFormOf, creditLineState } from './credit-form';
 import { checkListPriceForm, listPriceFormOf, priceCell } from './list-prices';
 import { badgeCounts, checkReason, pendingReturns, pendingTransfers, sellerActions } from './orders';
 import { cellText, reportGrid } from './report';
-import { parseShanghaiDate, shanghaiDate } from './labels';
+import { dateOf, dayStart_ms } from '../shanghai-dates';
+
 
 // Goal: the seller's smaller forms and views check every field before sending and send exactly
 // what was typed (customers, credit lines, list prices and floors), the order screen offers only
@@ -34,7 +35,7 @@ describe('credit line form', () => {
   const NOW = Date.UTC(2026, 11, 4);
   it('sends fen, Shanghai dates and the term', () => {
     const r = checkCreditForm({ ...creditFormOf('b', null, NOW), limit: '5000', termDays: '45' }, 's');
-    expect(r.ok ? [r.request.limit, r.request.termDays, shanghaiDate(r.request.from)] : null).toEqual([500000, 45, '2026-12-04']);
+    expect(r.ok ? [r.request.limit, r.request.termDays, dateOf(r.request.from)] : null).toEqual([500000, 45, '2026-12-04']);
   });
   it('refuses a bad limit, a reversed window and a term over a year', () => {
     const r = checkCreditForm({ buyerOrgId: 'b', limit: '-1', from: '2027-01-01', to: '2026-01-01', termDays: '400' }, 's');
@@ -46,8 +47,8 @@ describe('credit line form', () => {
     expect(creditLineState({ from: 10, to: 20 }, 5).text).toBe('未生效');
   });
   it('parses only real dates', () => {
-    expect(parseShanghaiDate('2026-02-30')).toBeNull();
-    expect(parseShanghaiDate('2026-02-28')).toBe(Date.UTC(2026, 1, 27, 16));
+    expect(dayStart_ms('2026-02-30')).toBeNull();
+    expect(dayStart_ms('2026-02-28')).toBe(Date.UTC(2026, 1, 27, 16));
   });
 });
 

@@ -6,6 +6,8 @@ import type { OrderState } from '@channel-router/shared';
 import { pick, type StatusTone } from '../labels';
 import { ORDER_STATE_LABELS, UNIT_LABELS } from '../ordering-words';
 
+export { BUYER_KIND_LABELS } from '../ordering-words';
+
 const ORDER_STATE_TONES: Readonly<Record<OrderState, StatusTone>> = {
   pending_payment: 'warning',
   pending_approval: 'warning',
@@ -35,7 +37,6 @@ export function scopeLabel(scope: string): string {
   return pick(SCOPE_LABELS, scope);
 }
 
-export const BUYER_KIND_LABELS: Readonly<Record<string, string>> = { dealer: '经销商', wholesaler: '批发商', store: '门店' };
 
 export const STOCK_MOVE_LABELS: Readonly<Record<string, string>> = {
   production_in: '生产入库',
@@ -53,23 +54,3 @@ export function unitLabel(unit: string): string {
 }
 
 export const ROLE_STEP_LABELS: Readonly<Record<string, string>> = { owner: '老板', admin: '管理员', finance: '财务', sales: '销售', warehouse: '仓管' };
-
-/** `2026-12-04 09:30` in Asia/Shanghai, whatever the phone's zone (calendar dates are Shanghai dates: docs/ordering.md#orders). */
-export function shanghaiTime(at_ms: number): string {
-  const d = new Date(at_ms + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
-
-export function shanghaiDate(at_ms: number): string {
-  return shanghaiTime(at_ms).slice(0, 10);
-}
-
-/** `YYYY-MM-DD` (Asia/Shanghai midnight) → ms, or null. */
-export function parseShanghaiDate(text: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (m === null) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d) - 8 * 3600_000;
-  return shanghaiDate(t) === text.trim() ? t : null;
-}

@@ -8,7 +8,8 @@
 import { formatFen, parseYuan } from '@channel-router/shared/money';
 import type { ClientError } from '@channel-router/shared/client';
 import { MAX_POLICY_ITEMS, MAX_POLICY_TARGETS, POLICY_SCOPES, type KindFloors, type PolicyScope, type PricePolicyView, type SavePricePolicyReq } from '@channel-router/shared';
-import { BUYER_KIND_LABELS, parseShanghaiDate, shanghaiDate } from './labels';
+import { BUYER_KIND_LABELS } from './labels';
+import { dateOf, dayStart_ms } from '../shanghai-dates';
 
 export const MAX_PRIORITY = 1000;
 const DAY_MS = 86_400_000;
@@ -37,7 +38,7 @@ export interface PolicyForm {
 export type PolicyErrors = Record<string, string>;
 
 export function emptyPolicyForm(now_ms: number): PolicyForm {
-  return { policyId: null, version: null, name: '', scope: 'all', targets: '', items: [{ productId: '', price: '', minQuantity: '' }], from: shanghaiDate(now_ms), to: shanghaiDate(now_ms + 365 * DAY_MS), priority: '0', enabled: true };
+  return { policyId: null, version: null, name: '', scope: 'all', targets: '', items: [{ productId: '', price: '', minQuantity: '' }], from: dateOf(now_ms), to: dateOf(now_ms + 365 * DAY_MS), priority: '0', enabled: true };
 }
 
 export function policyFormOf(p: PricePolicyView): PolicyForm {
@@ -48,8 +49,8 @@ export function policyFormOf(p: PricePolicyView): PolicyForm {
     scope: p.scope,
     targets: p.targetIds.join(' | '),
     items: p.items.map((i) => ({ productId: i.productId, price: formatFen(i.price, { symbol: false }), minQuantity: i.minQuantity === undefined ? '' : String(i.minQuantity) })),
-    from: shanghaiDate(p.from),
-    to: shanghaiDate(p.to),
+    from: dateOf(p.from),
+    to: dateOf(p.to),
     priority: String(p.priority),
     enabled: p.enabled,
   };
@@ -98,15 +99,15 @@ export function checkPolicyForm(form: PolicyForm, floors: FloorFacts | null): Po
       for (const k of floors.kinds) {
         const floor = f?.[k as keyof KindFloors];
         if (floor !== undefined && price.data < floor) {
-          errors[`${at}.price`] = `低于品牌控价：${BUYER_KIND_LABELS[k] ?? k}不低于 ${formatFen(floor)}`;
+          errors[`${at}.price`] = `低于品牌控价：${(BUYER_KIND_LABELS as Readonly<Record<string, string>>)[k] ?? k}不低于 ${formatFen(floor)}`;
           break;
         }
       }
     }
     if (price.ok) items.push({ productId, price: price.data, ...(minQuantity !== undefined ? { minQuantity } : {}) });
   });
-  const from = parseShanghaiDate(form.from);
-  const to = parseShanghaiDate(form.to);
+  const from = dayStart_ms(form.from);
+  const to = dayStart_ms(form.to);
   if (from === null) errors['from'] = '请填写日期 YYYY-MM-DD';
   if (to === null) errors['to'] = '请填写日期 YYYY-MM-DD';
   else if (from !== null && to <= from) errors['to'] = '结束日期应晚于开始日期';

@@ -26,9 +26,10 @@ import { Tag } from '../../tag';
 import { cx } from '../../cx';
 import { ScanListPanel } from '../../scan-list';
 import type { ScanListStore } from '../../kit/scan-list';
-import { AGEING_LABELS, expectedRefund, expectedRows, RETURN_PHOTOS_MAX, returnableUnits, shortTime, UNIT_LABELS } from '../../kit/ordering-buy';
+import { AGEING_LABELS, expectedRefund, expectedRows, RETURN_PHOTOS_MAX, returnableUnits, UNIT_LABELS } from '../../kit/ordering-buy';
 import { BottomBar, CountBadge, PhotoStrip, Stepper } from './parts';
 import type { BuyerOrdering, BuyNav } from './wiring';
+import { shortTimeText } from '../../kit/shanghai-dates';
 
 export function NoticesScreen({ buying, buyerOrgId, nav }: { buying: BuyerOrdering; buyerOrgId: string; nav: BuyNav }) {
   const { notices } = buying;
@@ -52,7 +53,7 @@ export function NoticesScreen({ buying, buyerOrgId, nav }: { buying: BuyerOrderi
             <Cell
               className={cx(!n.read && 'cr-cell--unread')}
               title={<Text>{!n.read ? <Text className='cr-dot' /> : null}{n.title}</Text>}
-              label={`${n.orderNo} · ${shortTime(n.at)}`}
+              label={`${n.orderNo} · ${shortTimeText(n.at)}`}
               onClick={() => {
                 void notices.getState().markRead([n.noticeId]);
                 nav.order(n.orderId);

@@ -30,13 +30,13 @@ import {
   RETURN_STATUS_LABELS,
   returnableUnits,
   shipmentText,
-  shortTime,
   TENDER_LABELS,
   UNIT_LABELS,
   type OrderTab,
 } from '../../kit/ordering-buy';
 import { BottomBar } from './parts';
 import type { BuyerOrdering, BuyNav } from './wiring';
+import { shortTimeText } from '../../kit/shanghai-dates';
 
 export function OrdersScreen({ buying, buyerOrgId, nav, initialTab }: { buying: BuyerOrdering; buyerOrgId: string; nav: BuyNav; initialTab?: OrderTab }) {
   const [tab, setTab] = useState<OrderTab>(initialTab ?? 'all');
@@ -68,7 +68,7 @@ export function OrdersScreen({ buying, buyerOrgId, nav, initialTab }: { buying: 
               key={o.orderId}
               testId={`order-${o.orderId}`}
               title={o.orderNo}
-              label={shortTime(o.createdAt)}
+              label={shortTimeText(o.createdAt)}
               value={<View className='cr-order-cell'><Tag tone={orderStateTone(o.status)}>{BUYER_ORDER_STATE_LABELS[o.status]}</Tag><Amount fen={o.total} /></View>}
               onClick={() => nav.order(o.orderId)}
             />
@@ -96,7 +96,7 @@ export function OrderDetailScreen({ buying, orderId, nav }: { buying: BuyerOrder
   return (
     <View data-testid='order-detail' data-status={o.status}>
       <Card title={<Text data-testid='order-no'>{o.orderNo}</Text>} extra={<Tag tone={orderStateTone(o.status)} testId='order-status'>{BUYER_ORDER_STATE_LABELS[o.status]}</Tag>}>
-        <Text className='cr-hint'>下单 {shortTime(o.createdAt)}{o.payDeadline !== undefined && o.status === 'pending_payment' ? ` · 请在 ${shortTime(o.payDeadline)} 前完成支付` : ''}</Text>
+        <Text className='cr-hint'>下单 {shortTimeText(o.createdAt)}{o.payDeadline !== undefined && o.status === 'pending_payment' ? ` · 请在 ${shortTimeText(o.payDeadline)} 前完成支付` : ''}</Text>
       </Card>
       <List title='商品'>
         {o.lines.map((l) => (
@@ -118,7 +118,7 @@ export function OrderDetailScreen({ buying, orderId, nav }: { buying: BuyerOrder
       {o.shipments.length > 0 ? (
         <List title='发货'>
           {o.shipments.map((s) => (
-            <Cell key={s.shipmentId} testId={`dshipment-${s.shipmentId}`} title={`发货 ${shortTime(s.at)}`} label={shipmentText(s)} onClick={s.status === 'in_transit' ? nav.receive : undefined} value={s.status === 'in_transit' ? <Tag tone='primary'>去收货</Tag> : <Tag tone='success'>已收货</Tag>} />
+            <Cell key={s.shipmentId} testId={`dshipment-${s.shipmentId}`} title={`发货 ${shortTimeText(s.at)}`} label={shipmentText(s)} onClick={s.status === 'in_transit' ? nav.receive : undefined} value={s.status === 'in_transit' ? <Tag tone='primary'>去收货</Tag> : <Tag tone='success'>已收货</Tag>} />
           ))}
         </List>
       ) : null}
@@ -128,7 +128,7 @@ export function OrderDetailScreen({ buying, orderId, nav }: { buying: BuyerOrder
             <View key={r.returnId} data-testid={`dreturn-${r.returnId}`} data-status={r.status}>
               <Cell
                 title={`退货 ${r.lines.map((x) => `${o.lines.find((l) => l.lineId === x.lineId)?.productName ?? ''} × ${x.quantity}`).join('，')}`}
-                label={`${shortTime(r.requestedAt)}${r.reason ? ` · ${r.reason}` : ''}`}
+                label={`${shortTimeText(r.requestedAt)}${r.reason ? ` · ${r.reason}` : ''}`}
                 value={<View className='cr-order-cell'><Tag tone={r.status === 'refunded' ? 'success' : r.status === 'rejected' ? 'danger' : 'warning'}>{RETURN_STATUS_LABELS[r.status]}</Tag>{r.refund !== undefined ? <Amount fen={r.refund} testId={`dreturn-refund-${r.returnId}`} /> : null}</View>}
               />
             </View>
@@ -136,7 +136,7 @@ export function OrderDetailScreen({ buying, orderId, nav }: { buying: BuyerOrder
         </List>
       ) : null}
       <List title='订单记录'>
-        {o.history.map((h, i) => <Cell key={i} testId={`history-${i}`} title={historyText(h)} label={shortTime(h.at)} />)}
+        {o.history.map((h, i) => <Cell key={i} testId={`history-${i}`} title={historyText(h)} label={shortTimeText(h.at)} />)}
       </List>
       {actionError !== null ? <Text className='cr-problem' data-testid='action-error'>{actionError.userMessage}</Text> : null}
       {canCancel || canReturn ? (

@@ -18,8 +18,9 @@ import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
 import { checkCreditForm, creditFormOf, creditLineState, type CreditForm } from '../../kit/ordering-sell/credit-form';
-import { shanghaiDate } from '../../kit/ordering-sell/labels';
+
 import { useCustomers, useKept, type SellerProps } from './context';
+import { dateOf } from '../../kit/shanghai-dates';
 
 function CreditEdit({ initial, p, done }: { initial: CreditForm; p: SellerProps; done: () => void }) {
   const customers = useCustomers(p);
@@ -100,7 +101,7 @@ export function SellCredit(p: SellerProps) {
               }
               label={
                 <View>
-                  <Text className='cr-sell-note'>{shanghaiDate(c.from)} 至 {shanghaiDate(c.to)} · 账期 {c.termDays} 天</Text>
+                  <Text className='cr-sell-note'>{dateOf(c.from)} 至 {dateOf(c.to)} · 账期 {c.termDays} 天</Text>
                   <Used p={p} buyerOrgId={c.buyerOrgId} />
                 </View>
               }

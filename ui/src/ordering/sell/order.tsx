@@ -22,12 +22,13 @@ import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
 import { approvalStepText, checkReason, pendingReturns, pendingTransfers, sellerActions } from '../../kit/ordering-sell/orders';
-import { orderStateView, ROLE_STEP_LABELS, scopeLabel, shanghaiTime, unitLabel } from '../../kit/ordering-sell/labels';
+import { orderStateView, ROLE_STEP_LABELS, scopeLabel, unitLabel } from '../../kit/ordering-sell/labels';
 import { RETURN_STATUS_LABELS, TENDER_LABELS } from '../../kit/ordering-words';
 import { unitsText } from '../../kit/ordering-sell/ship';
 import { pick } from '../../kit/labels';
 import { useCustomers, useKept, useReloadOnShow, type SellerProps } from './context';
 import { ReceiptImage } from './receipt';
+import { shanghaiTime } from '../../kit/shanghai-dates';
 
 type Step = 'approve' | 'reject' | 'cancel' | 'closeRemainder';
 

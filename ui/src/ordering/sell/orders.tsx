@@ -15,9 +15,10 @@ import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
 import { ORDER_FILTERS, statusOfFilter, type OrderFilter } from '../../kit/ordering-sell/orders';
-import { orderStateView, shanghaiTime } from '../../kit/ordering-sell/labels';
+import { orderStateView } from '../../kit/ordering-sell/labels';
 import { useCustomers, useReloadOnShow, type SellerProps } from './context';
 import { SellTable } from './table';
+import { shanghaiTime } from '../../kit/shanghai-dates';
 
 const PAGE = 20;
 

@@ -29,9 +29,10 @@ import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
 import { checkImportFile, importRefusal, type ImportCheck } from '../../kit/ordering-sell/price-import';
 import { checkPolicyForm, emptyPolicyForm, policyFormOf, policySaveError, splitTargets, type PolicyForm } from '../../kit/ordering-sell/policy-form';
-import { scopeLabel, shanghaiDate } from '../../kit/ordering-sell/labels';
+import { scopeLabel } from '../../kit/ordering-sell/labels';
 import { kindsSoldBy, useCustomers, useKept, useListPrices, useProducts, type SellerProps } from './context';
 import { pickCsvText, saveCsv } from './csv-file';
+import { dateOf } from '../../kit/shanghai-dates';
 
 function ImportCard({ p, onImported }: { p: SellerProps; onImported: () => void }) {
   const [text, setText] = useState('');
@@ -135,7 +136,7 @@ export function SellPolicies(p: SellerProps) {
                 <Tag tone={x.enabled ? 'success' : 'default'}>{x.enabled ? '启用' : '停用'}</Tag>
               </View>
             }
-            label={`${scopeLabel(x.scope)}${x.targetIds.length > 0 ? `：${x.targetIds.slice(0, 3).join('、')}${x.targetIds.length > 3 ? '…' : ''}` : ''} · ${x.items.slice(0, 2).map((i) => `${products.nameOf(i.productId)} ${formatFen(i.price)}`).join('，')}${x.items.length > 2 ? ` 等 ${x.items.length} 个` : ''} · ${shanghaiDate(x.from)} 至 ${shanghaiDate(x.to)} · 优先级 ${x.priority}`}
+            label={`${scopeLabel(x.scope)}${x.targetIds.length > 0 ? `：${x.targetIds.slice(0, 3).join('、')}${x.targetIds.length > 3 ? '…' : ''}` : ''} · ${x.items.slice(0, 2).map((i) => `${products.nameOf(i.productId)} ${formatFen(i.price)}`).join('，')}${x.items.length > 2 ? ` 等 ${x.items.length} 个` : ''} · ${dateOf(x.from)} 至 ${dateOf(x.to)} · 优先级 ${x.priority}`}
             value={
               <Text className='cr-sell-chip' onClick={(e) => { e.stopPropagation(); if (busy === null) void toggle(x); }} data-testid={`policy-${x.policyId}-toggle`}>
                 {x.enabled ? '停用' : '启用'}

@@ -18,10 +18,11 @@ import { toast } from '../../feedback';
 import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
-import { shanghaiTime, STOCK_MOVE_LABELS } from '../../kit/ordering-sell/labels';
+import { STOCK_MOVE_LABELS } from '../../kit/ordering-sell/labels';
 import { unitsText } from '../../kit/ordering-sell/ship';
 import { pick } from '../../kit/labels';
 import { useKept, type SellerProps } from './context';
+import { shanghaiTime } from '../../kit/shanghai-dates';
 
 function Detail({ row, p, onSaved }: { row: StockRow; p: SellerProps; onSaved: () => void }) {
   const moves = useQuery(() => p.client.order.stockMoves({ orgId: p.seller.orgId, productId: row.productId, limit: 50 }));
