@@ -1,144 +1,50 @@
 /**
- * The promotions backend as the app screens see it: every request and reply shape the screens
- * assume about the `trade` actions of promotions, rebate programs, statements and settlement
- * documents (docs/promotions.md#promotions), in this ONE file. The calls go through the client's
- * untyped `call`, so nothing here depends on the actions' declarations; when those are merged,
- * align the shapes below with them (and nothing else changes).
+ * The promotions backend as the app screens see it: the `trade` actions of promotions, rebate
+ * programs, statements and settlement documents (docs/promotions.md#promotions), called through
+ * the typed client, so every request and reply shape below IS the action's declaration
+ * (`@channel-router/shared/api`); a change there fails the kit's typecheck here.
  *
- * Retry keys: a save carries `requestId` (one per confirmed save, resent by 重试), written into
- * the request itself because `call` only attaches an intent to actions it knows as keyed.
+ * Retry keys: a save carries an intent (one per confirmed save, resent by 重试); the client sends
+ * it as `requestId` because both saves are declared `retry: 'keyed'`.
  */
 import type { Client, ClientResult, Intent } from '@channel-router/shared/client';
-import type {
-  PromotionDefinition,
-  Promotion,
-  RebateProgram,
-  RebateProgramDefinition,
-  RebateStatementFigures,
-  SettlementDocument,
-  StatementApproval,
-  StatementHistoryEntry,
-  StatementState,
-  OrderUnit,
-} from '@channel-router/shared';
-import type { ChannelOrgKind } from '@channel-router/shared/model';
-
-const FN = 'trade';
+import type { ActionReq, ActionRes, CustomerView, ListPriceView } from '@channel-router/shared/api';
 
 // ---------------------------------------------------------------------------------------------
-// Request and reply shapes (assumed; see the header).
+// Request and reply shapes: the declared ones, under the names the kit and the screens use.
 
-/** `trade.savePromotion`: the definition as shared/src/promotions/validate.ts checks it, plus the envelope. */
-export type SavePromotionReq = PromotionDefinition & { promotionId?: string; sellerOrgId?: string; version?: number; requestId?: string };
-export interface SavePromotionRes {
-  promotionId: string;
-  version: number;
-}
-/** A listed promotion: the stored one plus what the server knows of its use. */
-export type PromotionView = Promotion & {
-  /** Budget left (fen or gift units); null without a budget. */
-  budgetLeft: number | null;
-  running?: boolean;
-  label?: string;
-  version: number;
-  updatedAt?: number;
-};
-export interface ListPromotionsRes {
-  promotions: PromotionView[];
-}
-export interface SetPromotionEnabledRes {
-  promotionId: string;
-  version: number;
-  enabled: boolean;
-}
+export type SavePromotionReq = ActionReq<'trade', 'savePromotion'>;
+export type SavePromotionRes = ActionRes<'trade', 'savePromotion'>;
+export type ListPromotionsRes = ActionRes<'trade', 'listPromotions'>;
+/** A listed promotion: the stored one plus budget left, running flag, badge and version. */
+export type PromotionView = ListPromotionsRes['promotions'][number];
+export type SetPromotionEnabledRes = ActionRes<'trade', 'setPromotionEnabled'>;
 
-export type SaveRebateProgramReq = RebateProgramDefinition & { programId?: string; sellerOrgId?: string; version?: number; requestId?: string };
-export interface SaveRebateProgramRes {
-  programId: string;
-  version: number;
-}
-export type RebateProgramView = RebateProgram & { version: number; updatedAt?: number };
-export interface ListRebateProgramsRes {
-  programs: RebateProgramView[];
-}
+export type SaveRebateProgramReq = ActionReq<'trade', 'saveRebateProgram'>;
+export type SaveRebateProgramRes = ActionRes<'trade', 'saveRebateProgram'>;
+export type ListRebateProgramsRes = ActionRes<'trade', 'listRebatePrograms'>;
+export type RebateProgramView = ListRebateProgramsRes['programs'][number];
 
-export interface StatementView extends RebateStatementFigures {
-  statementId: string;
-  sellerOrgId: string;
-  status: StatementState;
-  chain: string[];
-  step: number;
-  approvals: StatementApproval[];
-  history: StatementHistoryEntry[];
-  reason: string | null;
-  version: number;
-  computedAt: number;
-  postedAt: number | null;
-}
-export interface ListStatementsReq {
-  sellerOrgId?: string;
-  buyerOrgId?: string;
-  programId?: string;
-  periodKey?: string;
-  status?: StatementState;
-}
-export interface ListStatementsRes {
-  statements: StatementView[];
-}
-export interface ComputeRebatesRes {
-  periodKey: string;
-  final: boolean;
-  buyers: number;
-  created: number;
-  unchanged: number;
-  rebate_fen: number;
-  /** On demand for a running period: the figures so far (nothing stored). */
-  previews: RebateStatementFigures[];
-}
-export interface StatementStepRes {
-  statementId: string;
-  status: StatementState;
-  version: number;
-  posted_fen: number;
-}
+export type ListStatementsReq = ActionReq<'trade', 'listStatements'>;
+export type ListStatementsRes = ActionRes<'trade', 'listStatements'>;
+export type StatementView = ListStatementsRes['statements'][number];
+export type ComputeRebatesRes = ActionRes<'trade', 'computeRebates'>;
+export type StatementStepRes = ActionRes<'trade', 'approveStatement'>;
 
-export interface ListSettlementsReq {
-  sellerOrgId?: string;
-  from: number;
-  to: number;
-}
-export interface ListSettlementsRes {
-  documents: SettlementDocument[];
-  goods_fen: number;
-  truncated: boolean;
-}
-export interface ExportSettlementsRes {
-  filename: string;
-  csv: string;
-  rows: number;
-}
+export type ListSettlementsReq = ActionReq<'trade', 'listSettlements'>;
+export type ListSettlementsRes = ActionRes<'trade', 'listSettlements'>;
+export type ExportSettlementsRes = ActionRes<'trade', 'exportSettlements'>;
 
-/** A product the seller can put in a sample cart or a promotion (`channel.listProducts`). */
+/** A product the seller can put in a sample cart or a promotion (`channel.listProducts`, narrowed). */
 export interface ProductRef {
   id: string;
   name: string;
 }
 /** The brand's list prices per buyer kind (`trade.listListPrices`), for the preview's sample cart. */
-export interface ListPriceRef {
-  productId: string;
-  unit: OrderUnit;
-  listPrices: Record<ChannelOrgKind, number>;
-}
+export type ListPriceRef = Pick<ListPriceView, 'productId' | 'unit' | 'listPrices'>;
 /** A seller's customer (`trade.listCustomers`), for targeting and the preview's sample buyer. */
-export interface CustomerRef {
-  buyerOrgId: string;
-  buyerName: string;
-  buyerKind: ChannelOrgKind;
-  regionCode: string;
-  level: string | null;
-  groupIds: string[];
-}
-/** A buyer's balances with one seller (`order.balances`): the rebate account among them. */
+export type CustomerRef = Pick<CustomerView, 'buyerOrgId' | 'buyerName' | 'buyerKind' | 'regionCode' | 'level' | 'groupIds'>;
+/** A buyer's rebate account with one seller (`order.balances`). */
 export interface RebateBalance {
   sellerOrgId: string;
   rebate: number;
@@ -147,37 +53,35 @@ export interface RebateBalance {
 // ---------------------------------------------------------------------------------------------
 // The calls.
 
-function withKey<T extends object>(req: T, intent: Intent | undefined): T & { requestId?: string } {
-  return intent === undefined ? req : { ...req, requestId: intent };
-}
+const keyed = (intent: Intent | undefined) => (intent === undefined ? undefined : { intent });
 
 export function createPromotionsApi(client: Client) {
-  const call = <T>(action: string, req: object): Promise<ClientResult<T>> => client.call<T>(FN, action, req as Record<string, unknown>);
+  const t = client.trade;
   return {
-    savePromotion: (req: SavePromotionReq, intent?: Intent) => call<SavePromotionRes>('savePromotion', withKey(req, intent)),
-    listPromotions: (sellerOrgId: string) => call<ListPromotionsRes>('listPromotions', { sellerOrgId }),
+    savePromotion: (req: SavePromotionReq, intent?: Intent) => t.savePromotion(withoutKey(req), keyed(intent)),
+    listPromotions: (sellerOrgId: string) => t.listPromotions({ sellerOrgId }),
     setPromotionEnabled: (promotionId: string, enabled: boolean, version?: number) =>
-      call<SetPromotionEnabledRes>('setPromotionEnabled', version === undefined ? { promotionId, enabled } : { promotionId, enabled, version }),
-    saveRebateProgram: (req: SaveRebateProgramReq, intent?: Intent) => call<SaveRebateProgramRes>('saveRebateProgram', withKey(req, intent)),
-    listRebatePrograms: (sellerOrgId: string) => call<ListRebateProgramsRes>('listRebatePrograms', { sellerOrgId }),
-    computeRebates: (programId: string, periodKey?: string) => call<ComputeRebatesRes>('computeRebates', periodKey === undefined ? { programId } : { programId, periodKey }),
-    listStatements: (req: ListStatementsReq) => call<ListStatementsRes>('listStatements', req),
-    approveStatement: (statementId: string, version?: number) => call<StatementStepRes>('approveStatement', version === undefined ? { statementId } : { statementId, version }),
+      t.setPromotionEnabled(version === undefined ? { promotionId, enabled } : { promotionId, enabled, version }),
+    saveRebateProgram: (req: SaveRebateProgramReq, intent?: Intent) => t.saveRebateProgram(withoutKey(req), keyed(intent)),
+    listRebatePrograms: (sellerOrgId: string) => t.listRebatePrograms({ sellerOrgId }),
+    computeRebates: (programId: string, periodKey?: string) => t.computeRebates(periodKey === undefined ? { programId } : { programId, periodKey }),
+    listStatements: (req: ListStatementsReq) => t.listStatements(req),
+    approveStatement: (statementId: string, version?: number) => t.approveStatement(version === undefined ? { statementId } : { statementId, version }),
     rejectStatement: (statementId: string, reason: string, version?: number) =>
-      call<StatementStepRes>('rejectStatement', version === undefined ? { statementId, reason } : { statementId, reason, version }),
-    listSettlements: (req: ListSettlementsReq) => call<ListSettlementsRes>('listSettlements', req),
-    exportSettlements: (req: ListSettlementsReq) => call<ExportSettlementsRes>('exportSettlements', req),
+      t.rejectStatement(version === undefined ? { statementId, reason } : { statementId, reason, version }),
+    listSettlements: (req: ListSettlementsReq) => t.listSettlements(req),
+    exportSettlements: (req: ListSettlementsReq) => t.exportSettlements(req),
     // Reference lists the editors and the preview use.
     listProducts: async (): Promise<ClientResult<ProductRef[]>> => {
       const r = await client.channel.listProducts({});
       return r.ok ? { ok: true, data: r.data.products.map((p) => ({ id: p.id, name: p.name })) } : r;
     },
     listListPrices: async (): Promise<ClientResult<ListPriceRef[]>> => {
-      const r = await call<{ prices: ListPriceRef[] }>('listListPrices', {});
+      const r = await t.listListPrices({});
       return r.ok ? { ok: true, data: r.data.prices } : r;
     },
     listCustomers: async (sellerOrgId: string): Promise<ClientResult<CustomerRef[]>> => {
-      const r = await client.trade.listCustomers({ sellerOrgId });
+      const r = await t.listCustomers({ sellerOrgId });
       return r.ok ? { ok: true, data: r.data.customers } : r;
     },
     rebateBalance: async (buyerOrgId: string, sellerOrgId: string): Promise<ClientResult<RebateBalance>> => {
@@ -185,6 +89,12 @@ export function createPromotionsApi(client: Client) {
       return r.ok ? { ok: true, data: { sellerOrgId, rebate: r.data.rebate } } : r;
     },
   };
+}
+
+/** The retry key travels as the call's intent, never inside the request (the client owns `requestId`). */
+function withoutKey<T extends { requestId?: string }>(req: T): Omit<T, 'requestId'> {
+  const { requestId: _dropped, ...rest } = req;
+  return rest;
 }
 
 export type PromotionsApi = ReturnType<typeof createPromotionsApi>;
