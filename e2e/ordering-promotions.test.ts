@@ -3,12 +3,15 @@
  * figure a page shows is the backend's (docs/promotions.md#promotions,
  * docs/promotions.md#rebate-programs):
  *
- * 1. set up through the API: the channel, the brand's list prices by the case, four cases at the
- *    Guangdong dealer, a ¥200.00 deposit for the 天河 store; the dealer's 满减 (满100减10,
- *    满200减30) and 满送 (3 cases give one case); the dealer's order from the brand placed
- *    20 days ago, received, swept to completed and dated into the last quarter;
- * 2. the store's clerk puts three cases in the cart: the quote screen shows the 满减 line, the
- *    gift and the 再买 hint exactly as `order.quote` answers; the clerk submits;
+ * 1. set up through the API: the channel with a second product (the gift), the brand's list
+ *    prices by the case, cases of both at the Guangdong dealer, a ¥200.00 deposit for the 天河
+ *    store; the dealer's 满减 on the first product (满100减10, 满200减30) and 满送 on the gift
+ *    product (one case gives one more); the dealer's order from the brand placed 20 days ago,
+ *    received, swept to completed and dated into the last quarter;
+ * 2. the store's clerk puts three cases and one gift-product case in the cart: the quote screen
+ *    shows the 满减 line, the free gift and the 再买 hint exactly as `order.quote` answers (a
+ *    threshold promotion takes its lines alone, docs/promotions.md#stacking, hence two products);
+ *    the clerk submits;
  * 3. the dealer approves and ships, the store receives (API); the clerk returns two of the three
  *    cases on the return screen and sees floor(net × 2 / 3) before and after the refund;
  * 4. the brand's quarterly program (2 %, approval chain finance → admin) computes the dealer's
@@ -33,6 +36,7 @@ const STEP_TIMEOUT_MS = 240_000;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 365 * DAY_MS;
 const CASE_PRICES = { dealer: 4_000, wholesaler: 4_400, store: 4_801 };
+const GIFT_PRICES = { dealer: 500, wholesaler: 600, store: 800 };
 const DEPOSIT = 20_000;
 /** Cases 0..3 go to the dealer (three ordered, one gift); 4..5 the dealer's past order; 6 its next. */
 const PRINTED = 7;
@@ -51,6 +55,8 @@ let page: Page;
 let errors: string[];
 let reductionId = '';
 let giftId = '';
+let giftProductId = '';
+let giftCodes: string[] = [];
 let pastOrderTotal = 0;
 let orderId = '';
 
@@ -87,11 +93,20 @@ beforeAll(async () => {
   browser = await launchBrowser();
   ch = await setUpChannel(cloud, PRINTED);
   // Goods reach the dealer before the order placed in the past (custody orders scans by time).
+  giftProductId = (
+    await ch.call<{ productId: string }>('admin', 'channel', {
+      action: 'createProduct', sku: 'SIM-GIFT-250', name: '模拟赠品醋 250ml', packaging: { itemsPerBox: 2, boxesPerCase: 2 },
+      policy: { consumerReward: 0, storeReward: 0, dealerRebate: 0, diversionPenalty: 0 },
+    })
+  ).productId;
+  const { batchId } = await ch.call<{ batchId: string }>('admin', 'codes', { action: 'createBatch', productId: giftProductId, cases: 2 });
+  giftCodes = (await ch.call<{ cases: Array<{ code: string }> }>('admin', 'codes', { action: 'exportBatch', batchId })).cases.map((c) => c.code);
   clock(25);
-  await ch.call('admin', 'scan', { action: 'stockIn', codes: codesOf(0, PRINTED) });
+  await ch.call('admin', 'scan', { action: 'stockIn', codes: [...codesOf(0, PRINTED), ...giftCodes] });
   await ch.call('admin', 'trade', { action: 'setListPrices', productId: ch.productId, unit: 'case', listPrices: CASE_PRICES });
-  await ch.call('admin', 'scan', { action: 'ship', codes: codesOf(0, 4), toOrgId: ch.dealerGd.id });
-  await ch.call('dealerOwnerGd', 'scan', { action: 'receive', codes: codesOf(0, 4) });
+  await ch.call('admin', 'trade', { action: 'setListPrices', productId: giftProductId, unit: 'case', listPrices: GIFT_PRICES });
+  await ch.call('admin', 'scan', { action: 'ship', codes: [...codesOf(0, 4), ...giftCodes], toOrgId: ch.dealerGd.id });
+  await ch.call('dealerOwnerGd', 'scan', { action: 'receive', codes: [...codesOf(0, 4), ...giftCodes] });
   // The dealer's order from the brand, 20 days ago: past the return window, the sweep completes it.
   clock(20);
   const lines = [{ productId: ch.productId, quantity: 2 }];
@@ -122,14 +137,14 @@ beforeAll(async () => {
   const now = Date.now();
   reductionId = (
     await ch.call<{ promotionId: string }>('dealerOwnerGd', 'trade', {
-      action: 'savePromotion', type: 'full_reduction', name: '满100减10，满200减30', targeting: { kinds: ['store'] }, products: { scope: 'all' }, thresholdBy: 'amount',
+      action: 'savePromotion', type: 'full_reduction', name: '满100减10，满200减30', targeting: { kinds: ['store'] }, products: { scope: 'listed', productIds: [ch.productId] }, thresholdBy: 'amount',
       tiers: [{ threshold: 10_000, off: 1_000 }, { threshold: 20_000, off: 3_000 }], from: now - DAY_MS, to: now + YEAR_MS, requestId: 'e2e-promo-reduction-0001',
     })
   ).promotionId;
   giftId = (
     await ch.call<{ promotionId: string }>('dealerOwnerGd', 'trade', {
-      action: 'savePromotion', type: 'full_gift', name: '满3箱送1箱', targeting: { kinds: ['store'] }, products: { scope: 'listed', productIds: [ch.productId] }, thresholdBy: 'units',
-      tiers: [{ threshold: STORE_CASES, gifts: [{ productId: ch.productId, quantity: 1 }] }], from: now - DAY_MS, to: now + YEAR_MS, perBuyerLimit: 1, requestId: 'e2e-promo-gift-0001',
+      action: 'savePromotion', type: 'full_gift', name: '买1箱赠1箱', targeting: { kinds: ['store'] }, products: { scope: 'listed', productIds: [giftProductId] }, thresholdBy: 'units',
+      tiers: [{ threshold: 1, gifts: [{ productId: giftProductId, quantity: 1 }] }], from: now - DAY_MS, to: now + YEAR_MS, perBuyerLimit: 1, requestId: 'e2e-promo-gift-0001',
     })
   ).promotionId;
   ({ page, errors } = await newPhonePage(browser));
@@ -145,20 +160,24 @@ afterAll(async () => {
 
 describe('a store orders under a 满减 and a 满送, returns part and sees the exact refund', () => {
   it('2. the cart shows the 满减 line, the gift and the 再买 hint as the quote answers; submits', async () => {
-    const q = await ch.call<Quote>('clerkGz', 'order', { action: 'quote', sellerOrgId: ch.dealerGd.id, lines: [{ productId: ch.productId, quantity: STORE_CASES }] });
+    const lines = [{ productId: ch.productId, quantity: STORE_CASES }, { productId: giftProductId, quantity: 1 }];
+    const q = await ch.call<Quote>('clerkGz', 'order', { action: 'quote', sellerOrgId: ch.dealerGd.id, lines });
     const line = q.lines[0]!;
-    expect(line.discounts).toEqual([expect.objectContaining({ promotionId: reductionId, amount: 1_000 })]);
-    expect(q.gifts).toEqual([expect.objectContaining({ productId: ch.productId, quantity: 1, promotionId: giftId })]);
-    expect(q.total).toBe(STORE_CASES * CASE_PRICES.store - 1_000);
+    expect(line.discounts, JSON.stringify(q)).toEqual([expect.objectContaining({ promotionId: reductionId, amount: 1_000 })]);
+    expect(q.gifts).toEqual([expect.objectContaining({ productId: giftProductId, quantity: 1, promotionId: giftId })]);
+    expect(q.total).toBe(STORE_CASES * CASE_PRICES.store - 1_000 + GIFT_PRICES.store);
+    // 144.03 reaches 满100 but not 满200: the hint names what is missing for the next tier.
+    expect(q.missed).toEqual([expect.objectContaining({ promotionId: reductionId, missing: 20_000 - STORE_CASES * CASE_PRICES.store, reward: 3_000 })]);
 
     await tap('go-order');
     await see(`product-${ch.productId}`);
     for (let i = 0; i < STORE_CASES; i++) await tap(`step-${ch.productId}-plus`);
-    await shows('cart-count', `已选 1 种，共 ${STORE_CASES} 箱`);
+    await tap(`step-${giftProductId}-plus`);
+    await shows('cart-count', `已选 2 种，共 ${STORE_CASES + 1} 箱`);
     await tap('go-cart');
     await shows('quote-total', formatFen(q.total));
     await shows(`discount-${ch.productId}-0`, `促销优惠 -${formatFen(1_000)}`);
-    await showsPart(`gift-${ch.productId}`, `${ch.productName} × 1箱`);
+    await showsPart(`gift-${giftProductId}`, '模拟赠品醋 250ml × 1箱');
     for (const [i, m] of q.missed.entries()) await shows(`missed-${i}`, `再买 ${formatFen(m.missing)} 可减 ${formatFen(m.reward)}`);
     await shot('promo-store-cart');
 
@@ -172,7 +191,8 @@ describe('a store orders under a 满减 and a 满送, returns part and sees the 
     expect(o).toMatchObject({ buyerOrgId: ch.storeGz.id, total: q.total });
     expect(o.lines.map((l) => [l.productId, l.quantity, l.net])).toEqual([
       [ch.productId, STORE_CASES, line.net],
-      [ch.productId, 1, 0],
+      [giftProductId, 1, q.lines[1]!.net],
+      [giftProductId, 1, 0],
     ]);
     await shot('promo-store-order');
   }, STEP_TIMEOUT_MS);
@@ -180,8 +200,9 @@ describe('a store orders under a 满减 and a 满送, returns part and sees the 
   it('3. returns two of the three cases and sees floor(net × 2 / 3) before and after the refund', async () => {
     expect(orderId).not.toBe('');
     await ch.call('dealerOwnerGd', 'order', { action: 'approve', orderId });
-    await ch.call('dealerOwnerGd', 'scan', { action: 'ship', codes: codesOf(0, 4), toOrgId: ch.storeGz.id, orderId });
-    await ch.call('clerkGz', 'scan', { action: 'receive', codes: codesOf(0, 4) });
+    const shipped = [...codesOf(0, STORE_CASES), ...giftCodes];
+    await ch.call('dealerOwnerGd', 'scan', { action: 'ship', codes: shipped, toOrgId: ch.storeGz.id, orderId });
+    await ch.call('clerkGz', 'scan', { action: 'receive', codes: shipped });
     const before = await ch.call<OrderView>('clerkGz', 'order', { action: 'get', orderId });
     expect(before.status).toBe('received');
     const line = before.lines[0]!;
@@ -258,6 +279,7 @@ describe("a dealer's quarterly rebate statement passes two approvals and pays pa
       const done = (await ch.call<ActionRes<'trade', 'listStatements'>>('admin', 'trade', { action: 'listStatements', programId })).statements.find((x) => x.statementId === statementId)!;
       expect(done.status).toBe('posted');
       await page.goto(`${cloud.url}/admin/#/pages-promo/statements/index`);
+      await tap('tab-posted');
       await shows(`statement-status-${statementId}`, '已入账');
       await shot('promo-admin-statement-posted');
       // Computing the period again changes nothing: posted once.
