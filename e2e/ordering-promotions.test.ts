@@ -3,11 +3,12 @@
  * figure a page shows is the backend's (docs/promotions.md#promotions,
  * docs/promotions.md#rebate-programs):
  *
- * 1. set up through the API: the channel with a second product (the gift), the brand's list
+ * 0. set up through the API: the channel with a second product (the gift), the brand's list
  *    prices by the case, cases of both at the Guangdong dealer, a ¥200.00 deposit for the 天河
- *    store; the dealer's 满减 on the first product (满100减10, 满200减30) and 满送 on the gift
- *    product (one case gives one more); the dealer's order from the brand placed 20 days ago,
- *    received, swept to completed and dated into the last quarter;
+ *    store; the dealer's 满送 on the gift product (one case gives one more); the dealer's order
+ *    from the brand placed 20 days ago, received, swept to completed and dated into the last quarter;
+ * 1. the dealer fills its promotion editor: a 满减 on the first product for stores (满100减10,
+ *    满200减30), saved and running as `trade.listPromotions` answers;
  * 2. the store's clerk puts three cases and one gift-product case in the cart: the quote screen
  *    shows the 满减 line, the free gift and the 再买 hint exactly as `order.quote` answers (a
  *    threshold promotion takes its lines alone, docs/promotions.md#stacking, hence two products);
@@ -19,7 +20,7 @@
  *    is posted once and the dealer's rebate account holds it;
  * 5. the dealer's buying cart shows the rebate; the next order pays part with it (API submit).
  *
- * The dealer's promotions are saved through the API (its editor form has its own tests).
+ * The dealer's 满减 is saved on its promotion editor screen; the 满送 through the API.
  * Screenshots at 375 × 812: artifacts/screenshots/promo-*.png.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -43,6 +44,7 @@ const PRINTED = 7;
 const STORE_CASES = 3;
 const RETURNED = 2;
 const REBATE_BP = 200;
+const REDUCTION_NAME = '满100减10，满200减30';
 const LAST_QUARTER = previousPeriod(periodOf('quarter', Date.now()));
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -133,14 +135,8 @@ beforeAll(async () => {
   });
   await ch.call('dealerOwnerGd', 'order', { action: 'confirmTransfer', paymentId });
 
-  // The dealer's 满减 and 满送 (API; see the header).
+  // The dealer's 满送 (API; its 满减 is saved on the editor screen in step 1).
   const now = Date.now();
-  reductionId = (
-    await ch.call<{ promotionId: string }>('dealerOwnerGd', 'trade', {
-      action: 'savePromotion', type: 'full_reduction', name: '满100减10，满200减30', targeting: { kinds: ['store'] }, products: { scope: 'listed', productIds: [ch.productId] }, thresholdBy: 'amount',
-      tiers: [{ threshold: 10_000, off: 1_000 }, { threshold: 20_000, off: 3_000 }], from: now - DAY_MS, to: now + YEAR_MS, requestId: 'e2e-promo-reduction-0001',
-    })
-  ).promotionId;
   giftId = (
     await ch.call<{ promotionId: string }>('dealerOwnerGd', 'trade', {
       action: 'savePromotion', type: 'full_gift', name: '买1箱赠1箱', targeting: { kinds: ['store'] }, products: { scope: 'listed', productIds: [giftProductId] }, thresholdBy: 'units',
@@ -159,8 +155,45 @@ afterAll(async () => {
 });
 
 describe('a store orders under a 满减 and a 满送, returns part and sees the exact refund', () => {
+  it('1. the dealer creates the 满减 on its promotion editor screen', async () => {
+    const dealer = await newPhonePage(browser);
+    const main = page;
+    page = dealer.page;
+    try {
+      await loginThroughPicker(page, cloud.url, 'dealer', PEOPLE.dealerOwnerGd.openId);
+      await page.goto(`${cloud.url}/dealer/#/pages-promo/promotion/index?type=full_reduction`);
+      await see('promotion-editor');
+      const field = (name: string) => page.locator(`.cr-field--${name} input:visible`).first();
+      await field('name').fill(REDUCTION_NAME);
+      await field('tier-0-threshold').fill('100');
+      await field('tier-0-off').fill('10');
+      await tap('add-tier');
+      await field('tier-1-threshold').fill('200');
+      await field('tier-1-off').fill('30');
+      await tap('target-kinds-store');
+      await tap('scope-kind-listed');
+      await tap(`scope-products-${ch.productId}`);
+      await shot('promo-dealer-editor');
+      await tap('save');
+      const saved = async () =>
+        (await ch.call<ActionRes<'trade', 'listPromotions'>>('dealerOwnerGd', 'trade', { action: 'listPromotions', sellerOrgId: ch.dealerGd.id })).promotions.find((x) => x.name === REDUCTION_NAME);
+      await expect.poll(async () => (await saved()) !== undefined, { timeout: 30_000 }).toBe(true);
+      const p = (await saved())!;
+      expect(p).toMatchObject({
+        type: 'full_reduction', running: true, targeting: { kinds: ['store'] }, products: { scope: 'listed', productIds: [ch.productId] }, thresholdBy: 'amount',
+        tiers: [expect.objectContaining({ threshold: 10_000, off: 1_000 }), expect.objectContaining({ threshold: 20_000, off: 3_000 })],
+      });
+      reductionId = p.promotionId;
+      expect(dealer.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    } finally {
+      page = main;
+      await dealer.page.context().close().catch(() => {});
+    }
+  }, STEP_TIMEOUT_MS);
+
   it('2. the cart shows the 满减 line, the gift and the 再买 hint as the quote answers; submits', async () => {
     const lines = [{ productId: ch.productId, quantity: STORE_CASES }, { productId: giftProductId, quantity: 1 }];
+    expect(reductionId).not.toBe('');
     const q = await ch.call<Quote>('clerkGz', 'order', { action: 'quote', sellerOrgId: ch.dealerGd.id, lines });
     const line = q.lines[0]!;
     expect(line.discounts, JSON.stringify(q)).toEqual([expect.objectContaining({ promotionId: reductionId, amount: 1_000 })]);
