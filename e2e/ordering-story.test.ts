@@ -285,7 +285,10 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
 
   it('6. the store sees the exact refund, split over deposit and credit, and its balances (terminal)', async () => {
     const page = store;
-    await page.goto(`${cloud.url}/terminal/#/packages/order/detail/index?orderId=${encodeURIComponent(orderId)}`);
+    // The goods are back at the dealer: the refund follows at once (docs/ordering.md#returns).
+    await expect.poll(async () => (await order(orderId)).returns[0]!.status, { timeout: 20_000 }).toBe('refunded');
+    // From the return's done screen to the order, as the clerk would (a fresh detail page).
+    await tap(page, 'return-view-order');
     await see(page, `dreturn-${returnId}`);
     await expect.poll(() => tid(page, `dreturn-${returnId}`).getAttribute('data-status'), { timeout: 20_000 }).toBe('refunded');
     const line = (await order(orderId)).lines[0]!;
@@ -303,7 +306,7 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     expect(b.credit.used).toBe(TOTAL - DEPOSIT - toCredit!);
     await shows(page, 'bal-deposit', formatFen(b.deposit));
     await shows(page, 'bal-credit-used', formatFen(b.credit.used));
-    await shows(page, 'bal-credit-available', formatFen(STORE_CREDIT_LIMIT - b.credit.used));
+    await shows(page, 'bal-credit-available', formatFen(STORE_CREDIT_LIMIT - b.credit.used, { grouping: true }));
     await shot(page, 'story-order-terminal-balances');
     await page.goto(`${cloud.url}/terminal/#/packages/order/orders/index`);
     await see(page, `order-${orderId}`);
