@@ -20,22 +20,15 @@
  * (a) also counts verify, balance, withdraw, and ship/receive of 1 item, 10 items and a 240-item
  * case: a scan's count must not grow with the number of codes or the items inside them.
  */
-import { cpus, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
+import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { startTestCloud, type TcbRequestCount, type TestCloud } from '../local-cloud/src/testing.js';
+import type { TcbRequestCount, TestCloud } from '../local-cloud/src/testing.js';
 import { accountOfDoc } from '../server/src/wallet/account-shards.js';
 import { balancesFromStorage } from '../server/src/wallet/folded-credits.js';
 import { loadLocalSecrets } from '../local-cloud/src/secrets.js';
 import { SdkClient } from './sdk-client.js';
+import { machineLoad, machineLoadRow, median, percentile, round, runWhenMain, withTestCloud, type BenchResult } from './harness.js';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  pass?: boolean;
-}
 
 type Reply = { ok: boolean; data?: any; error?: { code: string; message: string } };
 interface ExportedCase {
@@ -58,13 +51,6 @@ const P50_AT_LATENCY_TARGET_MS = 60;
 /** One consumer alone, and one per scan function instance (no queue for instances). */
 const LATENCY_CLIENTS = [1, 4];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-}
-function median(xs: number[]): number {
-  return percentile([...xs].sort((a, b) => a - b), 0.5);
-}
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 
 export class Bench {
   readonly tokens: Record<string, string> = {};
@@ -384,29 +370,20 @@ async function floor(cloud: TestCloud, redeemOps: number): Promise<BenchResult[]
 /** The bench runner calls `run()` and passes its flags on the command line (`--quick`). */
 export async function run(opts: { quick?: boolean } = { quick: process.argv.includes('--quick') }): Promise<BenchResult[]> {
   const duration_ms = opts.quick ? 3_000 : 10_000;
-  const loadBefore = loadavg()[0]!;
+  const loadBefore = machineLoad();
   // 13 cases for (a), the rest (240 items each) for the load: the baseline, the warm-up, enough
   // for ~400 redeems/s measured, and the run with database latency (d).
   const cases = 13 + (opts.quick ? 14 : 36);
-  const cloud = await startTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' } });
-  try {
+  return withTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' } }, async (cloud) => {
     const b = new Bench(cloud);
     const tree = await setUp(b, cases);
     await warm(b, tree);
     const a = await countOps(b, tree);
     const f = await floor(cloud, a.redeemOps);
     const rows = [...a.rows, ...(await load(b, tree, duration_ms, a.redeemOps)), ...f];
-    // Other work on the machine takes cores from the figures above: say how busy it was.
-    rows.push({ name: `(env) machine load average (1 min) before / after, ${cpus().length} cores`, value: round(loadBefore, 1), unit: `/ ${round(loadavg()[0]!, 1)}` });
+    rows.push(machineLoadRow(loadBefore));
     return rows;
-  } catch (e) {
-    console.error(cloud.logs().slice(-10).join('\n'));
-    throw e;
-  } finally {
-    await cloud.close();
-  }
+  });
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  run({ quick: process.argv.includes('--quick') }).then((rows) => console.table(rows));
-}
+runWhenMain(import.meta.url, run);

@@ -11,7 +11,6 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   encodeCode,
   makeKeyring,
@@ -23,14 +22,8 @@ import {
 } from '../shared/src/index.js';
 import { createAesBlockCipher } from '../server/src/codes/node-cipher.js';
 import { writePrintFile } from '../server/src/codes/print-file.js';
+import { runWhenMain, type BenchResult } from './harness.js';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  pass?: boolean;
-}
 
 function keyring(): CodeKeyring {
   return makeKeyring(1, { 0: createAesBlockCipher(randomBytes(16)), 1: createAesBlockCipher(randomBytes(16)) });
@@ -127,19 +120,4 @@ export async function run(options: { fileItems?: number } = {}): Promise<BenchRe
   return [benchPrintRows(kr), ...benchVerify(kr), ...file];
 }
 
-function printTable(rows: BenchResult[]): void {
-  const cells = rows.map((r) => [r.name, r.value.toLocaleString('en-US'), r.unit, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL']);
-  const head = ['benchmark', 'value', 'unit', 'target', ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 1 ? x.padStart(widths[i] as number) : x.padEnd(widths[i] as number))).join('  ');
-  console.log(line(head));
-  for (const c of cells) console.log(line(c));
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const quick = process.argv.includes('--quick');
-  run(quick ? { fileItems: 1_000_000 } : {}).then((rows) => {
-    printTable(rows);
-    if (rows.some((r) => r.pass === false)) process.exitCode = 1;
-  });
-}
+runWhenMain(import.meta.url, ({ quick }) => run(quick ? { fileItems: 1_000_000 } : {}));

@@ -21,17 +21,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startTcbServer, type TcbServer } from '../local-cloud/src/tcb/standalone.js';
 import { SdkClient as Client } from './sdk-client.js';
+import { median, percentile, round as roundTo, runWhenMain, type BenchResult } from './harness.js';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  pass?: boolean;
-}
 
 export interface DbBenchOptions {
   /** Documents for (b). Default 1,000,000 (100,000 with --quick). */
@@ -53,18 +46,8 @@ const CALLERS = 8;
 /** Workers per function in the local cloud's runner (DEFAULT_RUNNER_LIMITS.maxWorkersPerFunction). */
 const FUNCTION_WORKERS = 4;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function round(x: number, digits = 3): number {
-  return Number(x.toFixed(digits));
-}
+/** Figures here are fractions of a millisecond: three decimals unless said otherwise. */
+const round = (x: number, digits = 3): number => roundTo(x, digits);
 
 function latencyStats(runs: number[][]): { p50: number; p99: number } {
   const per = runs.map((r) => [...r].sort((a, b) => a - b));
@@ -229,18 +212,4 @@ export async function run(options: DbBenchOptions = {}): Promise<BenchResult[]> 
   }
 }
 
-function printTable(rows: BenchResult[]): void {
-  const cells = rows.map((r) => [r.name, String(r.value), r.unit, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL']);
-  const head = ['benchmark', 'value', 'unit', 'target', ''];
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-  const line = (c: string[]) => c.map((x, i) => (i === 1 ? x.padStart(widths[i] as number) : x.padEnd(widths[i] as number))).join('  ');
-  console.log(line(head));
-  for (const c of cells) console.log(line(c));
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().then((rows) => {
-    printTable(rows);
-    if (rows.some((r) => r.pass === false)) process.exitCode = 1;
-  });
-}
+runWhenMain(import.meta.url, () => run());

@@ -9,24 +9,13 @@
  *   through the SDK (a full round trip through /tcb and a committed SQLite transaction).
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { buildFunctions, REPO_ROOT } from '../scripts/build-functions.mjs';
-import { startTestCloud, type TestCloud } from '../local-cloud/src/testing.js';
+import type { TestCloud } from '../local-cloud/src/testing.js';
+import { percentile, runWhenMain, withTestCloud, type BenchResult } from './harness.js';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  pass?: boolean;
-}
 
 const FIXTURES = path.join(REPO_ROOT, 'local-cloud', 'test', 'fixtures');
 const FUNCTIONS = path.join(FIXTURES, 'functions');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
 
 async function latency(cloud: TestCloud, n: number): Promise<BenchResult[]> {
   const times: number[] = [];
@@ -37,8 +26,8 @@ async function latency(cloud: TestCloud, n: number): Promise<BenchResult[]> {
     if (!r.ok) throw new Error(`ping failed: ${JSON.stringify(r)}`);
   }
   times.sort((a, b) => a - b);
-  const p50 = percentile(times, 50);
-  const p95 = percentile(times, 95);
+  const p50 = percentile(times, 0.5);
+  const p95 = percentile(times, 0.95);
   return [
     { name: 'function call latency p50 (no I/O)', value: p50, unit: 'ms', target: '<= 5', pass: p50 <= 5 },
     { name: 'function call latency p95 (no I/O)', value: p95, unit: 'ms', target: '<= 15', pass: p95 <= 15 },
@@ -67,8 +56,7 @@ async function throughput(total: number, concurrency: number, call: (i: number) 
 
 export async function run(opts: { quick?: boolean } = {}): Promise<BenchResult[]> {
   await buildFunctions({ functionsDir: FUNCTIONS, ifStale: true });
-  const cloud = await startTestCloud({ functionsDir: FUNCTIONS, collectionsFile: path.join(FIXTURES, 'collections.json') });
-  try {
+  return withTestCloud({ functionsDir: FUNCTIONS, collectionsFile: path.join(FIXTURES, 'collections.json') }, async (cloud) => {
     const n = opts.quick ? 200 : 1000;
     // Warm every worker and the JIT before measuring.
     await throughput(200, 16, () => cloud.call('echo', { action: 'ping' }));
@@ -83,14 +71,7 @@ export async function run(opts: { quick?: boolean } = {}): Promise<BenchResult[]
     );
     rows.push({ name: 'database writes via SDK, 16 concurrent', value: writes, unit: 'calls/s', target: '>= 150', pass: writes >= 150 });
     return rows;
-  } catch (e) {
-    console.error(cloud.logs().slice(-5).join('\n'));
-    throw e;
-  } finally {
-    await cloud.close();
-  }
+  });
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  run({ quick: process.argv.includes('--quick') }).then((rows) => console.table(rows));
-}
+runWhenMain(import.meta.url, run);

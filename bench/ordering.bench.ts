@@ -10,10 +10,9 @@
  *     once for ~10 s; target ≥ 100 orders/s, and 0 oversold: the dealer's reserved stock equals
  *     what the accepted orders asked for, and never exceeds what it holds.
  */
-import { cpus, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { startTestCloud, type TcbRequestCount } from '../local-cloud/src/testing.js';
-import { Bench, type BenchResult } from './backend.bench.js';
+import type { TcbRequestCount } from '../local-cloud/src/testing.js';
+import { Bench } from './backend.bench.js';
+import { machineLoad, machineLoadRow, median, percentile, round, runWhenMain, withTestCloud, type BenchResult } from './harness.js';
 
 const BUYERS = 16;
 const HOT_PRODUCTS = 5;
@@ -23,11 +22,6 @@ const QUOTE_P50_TARGET_MS = 30;
 const SUBMIT_TARGET_PER_S = 100;
 const POLICY = { consumerReward: 0, storeReward: 0, dealerRebate: 0, diversionPenalty: 0 };
 
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-}
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 0.5);
 
 const missing = (r: { ok: boolean; error?: { code: string } }) => !r.ok && r.error?.code === 'NOT_FOUND';
 
@@ -169,9 +163,8 @@ async function submitLoad(b: Bench, w: World, duration_ms: number): Promise<{ pe
 
 export async function run(opts: { quick?: boolean } = { quick: process.argv.includes('--quick') }): Promise<BenchResult[]> {
   const duration_ms = opts.quick ? 3_000 : 10_000;
-  const loadBefore = loadavg()[0]!;
-  const cloud = await startTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' } });
-  try {
+  const loadBefore = machineLoad();
+  return withTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' } }, async (cloud) => {
     const b = new Bench(cloud);
     // Enough stock for every order the load can place (≥ 3,000 orders of one box of each).
     const w = await setUp(b, opts.quick ? 80 : 200);
@@ -209,16 +202,9 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
       if (r.reserved !== (asked.get(r.productId) ?? 0)) oversold += Math.abs(r.reserved - (asked.get(r.productId) ?? 0));
     }
     rows.push({ name: '(c) oversold items (reserved beyond stock, or reservations ≠ accepted orders)', value: oversold, unit: 'items', target: '= 0', pass: oversold === 0 });
-    rows.push({ name: `(env) machine load average (1 min) before / after, ${cpus().length} cores`, value: round(loadBefore, 1), unit: `/ ${round(loadavg()[0]!, 1)}` });
+    rows.push(machineLoadRow(loadBefore));
     return rows;
-  } catch (e) {
-    console.error(cloud.logs().slice(-10).join('\n'));
-    throw e;
-  } finally {
-    await cloud.close();
-  }
+  });
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  run({ quick: process.argv.includes('--quick') }).then((rows) => console.table(rows));
-}
+runWhenMain(import.meta.url, run);

@@ -12,11 +12,9 @@
  *     and the buyers' orgs are written straight into the database in bulk: placing 100,000 orders
  *     through the functions is the ordering bench's business), time and database requests.
  */
-import { cpus, loadavg } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { periodOf, previousPeriod } from '@channel-router/shared';
-import { startTestCloud } from '../local-cloud/src/testing.js';
-import { Bench, type BenchResult } from './backend.bench.js';
+import { Bench } from './backend.bench.js';
+import { machineLoad, machineLoadRow, median, round, runWhenMain, withTestCloud, type BenchResult } from './harness.js';
 
 const QUOTE_LINES = 50;
 const PROMOTIONS = 10;
@@ -26,8 +24,6 @@ const DAY_MS = 86_400_000;
 /** The promotion saved alone first (the one with a per-buyer limit). */
 const FIRST = 6;
 
-const round = (x: number, digits = 2) => Number(x.toFixed(digits));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 interface World {
   products: string[];
@@ -131,10 +127,9 @@ function seedQuarter(b: Bench, w: World, buyers: number, perBuyer: number): { fr
 export async function run(opts: { quick?: boolean } = { quick: process.argv.includes('--quick') }): Promise<BenchResult[]> {
   const buyers = opts.quick ? 200 : 1_000;
   const perBuyer = 100;
-  const loadBefore = loadavg()[0]!;
+  const loadBefore = machineLoad();
   // The trade function's time limit in production (cloudbaserc.json: 20 s), not the local default of 10 s.
-  const cloud = await startTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' }, runnerLimits: { invocationTimeout_ms: 20_000 } });
-  try {
+  return withTestCloud({ functionEnv: { RATE_LIMIT_MULTIPLIER: '1000000' }, runnerLimits: { invocationTimeout_ms: 20_000 } }, async (cloud) => {
     const b = new Bench(cloud);
     const w = await setUp(b);
     const rows: BenchResult[] = [];
@@ -185,16 +180,9 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
     const before2 = cloud.db.tcbRequests().total;
     const again = await computeAll();
     rows.push({ name: '(c) computing it again: nothing stored, db requests', value: cloud.db.tcbRequests().total - before2, unit: 'requests', target: 'idempotent', pass: again.created === 0 && cloud.db.all('rebate_statements').length === buyers });
-    rows.push({ name: `(env) machine load average (1 min) before / after, ${cpus().length} cores`, value: round(loadBefore, 1), unit: `/ ${round(loadavg()[0]!, 1)}` });
+    rows.push(machineLoadRow(loadBefore));
     return rows;
-  } catch (e) {
-    console.error(cloud.logs().slice(-10).join('\n'));
-    throw e;
-  } finally {
-    await cloud.close();
-  }
+  });
 }
 
-if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  run({ quick: process.argv.includes('--quick') }).then((rows) => console.table(rows));
-}
+runWhenMain(import.meta.url, run);
