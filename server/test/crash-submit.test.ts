@@ -11,26 +11,24 @@
  * The local cloud runs in a child process on a data directory prepared by an in-process cloud;
  * after the kill, an in-process cloud opens the same directory (as crash.test.ts does for redeems).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../local-cloud/src/client.js';
 import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing.js';
+import { startChildCloud } from './processes/start-child-cloud.js';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Reply } from './fixtures.js';
 import { deposit, expectTradeLedgerBalanced, member, quoteTotal, stockAndPrice } from './ordering-fixtures.js';
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 
-const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'processes', 'local-cloud-process.ts');
 const CLIENTS = 6;
 /** Acknowledged submits before the kill: enough for the kill to land amid submits in flight. */
 const ACKS_BEFORE_KILL = 30;
 /** Each submit orders one box. */
 const ITEMS_PER_SUBMIT = 6;
-const START_TIMEOUT_MS = 120_000;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'channel-router-crash-submit-'));
 let child: ChildProcess | null = null;
@@ -40,28 +38,6 @@ afterAll(async () => {
   await after?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function startChild(): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the local cloud did not start within ${START_TIMEOUT_MS} ms:\n${out}`)), START_TIMEOUT_MS);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1]! });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the local cloud exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-}
 
 interface Attempt {
   who: number;
@@ -87,7 +63,7 @@ describe('a crash in the middle of a submit load', () => {
     const gd = ch.ids.gd!;
     await ch.close();
 
-    const run = await startChild();
+    const run = await startChildCloud(dataDir);
     child = run.proc;
     const client = createClient(run.url);
     const submit = (a: Attempt) => ({ action: 'submit', sellerOrgId: gd, lines, tenders: [{ kind: 'deposit', amount: total }], expectedTotal: total, requestId: a.requestId });

@@ -11,25 +11,23 @@
  * The local cloud runs in a child process (as `npm start` would) on a data directory prepared by
  * an in-process cloud; after the kill, an in-process cloud opens the same directory.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../local-cloud/src/client.js';
 import { startTestCloud, type TestCloud } from '../../local-cloud/src/testing.js';
 import { accountOfDoc } from '../src/wallet/account-shards.js';
+import { startChildCloud } from './processes/start-child-cloud.js';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, STD_POLICY, type Reply } from './fixtures.js';
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 
-const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'processes', 'local-cloud-process.ts');
 const CLIENTS = 12;
 const CONSUMERS = 24;
 /** Acknowledged redeems before the kill: enough for the kill to land amid many in flight. */
 const ACKS_BEFORE_KILL = 120;
-const START_TIMEOUT_MS = 120_000;
 const PAID_PER_REDEEM = STD_POLICY.consumerReward + STD_POLICY.storeReward + STD_POLICY.dealerRebate;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'channel-router-crash-'));
@@ -40,28 +38,6 @@ afterAll(async () => {
   await after?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function startChild(): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`the local cloud did not start within ${START_TIMEOUT_MS} ms:\n${out}`)), START_TIMEOUT_MS);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1]! });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the local cloud exited (${code}) before it was ready:\n${out}`));
-    });
-  });
-}
 
 interface Attempt {
   code: string;
@@ -88,7 +64,7 @@ describe('a crash in the middle of a redeem load', () => {
     await ch.close();
 
     // Load against the child, killed once enough redeems were acknowledged.
-    const run = await startChild();
+    const run = await startChildCloud(dataDir);
     child = run.proc;
     const client = createClient(run.url);
     const attempts: Attempt[] = [];
