@@ -9,16 +9,13 @@
  * preview, preview-line-<i>, preview-total, preview-hint, preview-gift, sample-add, save, save-error.
  */
 import { Text, View } from '@tarojs/components';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { PromotionType } from '@channel-router/shared';
-import type { Intent } from '@channel-router/shared/client';
 import { Amount } from '../amount';
 import { Button } from '../button';
 import { ErrorNote } from '../error-note';
 import { Field } from '../field';
 import { Loading } from '../loading';
-import { toast } from '../feedback';
-import { isRetryable } from '../kit/load';
 import {
   emptyItem,
   emptyTier,
@@ -29,7 +26,6 @@ import {
   newPromotionForm,
   promotionRequest,
   replyErrors,
-  type FieldErrors,
   type PromotionForm,
   type TierForm,
 } from '../kit/promotions/form';
@@ -39,7 +35,8 @@ import type { ChannelOrgKind } from '@channel-router/shared/model';
 import type { PromotionDefinition } from '@channel-router/shared';
 import { formatFen } from '@channel-router/shared/money';
 import type { CustomerRef, ListPriceRef, ProductRef } from '../kit/promotions/api';
-import { forgetPromoRefs, promoApi, useCustomerRefs, usePriceRefs, useProductRefs, type PromoSellerProps } from './context';
+import { promoApi, useCustomerRefs, usePriceRefs, useProductRefs, type PromoSellerProps } from './context';
+import { useEditor } from './use-editor';
 import { Chips, DateField, ErrorText, ProductPicker, Section, TargetingEditor, toggle } from './parts';
 
 export interface PromotionEditorProps extends PromoSellerProps {
@@ -52,66 +49,35 @@ export interface PromotionEditorProps extends PromoSellerProps {
 export function PromotionEditorScreen(p: PromotionEditorProps) {
   const api = promoApi(p.client);
   const now = p.now_ms ?? Date.now();
-  const [form, setForm] = useState<PromotionForm | null>(p.promotionId === undefined ? newPromotionForm(p.type ?? 'full_reduction', now) : null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<{ text: string; retryable: boolean } | null>(null);
-  const [intent, setIntent] = useState<Intent | null>(null);
   const products = useProductRefs(p.client);
   const prices = usePriceRefs(p.client);
   const customers = useCustomerRefs(p.client, p.seller.orgId);
-
-  const load = () => {
-    if (p.promotionId === undefined) return;
-    setLoadError(null);
-    void api.listPromotions(p.seller.orgId).then((r) => {
-      if (!r.ok) return setLoadError(r.error.userMessage);
+  const editor = useEditor<PromotionForm>({
+    initial: p.promotionId === undefined ? newPromotionForm(p.type ?? 'full_reduction', now) : null,
+    loadKey: p.promotionId,
+    load: async () => {
+      const r = await api.listPromotions(p.seller.orgId);
+      if (!r.ok) return { ok: false, text: r.error.userMessage };
       const found = r.data.promotions.find((x) => x.promotionId === p.promotionId);
-      if (found === undefined) return setLoadError('没有找到这个促销，可能已被删除');
-      setForm(formOfPromotion(found));
-    });
-  };
-  useEffect(load, [p.promotionId]);
+      return found === undefined ? { ok: false, text: '没有找到这个促销，可能已被删除' } : { ok: true, form: formOfPromotion(found) };
+    },
+    newIntent: () => p.client.newIntent(),
+    replyErrors: (e, form) => (e.field !== undefined ? replyErrors(form, e) : null),
+    onSaved: p.back,
+  });
+  const { set, err, errors, saving, failure } = editor;
 
-  if (loadError !== null) return <ErrorNote text={loadError} onRetry={load} testId='promotion-error' />;
-  if (form === null) return <Loading testId='promotion-loading' />;
+  if (editor.loadError !== null) return <ErrorNote text={editor.loadError} onRetry={editor.reload} testId='promotion-error' />;
+  if (editor.form === null) return <Loading testId='promotion-loading' />;
 
-  const f = form;
-  const set = (patch: Partial<PromotionForm>) => {
-    setForm({ ...f, ...patch });
-    // An edited form is a new intent: its save gets a new retry key.
-    setIntent(null);
-    setFailure(null);
-  };
+  const f = editor.form;
   const setTier = (i: number, patch: Partial<TierForm>) => set({ tiers: f.tiers.map((t, k) => (k === i ? { ...t, ...patch } : t)) });
-  const err = (path: string) => errors[path] ?? null;
   const money = f.thresholdBy === 'amount';
   const isThreshold = f.type === 'full_reduction' || f.type === 'full_discount' || f.type === 'full_gift';
 
-  const save = async (retry: boolean) => {
-    if (saving) return;
+  const save = (retry: boolean) => {
     const r = promotionRequest(f);
-    if (!r.ok) {
-      setErrors(r.errors);
-      toast('请检查标红的内容', 'fail');
-      return;
-    }
-    setErrors({});
-    const key = retry && intent !== null ? intent : p.client.newIntent();
-    setIntent(key);
-    setSaving(true);
-    const res = await api.savePromotion({ ...r.req, sellerOrgId: p.seller.orgId }, key);
-    setSaving(false);
-    if (res.ok) {
-      forgetPromoRefs();
-      toast('已保存', 'success');
-      p.back();
-      return;
-    }
-    const fieldErrors = res.error.field !== undefined ? replyErrors(f, res.error) : null;
-    if (fieldErrors !== null) setErrors(fieldErrors);
-    setFailure({ text: `保存没有完成：${res.error.userMessage}`, retryable: isRetryable(res.error) });
+    return editor.save(retry, r.ok ? { ok: true, send: (key) => api.savePromotion({ ...r.req, sellerOrgId: p.seller.orgId }, key) } : r);
   };
 
   return (

@@ -7,9 +7,8 @@
  * chain-<role>, chain-step-<i>, tier-<i>.
  */
 import { Picker, Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { REBATE_MODES, REBATE_PERIODS, type RebateMode, type RebatePeriodKind } from '@channel-router/shared';
-import type { Intent } from '@channel-router/shared/client';
 import { formatFen } from '@channel-router/shared/money';
 import { Button } from '../button';
 import { Empty } from '../empty';
@@ -17,17 +16,15 @@ import { ErrorNote } from '../error-note';
 import { Field } from '../field';
 import { Loading } from '../loading';
 import { Tag } from '../tag';
-import { toast } from '../feedback';
 import { useQuery } from '../app-kit/use-query';
 import { useReloadOn } from './reload';
-import { isRetryable } from '../kit/load';
+import { useEditor } from './use-editor';
 import { dateOf, lastDateOf } from '../kit/shanghai-dates';
-import type { FieldErrors } from '../kit/promotions/form';
 import { exampleRebate, formOfProgram, newRebateProgramForm, rebateProgramRequest, tiersText, type RebateProgramForm } from '../kit/promotions/rebate-form';
 import { periodText, recentPeriodKeys } from '../kit/promotions/statements';
 import { CHAIN_ROLES, MODE_LABELS, PERIOD_LABELS, roleLabel } from '../kit/promotions/words';
 import type { ComputeRebatesRes, RebateProgramView } from '../kit/promotions/api';
-import { forgetPromoRefs, promoApi, useCustomerRefs, useProductRefs, type PromoSellerProps } from './context';
+import { promoApi, useCustomerRefs, useProductRefs, type PromoSellerProps } from './context';
 import { Chips, DateField, ErrorText, Section, TargetingEditor } from './parts';
 
 /** Periods offered for computing on demand: the running one and the last few. */
@@ -100,59 +97,29 @@ export function RebateProgramsScreen(p: PromoSellerProps & { now_ms?: number }) 
 export function RebateProgramEditorScreen(p: PromoSellerProps & { programId?: string; now_ms?: number }) {
   const api = promoApi(p.client);
   const now = p.now_ms ?? Date.now();
-  const [form, setForm] = useState<RebateProgramForm | null>(p.programId === undefined ? newRebateProgramForm(now) : null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<{ text: string; retryable: boolean } | null>(null);
-  const [intent, setIntent] = useState<Intent | null>(null);
   const products = useProductRefs(p.client);
   const customers = useCustomerRefs(p.client, p.seller.orgId);
-  const load = () => {
-    if (p.programId === undefined) return;
-    setLoadError(null);
-    void api.listRebatePrograms(p.seller.orgId).then((r) => {
-      if (!r.ok) return setLoadError(r.error.userMessage);
+  const editor = useEditor<RebateProgramForm>({
+    initial: p.programId === undefined ? newRebateProgramForm(now) : null,
+    loadKey: p.programId,
+    load: async () => {
+      const r = await api.listRebatePrograms(p.seller.orgId);
+      if (!r.ok) return { ok: false, text: r.error.userMessage };
       const found = r.data.programs.find((x) => x.programId === p.programId);
-      if (found === undefined) return setLoadError('没有找到这个返利政策');
-      setForm(formOfProgram(found));
-    });
-  };
-  useEffect(load, [p.programId]);
-  if (loadError !== null) return <ErrorNote text={loadError} onRetry={load} testId='program-error' />;
-  if (form === null) return <Loading testId='program-loading' />;
-  const f = form;
-  const set = (patch: Partial<RebateProgramForm>) => {
-    setForm({ ...f, ...patch });
-    setIntent(null);
-    setFailure(null);
-  };
-  const err = (path: string) => errors[path] ?? null;
+      return found === undefined ? { ok: false, text: '没有找到这个返利政策' } : { ok: true, form: formOfProgram(found) };
+    },
+    newIntent: () => p.client.newIntent(),
+    onSaved: p.back,
+  });
+  const { set, err, errors, saving, failure } = editor;
+  if (editor.loadError !== null) return <ErrorNote text={editor.loadError} onRetry={editor.reload} testId='program-error' />;
+  if (editor.form === null) return <Loading testId='program-loading' />;
+  const f = editor.form;
   const checked = rebateProgramRequest(f);
   const example = checked.ok ? exampleRebate(checked.req, 10_000_000) : null;
 
-  const save = async (retry: boolean) => {
-    if (saving) return;
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      toast('请检查标红的内容', 'fail');
-      return;
-    }
-    setErrors({});
-    const key = retry && intent !== null ? intent : p.client.newIntent();
-    setIntent(key);
-    setSaving(true);
-    const r = await api.saveRebateProgram({ ...checked.req, sellerOrgId: p.seller.orgId }, key);
-    setSaving(false);
-    if (r.ok) {
-      forgetPromoRefs();
-      toast('已保存', 'success');
-      p.back();
-      return;
-    }
-    if (r.error.field !== undefined) setErrors({ [r.error.field]: r.error.userMessage });
-    setFailure({ text: `保存没有完成：${r.error.userMessage}`, retryable: isRetryable(r.error) });
-  };
+  const save = (retry: boolean) =>
+    editor.save(retry, checked.ok ? { ok: true, send: (key) => api.saveRebateProgram({ ...checked.req, sellerOrgId: p.seller.orgId }, key) } : checked);
 
   return (
     <View data-testid='program-editor'>
