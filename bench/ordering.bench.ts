@@ -9,9 +9,12 @@
  * (c) `order.submit` throughput: 16 buyers (stores of one dealer) ordering the same 5 products at
  *     once for ~10 s; target ≥ 100 orders/s, and 0 oversold: the dealer's reserved stock equals
  *     what the accepted orders asked for, and never exceeds what it holds.
+ * (d) What bounds (c) here: the CPU of a bare function call and of one database request, and the
+ *     ceiling they put on submits whatever the submit's own logic costs (ceilingRows).
  */
 import type { TcbRequestCount } from '../local-cloud/src/testing.js';
-import { Bench } from './backend.bench.js';
+import { cpus } from 'node:os';
+import { Bench, requestFloor } from './backend.bench.js';
 import { machineLoad, machineLoadRow, median, percentile, round, runWhenMain, withTestCloud, type BenchResult } from './harness.js';
 
 const BUYERS = 16;
@@ -161,6 +164,38 @@ async function submitLoad(b: Bench, w: World, duration_ms: number): Promise<{ pe
   return { perSecond: accepted / elapsed_s, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures, accepted, cpuPerOrder_ms: (cpu.user + cpu.system) / 1000 / Math.max(1, accepted) };
 }
 
+/**
+ * (d) What bounds (c) on this machine: CPU (all threads) of the cheapest function call there is,
+ * `channel.me` (one database read), by the same 16 buyers at once; and of one database request
+ * alone (backend bench's floor). A submit is one call and `submitOps` requests, so no submit that
+ * keeps them passes `cores × 1000 / (call + (submitOps − 1) × request)` orders/s here, even if the
+ * submit's own logic cost nothing.
+ */
+async function ceilingRows(b: Bench, w: World, submitOps: number, duration_ms: number): Promise<BenchResult[]> {
+  const calls = async (ms: number) => {
+    let n = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await Promise.all(w.stores.map(async (s) => {
+      while (performance.now() - t0 < ms) {
+        await b.ok(s.who, 'channel', { action: 'me' });
+        n++;
+      }
+    }));
+    const cpu = process.cpuUsage(cpu0);
+    return (cpu.user + cpu.system) / 1000 / Math.max(1, n);
+  };
+  await calls(Math.min(2_000, duration_ms)); // the channel function's instances start
+  const call_ms = await calls(Math.min(3_000, duration_ms));
+  const { perRead_ms } = await requestFloor(b.cloud);
+  const ceiling = (cpus().length * 1000) / (call_ms + (submitOps - 1) * perRead_ms);
+  return [
+    { name: '(d) CPU of one function call, channel.me (1 database read), 16 callers, all threads', value: round(call_ms, 2), unit: 'ms' },
+    { name: '(d) CPU of one more database request (SDK point read, both threads)', value: round(perRead_ms, 3), unit: 'ms' },
+    { name: `(d) ceiling: ${cpus().length} cores / (one call + ${submitOps - 1} more requests), submit's own work free`, value: round(ceiling, 0), unit: 'orders/s', target: `≥ ${SUBMIT_TARGET_PER_S} needed`, pass: undefined },
+  ];
+}
+
 export async function run(opts: { quick?: boolean } = { quick: process.argv.includes('--quick') }): Promise<BenchResult[]> {
   const duration_ms = opts.quick ? 3_000 : 10_000;
   const loadBefore = machineLoad();
@@ -202,6 +237,7 @@ export async function run(opts: { quick?: boolean } = { quick: process.argv.incl
       if (r.reserved !== (asked.get(r.productId) ?? 0)) oversold += Math.abs(r.reserved - (asked.get(r.productId) ?? 0));
     }
     rows.push({ name: '(c) oversold items (reserved beyond stock, or reservations ≠ accepted orders)', value: oversold, unit: 'items', target: '= 0', pass: oversold === 0 });
+    rows.push(...(await ceilingRows(b, w, small.submit, duration_ms)));
     rows.push(machineLoadRow(loadBefore));
     return rows;
   });
