@@ -7,7 +7,7 @@
  *    brand's list prices by the case with a floor for stores, four cases at the Guangdong dealer
  *    and one left at the brand, the dealer's credit line for its 天河 store, a ¥50.00 deposit
  *    top-up the dealer confirmed, and the brand supplying the store directly too (F2b);
- * 1. the store's clerk opens 订货, puts three cases in the cart, sees the quote and the tenders
+ * 1. the store's clerk opens 订货, picks the product's category chip, puts three cases in the cart, sees the quote and the tenders
  *    proposed (deposit ¥50.00, credit for the rest), confirms and submits (terminal);
  * 2. the dealer sees the badge, approves, ships two cases by scanning (part), then the third —
  *    a fourth case beyond the order refused on the spot (dealer);
@@ -38,7 +38,7 @@ import type { BalancesRes, CatalogRes, ListPricePoliciesRes, OrderView } from '@
 import { startTestCloud, type TestCloud } from '../local-cloud/src/testing';
 import { launchBrowser, loginThroughPicker, newPhonePage } from './src/browser';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './src/builds';
-import { ITEMS_PER_CASE, PEOPLE, setUpChannel, type Channel } from './src/channel';
+import { ITEMS_PER_CASE, PEOPLE, PRODUCT_CATEGORY, setUpChannel, type Channel } from './src/channel';
 import { LIST_PRICES, placeOrder, setUpSelling, STORE_FLOOR, STORE_CREDIT_LIMIT, topUpDeposit } from './src/ordering';
 import { back, confirmModal, fill, open, see, shot, shows, showsPart, tap, textOf, tid } from './src/screen';
 
@@ -107,6 +107,11 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     const page = store;
     await tap(page, 'go-order');
     await showsPart(page, `product-${ch.productId}`, formatFen(LIST_PRICES.store));
+    // The catalogue by category: 全部 and the product's own category, which keeps it in the list.
+    await showsPart(page, 'categories', '全部');
+    await showsPart(page, 'categories', PRODUCT_CATEGORY);
+    await tap(page, `category-${PRODUCT_CATEGORY}`);
+    await showsPart(page, `product-${ch.productId}`, PRODUCT_CATEGORY);
     for (let i = 0; i < CASES; i++) await tap(page, `step-${ch.productId}-plus`);
     await shows(page, 'cart-count', `已选 1 种，共 ${CASES} 箱`);
     await shot(page, 'story-order-terminal-catalog');

@@ -97,6 +97,14 @@ describe('products and their policies', () => {
     expect(r.ok && r.req).toEqual({ sku: 'HWD-SOY-500', name: '特级生抽 500ml', packaging: { itemsPerBox: 6, boxesPerCase: 4 }, policy: { consumerReward: 0, storeReward: 0, dealerRebate: 0, diversionPenalty: 0 } });
   });
 
+  it('sends the category trimmed, leaves an empty one out, and names an overlong one on its field', () => {
+    const r = productRequest({ ...FORM, category: ' 调味品/酱油 ' });
+    expect(r.ok && r.req.category).toBe('调味品/酱油');
+    const none = productRequest({ ...FORM, category: '   ' });
+    expect(none.ok && 'category' in none.req).toBe(false);
+    expect(productRequest({ ...FORM, category: '调'.repeat(21) })).toEqual({ ok: false, errors: { category: '商品分类最多 20 个字' } });
+  });
+
   it('creates the product, refreshes the list and clears the form', async () => {
     const { store, fill, of, reloads } = setup({ 'channel.createProduct': [okReply({ productId: 'prd_1' })] });
     fill(FORM);

@@ -1,5 +1,5 @@
 /**
- * Creating a product and its reward policy (`channel.createProduct`). Amounts are typed in yuan
+ * Creating a product, its optional category and its reward policy (`channel.createProduct`). Amounts are typed in yuan
  * and sent in fen (parseYuan: string arithmetic, never floats); the consumer reward is a fixed
  * amount or a random one between a minimum and a maximum.
  *
@@ -23,6 +23,8 @@ export interface ProductForm {
   sku: string;
   name: string;
   gtin: string;
+  /** 调味品, 酱油: what buyers browse the catalogue by; may be left empty. */
+  category: string;
   itemsPerBox: string;
   boxesPerCase: string;
   rewardMode: RewardMode;
@@ -41,6 +43,7 @@ export const EMPTY_PRODUCT_FORM: ProductForm = {
   sku: '',
   name: '',
   gtin: '',
+  category: '',
   itemsPerBox: '',
   boxesPerCase: '',
   rewardMode: 'fixed',
@@ -56,6 +59,7 @@ export const PRODUCT_FIELDS: ProblemLabels = {
   sku: { label: '商品编码', format: '字母、数字和 - _ . /，以字母或数字开头' },
   name: { label: '商品名称' },
   gtin: { label: '商品条码', format: '8、12、13 或 14 位数字' },
+  category: { label: '商品分类' },
   'packaging.itemsPerBox': { label: '每盒件数', formField: 'itemsPerBox' },
   'packaging.boxesPerCase': { label: '每箱盒数', formField: 'boxesPerCase' },
   'policy.consumerReward': { label: '消费者奖励', formField: 'consumerReward', money: true },
@@ -131,6 +135,7 @@ export function productRequest(f: ProductForm): { ok: true; req: CreateProductRe
   };
   if (f.sku.trim() !== '') mark(checkField(fields.sku(), f.sku, 'sku', PRODUCT_FIELDS));
   if (f.gtin.trim() !== '') mark(checkField(fields.gtin(), f.gtin, 'gtin', PRODUCT_FIELDS));
+  if (f.category.trim() !== '') mark(checkField(fields.category(), f.category, 'category', PRODUCT_FIELDS));
   if (itemsPerBox !== null && boxesPerCase !== null) mark(checkField(fields.packaging(), { itemsPerBox, boxesPerCase }, 'packaging', PRODUCT_FIELDS));
   if (consumerReward !== null) mark(checkField(fields.consumerReward(), consumerReward, 'policy.consumerReward', PRODUCT_FIELDS));
 
@@ -141,6 +146,7 @@ export function productRequest(f: ProductForm): { ok: true; req: CreateProductRe
     policy: { consumerReward: consumerReward ?? 0, storeReward: storeReward ?? 0, dealerRebate: dealerRebate ?? 0, diversionPenalty: diversionPenalty ?? 0 },
   };
   if (f.gtin.trim() !== '') raw['gtin'] = f.gtin;
+  if (f.category.trim() !== '') raw['category'] = f.category;
   const parsed = parseRequest('channel', 'createProduct', raw);
   if (!parsed.ok) {
     const p = describeProblem(parsed.error, PRODUCT_FIELDS);

@@ -165,6 +165,7 @@ export interface CreateProductInput {
   sku: string;
   name: string;
   gtin?: string;
+  category?: string;
   packaging: { itemsPerBox: number; boxesPerCase: number };
   policy: Policy;
   requestId?: string;
@@ -178,6 +179,7 @@ export async function createProduct(ctx: AuthedContext, input: CreateProductInpu
     sku: input.sku,
     name: input.name,
     gtin: input.gtin ?? null,
+    category: input.category ?? null,
     packaging: input.packaging,
     policy: input.policy,
     createdAt: ctx.now_ms,

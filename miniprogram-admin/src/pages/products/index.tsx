@@ -4,7 +4,7 @@
  *
  * data-testids: products (page), products-loading, products-error(-retry), products-empty,
  * products-list, product-<sku> (card), product-new (opens the form), product-form,
- * fields sku, name, gtin, itemsPerBox, boxesPerCase, consumerReward, rewardMin, rewardMax,
+ * fields sku, name, gtin, category, itemsPerBox, boxesPerCase, consumerReward, rewardMin, rewardMax,
  * storeReward, dealerRebate, diversionPenalty (errors: <field>-error), reward-mode-fixed,
  * reward-mode-random, product-submit, product-cancel, product-created, product-failed,
  * product-retry, product-again.
@@ -63,6 +63,7 @@ function ProductForm({ onClose }: { onClose: () => void }) {
       {text('sku', '商品编码（SKU）', { placeholder: '例如 HWD-SOY-500', maxlength: 64 })}
       {text('name', '商品名称', { placeholder: '例如 特级生抽 500ml', maxlength: 64 })}
       {text('gtin', '商品条码（GTIN，可不填）', { placeholder: '例如 6901234567892', type: 'number', maxlength: 14 })}
+      {text('category', '商品分类（可不填）', { placeholder: '例如 调味品/酱油', hint: '门店订货时按分类筛选', maxlength: 20 })}
       <Text className='ad-section-title'>包装规格</Text>
       {text('itemsPerBox', '每盒件数', { placeholder: '例如 6', type: 'number', maxlength: 4 })}
       {text('boxesPerCase', '每箱盒数', { placeholder: '例如 4', type: 'number', maxlength: 4 })}
@@ -127,7 +128,7 @@ export default function Products() {
           <Text className='ad-section-title'>共 {products.value.length} 个商品</Text>
           {products.value.map((p) => (
             <Card key={p.id} title={p.name} extra={<Tag>{p.sku}</Tag>} testId={`product-${p.sku}`}>
-              <Text className='cr-muted'>{packagingText(p.packaging)}{p.gtin !== null ? ` · 条码 ${p.gtin}` : ''}</Text>
+              <Text className='cr-muted'>{p.category !== undefined ? `${p.category} · ` : ''}{packagingText(p.packaging)}{p.gtin !== null ? ` · 条码 ${p.gtin}` : ''}</Text>
               {p.policy !== undefined
                 ? policyRows(p.policy).map((r) => (
                     <View key={r.key} className='ad-kv'>
