@@ -16,8 +16,8 @@
  * 4. the clerk asks to return two cases with a reason and a photo, seeing the refund first
  *    (floor(net × 2 / 3)) (terminal);
  * 5. the dealer approves the return on its returns screen; the store sends the two cases back
- *    (the API: the terminal has no screen to ship a return back yet); the dealer receives them on
- *    its receive screen (dealer);
+ *    by scanning on the order's 扫码退回 (terminal); the dealer receives them on its receive
+ *    screen (dealer);
  * 6. the clerk sees the exact refund on the order, split over deposit and credit by largest
  *    remainder, and the balances (terminal);
  * 7. the dealer's office: a policy price below the brand's floor marked before sending, a second
@@ -267,10 +267,26 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     expect(await confirmModal(page)).toBe('同意这次退货？');
     await expect.poll(async () => (await order(orderId)).returns[0]!.status, { timeout: 20_000 }).toBe('approved');
 
-    // The store ships the two cases back through the API: the terminal has no screen yet to ship
-    // a return back (`scan.ship` with `returnId`, docs/ordering.md#returns).
+    // The store sends the two cases back on its order's 扫码退回 (`scan.ship` with `returnId`,
+    // docs/ordering.md#returns): scanned against what the return names, then confirmed.
     const goingBack = cases.slice(0, 2);
-    await ch.call('clerkGz', 'scan', { action: 'ship', codes: goingBack, toOrgId: ch.dealerGd.id, returnId });
+    const sp = store;
+    await sp.goto(`${cloud.url}/terminal/#/packages/order/detail/index?orderId=${encodeURIComponent(orderId)}`);
+    await tap(sp, `dreturn-ship-${returnId}`);
+    await see(sp, 'return-ship');
+    const left = () => tid(sp, `rship-row-${ch.productId}`).first().getAttribute('data-left');
+    await expect.poll(left, { timeout: 20_000 }).toBe(String(2 * ITEMS_PER_CASE));
+    for (const code of goingBack) {
+      await fill(sp, 'code', code);
+      await tap(sp, 'manual-submit');
+      await sp.locator(`[data-testid="entry-${code}"][data-status="ready"]:visible`).waitFor({ timeout: 20_000 });
+    }
+    await expect.poll(left, { timeout: 20_000 }).toBe('0');
+    await shot(sp, 'story-order-terminal-return-ship');
+    await tap(sp, 'submit');
+    expect(await confirmModal(sp)).toBe(`退回 2 个码（共 ${2 * ITEMS_PER_CASE} 件）？`);
+    await shows(sp, 'done-items', `${2 * ITEMS_PER_CASE} 件`);
+    await expect.poll(async () => (await order(orderId)).returns[0]!.status, { timeout: 20_000 }).toBe('in_transit');
 
     // The dealer receives them on its ordinary receive screen, by (typed) scans.
     await page.goto(`${cloud.url}/dealer/#/pages/index/index`);
@@ -292,8 +308,8 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     const page = store;
     // The goods are back at the dealer: the refund follows at once (docs/ordering.md#returns).
     await expect.poll(async () => (await order(orderId)).returns[0]!.status, { timeout: 20_000 }).toBe('refunded');
-    // From the return's done screen to the order, as the clerk would (a fresh detail page).
-    await tap(page, 'return-view-order');
+    // From the 扫码退回 done screen to the order, as the clerk would (a fresh detail page).
+    await tap(page, 'rship-view-order');
     await see(page, `dreturn-${returnId}`);
     await expect.poll(() => tid(page, `dreturn-${returnId}`).getAttribute('data-status'), { timeout: 20_000 }).toBe('refunded');
     const line = (await order(orderId)).lines[0]!;
