@@ -272,6 +272,8 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     const goingBack = cases.slice(0, 2);
     const sp = store;
     await sp.goto(`${cloud.url}/terminal/#/packages/order/detail/index?orderId=${encodeURIComponent(orderId)}`);
+    // A fresh detail page (the one of step 4 is still in the page stack, with the order before the return).
+    await sp.reload();
     await tap(sp, `dreturn-ship-${returnId}`);
     await see(sp, 'return-ship');
     const left = () => tid(sp, `rship-row-${ch.productId}`).first().getAttribute('data-left');
