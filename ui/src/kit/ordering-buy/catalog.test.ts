@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogItem } from '@channel-router/shared/api';
 import { catalogCategories, inCategory, keptCategory, OTHER_CATEGORY } from './catalog';
-import { filterCatalog, promotionBadges } from './checkout';
+import { catalogFilterChips, filterCatalog, promotionBadges } from './checkout';
 
 const item = (productId: string, over: Partial<CatalogItem> = {}): CatalogItem => ({
   productId,
@@ -36,6 +36,9 @@ describe('the catalogue by category', () => {
     expect(catalogCategories(items.slice(0, 3)).map((c) => c.label)).toEqual(['全部', '酱油', '蚝油']);
     expect(catalogCategories([item('p1'), item('p2')])).toEqual([]);
     expect(catalogCategories([])).toEqual([]);
+    // Under category chips the other row's 全部 reads 不限.
+    expect(catalogFilterChips(true).map((c) => c.label)).toEqual(['不限', '促销', '有货', '按箱', '按盒', '按件']);
+    expect(catalogFilterChips(false)[0]).toEqual({ key: 'all', label: '全部' });
   });
 
   it('filters by the chosen category together with the search text and the other chips', () => {

@@ -263,6 +263,14 @@ export const CATALOG_FILTERS: ReadonlyArray<{ key: CatalogFilter; label: string 
   { key: 'item', label: '按件' },
 ];
 
+/**
+ * The other chips (促销, 有货, by order unit): under category chips, their 全部 reads 不限 so the
+ * two rows do not both start with 全部.
+ */
+export function catalogFilterChips(withCategories: boolean): ReadonlyArray<{ key: CatalogFilter; label: string }> {
+  return withCategories ? CATALOG_FILTERS.map((f) => (f.key === 'all' ? { ...f, label: '不限' } : f)) : CATALOG_FILTERS;
+}
+
 /** Longest search text looked at (a pasted paragraph is cut). */
 export const SEARCH_MAX_LENGTH = 40;
 

@@ -19,8 +19,8 @@ import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { cx } from '../../cx';
 import {
-  CATALOG_FILTERS,
   catalogCategories,
+  catalogFilterChips,
   cartCountText,
   cartSummary,
   filterCatalog,
@@ -87,7 +87,7 @@ export function CatalogScreen({ buying, buyerOrgId, nav }: CatalogScreenProps) {
         </View>
       ) : null}
       <View className='cr-chips'>
-        {CATALOG_FILTERS.map((f) => (
+        {catalogFilterChips(categories.length > 0).map((f) => (
           <Text key={f.key} className={cx('cr-chip', f.key === filter && 'cr-chip--on')} onClick={() => setFilter(f.key)} data-testid={`chip-${f.key}`}>{f.label}</Text>
         ))}
       </View>
