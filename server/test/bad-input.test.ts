@@ -260,6 +260,16 @@ function table(): Record<string, ActionRows> {
         { name: 'diversionPenalty a float', event: withPolicy({ diversionPenalty: 499.5 }), field: 'policy.diversionPenalty' },
       ],
     },
+    'channel.setProductCategory': {
+      who: 'admin',
+      rows: [
+        ...badId({ category: '酱油' }, 'productId'),
+        { name: 'category empty', event: { productId: 'prd_x', category: '' }, field: 'category' },
+        { name: 'category only spaces', event: { productId: 'prd_x', category: '  ' }, field: 'category' },
+        { name: 'category overlong', event: { productId: 'prd_x', category: long(21) }, field: 'category' },
+        { name: 'category a list', event: { productId: 'prd_x', category: ['酱油'] }, field: 'category' },
+      ],
+    },
     'channel.listOrgs': {
       who: 'admin',
       rows: [...badEnum({ kind: 'store' }, 'kind'), { name: 'kind brand', event: { kind: 'brand' }, field: 'kind' }, ...badId({}, 'upstreamId', true)],

@@ -150,6 +150,13 @@ describe('relations, terms and credit lines', () => {
     const products = (await ch.ok('ownerGz', 'order', { action: 'catalog', sellerOrgId: 'brand' })).products as Array<{ productId: string; category?: string }>;
     expect(products.find((p) => p.productId === productId)).toMatchObject({ category: '调味品/蚝油' });
     expect(products.find((p) => p.productId === ch.productId)).not.toHaveProperty('category');
+    // An existing product is given a category later, and it can be cleared again.
+    await ch.ok('admin', 'channel', { action: 'setProductCategory', productId: ch.productId, category: '酱油' });
+    const later = (await ch.ok('ownerGz', 'order', { action: 'catalog', sellerOrgId: 'brand' })).products as Array<{ productId: string; category?: string }>;
+    expect(later.find((p) => p.productId === ch.productId)).toMatchObject({ category: '酱油' });
+    await ch.ok('admin', 'channel', { action: 'setProductCategory', productId: ch.productId, category: null });
+    const cleared = (await ch.ok('admin', 'channel', { action: 'listProducts' })).products as Array<{ id: string; category?: string }>;
+    expect(cleared.find((p) => p.id === ch.productId)).not.toHaveProperty('category');
   });
 
   it('terms: defaults until set; an empty chain approves a paid order at once', async () => {

@@ -253,3 +253,72 @@ export function createProductsStore(deps: ProductsDeps) {
     },
   }));
 }
+
+// ---------------------------------------------------------------------------------------------
+// A product's category, set or cleared later (`channel.setProductCategory`): what buyers browse
+// the 订货 catalogue by.
+
+export interface CategoryEditState {
+  /** The product being edited, or null. */
+  productId: string | null;
+  text: string;
+  error: string | null;
+  status: 'idle' | 'saving' | 'failed';
+  failure: ClientError | null;
+  start(product: Pick<ProductView, 'id' | 'category'>): void;
+  setText(text: string): void;
+  save(): Promise<void>;
+  cancel(): void;
+}
+
+/** The typed category as the request's field: trimmed text, or absent (cleared); else the words. */
+export function categoryValue(text: string): { ok: true; category?: string } | { ok: false; error: string } {
+  if (text.trim() === '') return { ok: true };
+  const p = checkField(fields.category(), text, 'category', PRODUCT_FIELDS);
+  return p === null ? { ok: true, category: text.trim() } : { ok: false, error: p.message };
+}
+
+export function createCategoryEditor(deps: ProductsDeps) {
+  return createStore<CategoryEditState>()((set, get) => ({
+    productId: null,
+    text: '',
+    error: null,
+    status: 'idle',
+    failure: null,
+
+    start(product) {
+      if (get().status === 'saving') return;
+      set({ productId: product.id, text: product.category ?? '', error: null, status: 'idle', failure: null });
+    },
+
+    setText(text) {
+      if (get().status === 'saving') return;
+      set({ text, error: null, status: 'idle', failure: null });
+    },
+
+    async save() {
+      const { productId, text, status } = get();
+      if (productId === null || status === 'saving') return;
+      const v = categoryValue(text);
+      if (!v.ok) {
+        set({ error: v.error });
+        return;
+      }
+      set({ status: 'saving', error: null, failure: null });
+      // Setting a category twice is harmless: a retry of a lost reply sends the same request.
+      const r = await deps.client.channel.setProductCategory(v.category === undefined ? { productId } : { productId, category: v.category });
+      if (!r.ok) {
+        const problem = problemFromReply(r.error, PRODUCT_FIELDS);
+        set(problem !== null ? { status: 'idle', error: problem.message } : { status: 'failed', failure: r.error });
+        return;
+      }
+      await deps.reloadProducts();
+      set({ productId: null, text: '', status: 'idle' });
+    },
+
+    cancel() {
+      if (get().status === 'saving') return;
+      set({ productId: null, text: '', error: null, status: 'idle', failure: null });
+    },
+  }));
+}

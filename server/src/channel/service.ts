@@ -199,6 +199,16 @@ export async function createProduct(ctx: AuthedContext, input: CreateProductInpu
   return ok({ productId: product._id });
 }
 
+/** A product's category, set or cleared by a brand admin (setting it twice is harmless). */
+export async function setProductCategory(ctx: AuthedContext, input: { productId: string; category?: string }): Promise<Result<{ productId: string; category?: string }>> {
+  const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
+  if (!hasBrandRole(ms, ['admin'])) return err('FORBIDDEN', 'only a brand admin can change products');
+  const product = await getById<ProductDoc>(ctx.db, C.products, input.productId);
+  if (product === null) return err('NOT_FOUND', 'no such product', 'productId');
+  await ctx.db.collection(C.products).doc(input.productId).update({ category: input.category ?? null });
+  return ok({ productId: input.productId, ...(input.category !== undefined ? { category: input.category } : {}) });
+}
+
 async function addMembership(ctx: AuthedContext, orgId: string, orgKind: OrgKind, unionId: string, role: Role): Promise<void> {
   const doc: MembershipDoc = { _id: membershipId(orgId, unionId), orgId, orgKind, unionId, role, createdAt: ctx.now_ms };
   // set: joining again with a new invite updates the role rather than failing.

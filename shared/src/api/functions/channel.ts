@@ -74,6 +74,18 @@ export interface CreateProductRes {
   productId: string;
 }
 
+/** Sets or clears (absent or null) a product's category. */
+export interface SetProductCategoryReq {
+  productId: string;
+  /** 调味品, 酱油: trimmed, at most 20 characters; absent (or null on the wire): the product has none. */
+  category?: string;
+}
+export interface SetProductCategoryRes {
+  productId: string;
+  /** Absent when cleared. */
+  category?: string;
+}
+
 export interface OrgView {
   id: string;
   kind: OrgKind;
@@ -185,6 +197,14 @@ export const CHANNEL = declareFunction('channel', {
     apps: 'any',
     retry: 'keyed',
     errors: ['FORBIDDEN', 'CONFLICT'],
+  }),
+  setProductCategory: declareAction<SetProductCategoryReq, SetProductCategoryRes>()({
+    schema: object({ productId: id(), category: optional(category()) }),
+    who: 'a brand admin',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
   }),
   listOrgs: declareAction<ListOrgsReq, ListOrgsRes>()({
     schema: object({ kind: optional(oneOf(CHANNEL_ORG_KINDS)), upstreamId: optional(id()) }),
