@@ -264,6 +264,12 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     expect(card).toContain('¥1.88');
     expect(card).toContain('每盒 2 件 · 每箱 2 盒（4 件）');
     expect(card).toContain('调味品');
+    // The category changed later on the card.
+    await tap(page, `category-edit-${PRODUCT.sku}`);
+    await see(page, 'category-form');
+    await fill(page, 'categoryText', '调味品/酱油');
+    await tap(page, 'category-save');
+    await showsPart(page, `product-${PRODUCT.sku}`, '调味品/酱油');
     await screenshot(page, 'admin-products');
 
     // Orgs: each created, then its invite generated on its page.
