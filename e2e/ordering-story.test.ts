@@ -7,7 +7,7 @@
  *    brand's list prices by the case with a floor for stores, four cases at the Guangdong dealer
  *    and one left at the brand, the dealer's credit line for its 天河 store, a ¥50.00 deposit
  *    top-up the dealer confirmed, and the brand supplying the store directly too (F2b);
- * 1. the store's clerk opens 订货, puts three cases in the cart, sees the quote and the tenders
+ * 1. the store's clerk opens 订货, picks the product's category chip, puts three cases in the cart, sees the quote and the tenders
  *    proposed (deposit ¥50.00, credit for the rest), confirms and submits (terminal);
  * 2. the dealer sees the badge, approves, ships two cases by scanning (part), then the third —
  *    a fourth case beyond the order refused on the spot (dealer);
@@ -16,8 +16,8 @@
  * 4. the clerk asks to return two cases with a reason and a photo, seeing the refund first
  *    (floor(net × 2 / 3)) (terminal);
  * 5. the dealer approves the return on its returns screen; the store sends the two cases back
- *    (the API: the terminal has no screen to ship a return back yet); the dealer receives them on
- *    its receive screen (dealer);
+ *    by scanning on the order's 扫码退回 (terminal); the dealer receives them on its receive
+ *    screen (dealer);
  * 6. the clerk sees the exact refund on the order, split over deposit and credit by largest
  *    remainder, and the balances (terminal);
  * 7. the dealer's office: a policy price below the brand's floor marked before sending, a second
@@ -38,7 +38,7 @@ import type { BalancesRes, CatalogRes, ListPricePoliciesRes, OrderView } from '@
 import { startTestCloud, type TestCloud } from '../local-cloud/src/testing';
 import { launchBrowser, loginThroughPicker, newPhonePage } from './src/browser';
 import { BUILD_TIMEOUT_MS, ensureBuilt } from './src/builds';
-import { ITEMS_PER_CASE, PEOPLE, setUpChannel, type Channel } from './src/channel';
+import { ITEMS_PER_CASE, PEOPLE, PRODUCT_CATEGORY, setUpChannel, type Channel } from './src/channel';
 import { LIST_PRICES, placeOrder, setUpSelling, STORE_FLOOR, STORE_CREDIT_LIMIT, topUpDeposit } from './src/ordering';
 import { back, confirmModal, fill, open, see, shot, shows, showsPart, tap, textOf, tid } from './src/screen';
 
@@ -107,6 +107,11 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     const page = store;
     await tap(page, 'go-order');
     await showsPart(page, `product-${ch.productId}`, formatFen(LIST_PRICES.store));
+    // The catalogue by category: 全部 and the product's own category, which keeps it in the list.
+    await showsPart(page, 'categories', '全部');
+    await showsPart(page, 'categories', PRODUCT_CATEGORY);
+    await tap(page, `category-${PRODUCT_CATEGORY}`);
+    await showsPart(page, `product-${ch.productId}`, PRODUCT_CATEGORY);
     for (let i = 0; i < CASES; i++) await tap(page, `step-${ch.productId}-plus`);
     await shows(page, 'cart-count', `已选 1 种，共 ${CASES} 箱`);
     await shot(page, 'story-order-terminal-catalog');
@@ -262,10 +267,28 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     expect(await confirmModal(page)).toBe('同意这次退货？');
     await expect.poll(async () => (await order(orderId)).returns[0]!.status, { timeout: 20_000 }).toBe('approved');
 
-    // The store ships the two cases back through the API: the terminal has no screen yet to ship
-    // a return back (`scan.ship` with `returnId`, docs/ordering.md#returns).
+    // The store sends the two cases back on its order's 扫码退回 (`scan.ship` with `returnId`,
+    // docs/ordering.md#returns): scanned against what the return names, then confirmed.
     const goingBack = cases.slice(0, 2);
-    await ch.call('clerkGz', 'scan', { action: 'ship', codes: goingBack, toOrgId: ch.dealerGd.id, returnId });
+    const sp = store;
+    await sp.goto(`${cloud.url}/terminal/#/packages/order/detail/index?orderId=${encodeURIComponent(orderId)}`);
+    // A fresh detail page (the one of step 4 is still in the page stack, with the order before the return).
+    await sp.reload();
+    await tap(sp, `dreturn-ship-${returnId}`);
+    await see(sp, 'return-ship');
+    const left = () => tid(sp, `rship-row-${ch.productId}`).first().getAttribute('data-left');
+    await expect.poll(left, { timeout: 20_000 }).toBe(String(2 * ITEMS_PER_CASE));
+    for (const code of goingBack) {
+      await fill(sp, 'code', code);
+      await tap(sp, 'manual-submit');
+      await sp.locator(`[data-testid="entry-${code}"][data-status="ready"]:visible`).waitFor({ timeout: 20_000 });
+    }
+    await expect.poll(left, { timeout: 20_000 }).toBe('0');
+    await shot(sp, 'story-order-terminal-return-ship');
+    await tap(sp, 'submit');
+    expect(await confirmModal(sp)).toBe(`退回 2 个码（共 ${2 * ITEMS_PER_CASE} 件）？`);
+    await shows(sp, 'done-items', `${2 * ITEMS_PER_CASE} 件`);
+    await expect.poll(async () => (await order(orderId)).returns[0]!.status, { timeout: 20_000 }).toBe('in_transit');
 
     // The dealer receives them on its ordinary receive screen, by (typed) scans.
     await page.goto(`${cloud.url}/dealer/#/pages/index/index`);
@@ -287,8 +310,8 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     const page = store;
     // The goods are back at the dealer: the refund follows at once (docs/ordering.md#returns).
     await expect.poll(async () => (await order(orderId)).returns[0]!.status, { timeout: 20_000 }).toBe('refunded');
-    // From the return's done screen to the order, as the clerk would (a fresh detail page).
-    await tap(page, 'return-view-order');
+    // From the 扫码退回 done screen to the order, as the clerk would (a fresh detail page).
+    await tap(page, 'rship-view-order');
     await see(page, `dreturn-${returnId}`);
     await expect.poll(() => tid(page, `dreturn-${returnId}`).getAttribute('data-status'), { timeout: 20_000 }).toBe('refunded');
     const line = (await order(orderId)).lines[0]!;

@@ -237,6 +237,7 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     await expect(input(page, 'consumerReward').inputValue()).resolves.toBe('1.50');
     await fill(page, 'sku', PRODUCT.sku);
     await fill(page, 'name', PRODUCT.name);
+    await fill(page, 'category', '调味品');
     await fill(page, 'itemsPerBox', '0');
     await fill(page, 'boxesPerCase', String(PRODUCT.boxesPerCase));
     await tap(page, 'reward-mode-random');
@@ -262,6 +263,13 @@ describe('the channel story across the four apps (h5, one local cloud, empty dat
     expect(card).toContain(PRODUCT.name);
     expect(card).toContain('¥1.88');
     expect(card).toContain('每盒 2 件 · 每箱 2 盒（4 件）');
+    expect(card).toContain('调味品');
+    // The category changed later on the card.
+    await tap(page, `category-edit-${PRODUCT.sku}`);
+    await see(page, 'category-form');
+    await fill(page, 'categoryText', '调味品/酱油');
+    await tap(page, 'category-save');
+    await showsPart(page, `product-${PRODUCT.sku}`, '调味品/酱油');
     await screenshot(page, 'admin-products');
 
     // Orgs: each created, then its invite generated on its page.

@@ -12,6 +12,8 @@
 import type { TestCloud } from '../../local-cloud/src/testing';
 
 export const ITEMS_PER_CASE = 4;
+/** The test product's category: the catalogue's category chip `category-<it>`. */
+export const PRODUCT_CATEGORY = '调味品/酱油';
 
 /** The people, by the app they use and their openId (the local cloud derives the unionId). */
 export const PEOPLE = {
@@ -90,6 +92,7 @@ export async function setUpChannel(cloud: TestCloud, cases = 2): Promise<Channel
     action: 'createProduct',
     sku: 'SIM-SOY-500',
     name: productName,
+    category: PRODUCT_CATEGORY,
     packaging: { itemsPerBox: 2, boxesPerCase: 2 },
     policy: { consumerReward: 88, storeReward: 50, dealerRebate: 30, diversionPenalty: 500 },
   });

@@ -15,7 +15,7 @@ const subPackages = [
   // Buying from the brand (or the upstream dealer), as a store does.
   {
     root: 'packages/buy',
-    pages: ['catalog/index', 'cart/index', 'orders/index', 'detail/index', 'notices/index', 'return/index', 'balances/index', 'receive/index'],
+    pages: ['catalog/index', 'cart/index', 'orders/index', 'detail/index', 'notices/index', 'return/index', 'balances/index', 'receive/index', 'return-ship/index'],
   },
 ];
 

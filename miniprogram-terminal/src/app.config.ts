@@ -15,7 +15,7 @@ if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 const subPackages = [
   {
     root: 'packages/order',
-    pages: ['catalog/index', 'cart/index', 'orders/index', 'detail/index', 'notices/index', 'return/index', 'balances/index', 'receive/index'],
+    pages: ['catalog/index', 'cart/index', 'orders/index', 'detail/index', 'notices/index', 'return/index', 'balances/index', 'receive/index', 'return-ship/index'],
   },
 ];
 

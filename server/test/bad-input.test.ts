@@ -234,6 +234,11 @@ function table(): Record<string, ActionRows> {
         { name: 'gtin of 7 digits', event: { ...product, gtin: '1234567' }, field: 'gtin' },
         { name: 'gtin with a wrong check digit', event: { ...product, gtin: '4006381333932' }, field: 'gtin' },
         { name: 'gtin a number', event: { ...product, gtin: 4006381333931 }, field: 'gtin' },
+        { name: 'category empty', event: { ...product, category: '' }, field: 'category' },
+        { name: 'category only spaces', event: { ...product, category: '   ' }, field: 'category' },
+        { name: 'category overlong', event: { ...product, category: long(21) }, field: 'category' },
+        { name: 'category a number', event: { ...product, category: 7 }, field: 'category' },
+        { name: 'category with a control character', event: { ...product, category: '调味\u0007品' }, field: 'category' },
         { name: 'packaging missing', event: { ...product, packaging: undefined }, field: 'packaging' },
         { name: 'itemsPerBox 0', event: { ...product, packaging: { itemsPerBox: 0, boxesPerCase: 4 } }, field: 'packaging.itemsPerBox' },
         { name: 'itemsPerBox over 1000', event: { ...product, packaging: { itemsPerBox: 1001, boxesPerCase: 4 } }, field: 'packaging.itemsPerBox' },
@@ -253,6 +258,16 @@ function table(): Record<string, ActionRows> {
         { name: 'storeReward negative', event: withPolicy({ storeReward: -50 }), field: 'policy.storeReward' },
         { name: 'dealerRebate above the largest amount', event: withPolicy({ dealerRebate: 1e11 }), field: 'policy.dealerRebate' },
         { name: 'diversionPenalty a float', event: withPolicy({ diversionPenalty: 499.5 }), field: 'policy.diversionPenalty' },
+      ],
+    },
+    'channel.setProductCategory': {
+      who: 'admin',
+      rows: [
+        ...badId({ category: '酱油' }, 'productId'),
+        { name: 'category empty', event: { productId: 'prd_x', category: '' }, field: 'category' },
+        { name: 'category only spaces', event: { productId: 'prd_x', category: '  ' }, field: 'category' },
+        { name: 'category overlong', event: { productId: 'prd_x', category: long(21) }, field: 'category' },
+        { name: 'category a list', event: { productId: 'prd_x', category: ['酱油'] }, field: 'category' },
       ],
     },
     'channel.listOrgs': {

@@ -71,7 +71,12 @@ describe('channel', () => {
       await forbidden(who, 'channel', product(`R-${who}`));
     }
     await allowed('admin', 'channel', org);
-    await allowed('admin', 'channel', product('R-admin'));
+    const { productId } = await allowed('admin', 'channel', product('R-admin'));
+    // A product's category: brand admin only; an unknown product is NOT_FOUND.
+    for (const who of NOT_ADMIN) await forbidden(who, 'channel', { action: 'setProductCategory', productId, category: '酱油' });
+    await expectOutcome('admin', 'channel', { action: 'setProductCategory', productId: 'prd_nope', category: '酱油' }, 'NOT_FOUND');
+    expect(await allowed('admin', 'channel', { action: 'setProductCategory', productId, category: ' 酱油 ' })).toEqual({ productId, category: '酱油' });
+    expect(await allowed('admin', 'channel', { action: 'setProductCategory', productId })).toEqual({ productId });
   });
 
   it('invite: the admin anywhere; an owner its own staff, and owners of the orgs it supplies directly', async () => {

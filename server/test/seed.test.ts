@@ -61,6 +61,8 @@ it('seeds trade: list prices with floors, policies, customer profiles, terms; th
   const sellerOrgId = (cloud.db.all('customers').find((c) => c.level === 'A') as { sellerOrgId: string }).sellerOrgId;
   const catalog = (await cloud.call('order', { action: 'catalog', sellerOrgId }, store)) as { ok: true; data: { products: Array<{ unitPrice: number; listPrice: number; priceSource: { scope: string } }> } };
   expect(catalog.data.products.map((p) => `${p.priceSource.scope}:${p.unitPrice}/${p.listPrice}`).sort()).toEqual(['group:5400/5600', 'level:3500/3600']);
+  // The demo's products carry categories the catalogue's chips are made of.
+  expect((catalog.data.products as Array<{ category?: string }>).map((p) => p.category).sort()).toEqual(['蚝油', '酱油']);
   const terms = (await cloud.call('trade', { action: 'getTerms', sellerOrgId }, store)) as { ok: true; data: { maxRebateShare_bp: number } };
   expect(terms.data.maxRebateShare_bp).toBe(1_500);
   const lines = (await cloud.call('trade', { action: 'listCreditLines' }, gd)) as { ok: true; data: { creditLines: Array<{ limit: number }> } };

@@ -141,6 +141,24 @@ describe('relations, terms and credit lines', () => {
     expect(await catalogPrice('ownerGz', ch.ids.gd)).toBeDefined();
   });
 
+  it('a product category is stored trimmed, listed, and shown in the catalogue; a product without one has none', async () => {
+    const { productId } = await ch.ok('admin', 'channel', { action: 'createProduct', sku: `CAT-${process.pid}`, name: '测试蚝油', category: ' 调味品/蚝油 ', packaging: { itemsPerBox: 6, boxesPerCase: 4 }, policy: { consumerReward: 0, storeReward: 0, dealerRebate: 0, diversionPenalty: 0 } });
+    const listed = (await ch.ok('admin', 'channel', { action: 'listProducts' })).products as Array<{ id: string; category?: string }>;
+    expect(listed.find((p) => p.id === productId)?.category).toBe('调味品/蚝油');
+    expect(listed.find((p) => p.id === ch.productId)).not.toHaveProperty('category');
+    await ch.ok('admin', 'trade', { action: 'setListPrices', productId, unit: 'box', listPrices: BOX_PRICES, floors: FLOORS, retailPrice: 3_000 });
+    const products = (await ch.ok('ownerGz', 'order', { action: 'catalog', sellerOrgId: 'brand' })).products as Array<{ productId: string; category?: string }>;
+    expect(products.find((p) => p.productId === productId)).toMatchObject({ category: '调味品/蚝油' });
+    expect(products.find((p) => p.productId === ch.productId)).not.toHaveProperty('category');
+    // An existing product is given a category later, and it can be cleared again.
+    await ch.ok('admin', 'channel', { action: 'setProductCategory', productId: ch.productId, category: '酱油' });
+    const later = (await ch.ok('ownerGz', 'order', { action: 'catalog', sellerOrgId: 'brand' })).products as Array<{ productId: string; category?: string }>;
+    expect(later.find((p) => p.productId === ch.productId)).toMatchObject({ category: '酱油' });
+    await ch.ok('admin', 'channel', { action: 'setProductCategory', productId: ch.productId, category: null });
+    const cleared = (await ch.ok('admin', 'channel', { action: 'listProducts' })).products as Array<{ id: string; category?: string }>;
+    expect(cleared.find((p) => p.id === ch.productId)).not.toHaveProperty('category');
+  });
+
   it('terms: defaults until set; an empty chain approves a paid order at once', async () => {
     expect(await ch.ok('ownerGz', 'trade', { action: 'getTerms', sellerOrgId: 'brand' })).toMatchObject({ approvalChain: ['admin'], returnWindow_ms: 7 * DAY_MS, maxRebateShare_bp: 2_000, paymentTimeouts: { wechat_pay_ms: 30 * 60_000, transfer_ms: 72 * 3600_000 } });
     expect(await ch.ok('ownerGz', 'trade', { action: 'getTerms', sellerOrgId: ch.ids.gd })).toMatchObject({ approvalChain: ['owner'], version: 0 });

@@ -7,7 +7,7 @@ import { createScanList, storagePrefix } from '@channel-router/ui/kit';
 import { formatFen } from '@channel-router/shared/money';
 import { createSessionStore } from '../stores/session';
 import { createDirectoryStore, namesFrom } from '../stores/directory';
-import { createProductsStore } from '../stores/products';
+import { createCategoryEditor, createProductsStore } from '../stores/products';
 import { createOrgsStore } from '../stores/orgs';
 import { countsText, createBatchesStore } from '../stores/batches';
 import { createFundStore } from '../stores/fund';
@@ -30,6 +30,7 @@ export function currentNames() {
 }
 
 export const productsStore = createProductsStore({ client, reloadProducts: () => directoryStore.getState().reloadProducts() });
+export const categoryEditor = createCategoryEditor({ client, reloadProducts: () => directoryStore.getState().reloadProducts() });
 
 export const orgsStore = createOrgsStore({
   client,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@channel-router/shared/client';
-import { consumerRewardText, createProductsStore, EMPTY_PRODUCT_FORM, packagingText, policyRows, productRequest, type ProductForm } from './products';
+import { categoryValue, consumerRewardText, createCategoryEditor, createProductsStore, EMPTY_PRODUCT_FORM, packagingText, policyRows, productRequest, type ProductForm } from './products';
 import { errReply, LOST, okReply, scriptedTransport, type Script } from '@channel-router/ui/testing';
 
 const FORM: ProductForm = {
@@ -97,6 +97,14 @@ describe('products and their policies', () => {
     expect(r.ok && r.req).toEqual({ sku: 'HWD-SOY-500', name: '特级生抽 500ml', packaging: { itemsPerBox: 6, boxesPerCase: 4 }, policy: { consumerReward: 0, storeReward: 0, dealerRebate: 0, diversionPenalty: 0 } });
   });
 
+  it('sends the category trimmed, leaves an empty one out, and names an overlong one on its field', () => {
+    const r = productRequest({ ...FORM, category: ' 调味品/酱油 ' });
+    expect(r.ok && r.req.category).toBe('调味品/酱油');
+    const none = productRequest({ ...FORM, category: '   ' });
+    expect(none.ok && 'category' in none.req).toBe(false);
+    expect(productRequest({ ...FORM, category: '调'.repeat(21) })).toEqual({ ok: false, errors: { category: '商品分类最多 20 个字' } });
+  });
+
   it('creates the product, refreshes the list and clears the form', async () => {
     const { store, fill, of, reloads } = setup({ 'channel.createProduct': [okReply({ productId: 'prd_1' })] });
     fill(FORM);
@@ -129,5 +137,37 @@ describe('products and their policies', () => {
     expect(consumerRewardText(0)).toBe('无');
     expect(policyRows({ consumerReward: 88, storeReward: 50, dealerRebate: 30, diversionPenalty: 500 }).map((r) => r.value)).toEqual(['¥0.88', '¥0.50', '¥0.30', '¥5.00']);
     expect(packagingText({ itemsPerBox: 6, boxesPerCase: 4 })).toBe('每盒 6 件 · 每箱 4 盒（24 件）');
+  });
+
+  it('sets a product category trimmed, clears it when emptied, and names a bad one on the field without sending', async () => {
+    expect(categoryValue(' 调味品 ')).toEqual({ ok: true, category: '调味品' });
+    expect(categoryValue('  ')).toEqual({ ok: true });
+    expect(categoryValue('调'.repeat(21))).toEqual({ ok: false, error: '商品分类最多 20 个字' });
+
+    const t = scriptedTransport({ 'channel.setProductCategory': [okReply({ productId: 'prd_1', category: '酱油' }), okReply({ productId: 'prd_1' }), errReply('NOT_FOUND', 'no such product', 'productId')] });
+    const client = createClient(t.transport, { sleep: async () => {}, retryDelays_ms: [] });
+    let reloads = 0;
+    const editor = createCategoryEditor({ client, reloadProducts: async () => { reloads++; return []; } });
+    editor.getState().start({ id: 'prd_1' });
+    editor.getState().setText('调'.repeat(21));
+    await editor.getState().save();
+    expect(editor.getState()).toMatchObject({ productId: 'prd_1', error: '商品分类最多 20 个字' });
+    expect(t.of('channel.setProductCategory')).toEqual([]);
+
+    editor.getState().setText(' 酱油 ');
+    await editor.getState().save();
+    expect(editor.getState()).toMatchObject({ productId: null, status: 'idle' });
+    editor.getState().start({ id: 'prd_1', category: '酱油' });
+    expect(editor.getState().text).toBe('酱油');
+    editor.getState().setText('');
+    await editor.getState().save();
+    expect(t.of('channel.setProductCategory')).toEqual([expect.objectContaining({ productId: 'prd_1', category: '酱油' }), expect.not.objectContaining({ category: expect.anything() })]);
+    expect(reloads).toBe(2);
+
+    editor.getState().start({ id: 'prd_gone' });
+    editor.getState().setText('酱油');
+    await editor.getState().save();
+    expect(editor.getState().productId).toBe('prd_gone');
+    expect(editor.getState().status === 'failed' || editor.getState().error !== null).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Creating a product and its reward policy (`channel.createProduct`). Amounts are typed in yuan
+ * Creating a product, its optional category and its reward policy (`channel.createProduct`). Amounts are typed in yuan
  * and sent in fen (parseYuan: string arithmetic, never floats); the consumer reward is a fixed
  * amount or a random one between a minimum and a maximum.
  *
@@ -23,6 +23,8 @@ export interface ProductForm {
   sku: string;
   name: string;
   gtin: string;
+  /** 调味品, 酱油: what buyers browse the catalogue by; may be left empty. */
+  category: string;
   itemsPerBox: string;
   boxesPerCase: string;
   rewardMode: RewardMode;
@@ -41,6 +43,7 @@ export const EMPTY_PRODUCT_FORM: ProductForm = {
   sku: '',
   name: '',
   gtin: '',
+  category: '',
   itemsPerBox: '',
   boxesPerCase: '',
   rewardMode: 'fixed',
@@ -56,6 +59,7 @@ export const PRODUCT_FIELDS: ProblemLabels = {
   sku: { label: '商品编码', format: '字母、数字和 - _ . /，以字母或数字开头' },
   name: { label: '商品名称' },
   gtin: { label: '商品条码', format: '8、12、13 或 14 位数字' },
+  category: { label: '商品分类' },
   'packaging.itemsPerBox': { label: '每盒件数', formField: 'itemsPerBox' },
   'packaging.boxesPerCase': { label: '每箱盒数', formField: 'boxesPerCase' },
   'policy.consumerReward': { label: '消费者奖励', formField: 'consumerReward', money: true },
@@ -131,6 +135,7 @@ export function productRequest(f: ProductForm): { ok: true; req: CreateProductRe
   };
   if (f.sku.trim() !== '') mark(checkField(fields.sku(), f.sku, 'sku', PRODUCT_FIELDS));
   if (f.gtin.trim() !== '') mark(checkField(fields.gtin(), f.gtin, 'gtin', PRODUCT_FIELDS));
+  if (f.category.trim() !== '') mark(checkField(fields.category(), f.category, 'category', PRODUCT_FIELDS));
   if (itemsPerBox !== null && boxesPerCase !== null) mark(checkField(fields.packaging(), { itemsPerBox, boxesPerCase }, 'packaging', PRODUCT_FIELDS));
   if (consumerReward !== null) mark(checkField(fields.consumerReward(), consumerReward, 'policy.consumerReward', PRODUCT_FIELDS));
 
@@ -141,6 +146,7 @@ export function productRequest(f: ProductForm): { ok: true; req: CreateProductRe
     policy: { consumerReward: consumerReward ?? 0, storeReward: storeReward ?? 0, dealerRebate: dealerRebate ?? 0, diversionPenalty: diversionPenalty ?? 0 },
   };
   if (f.gtin.trim() !== '') raw['gtin'] = f.gtin;
+  if (f.category.trim() !== '') raw['category'] = f.category;
   const parsed = parseRequest('channel', 'createProduct', raw);
   if (!parsed.ok) {
     const p = describeProblem(parsed.error, PRODUCT_FIELDS);
@@ -244,6 +250,75 @@ export function createProductsStore(deps: ProductsDeps) {
     reset() {
       if (get().status === 'submitting') return;
       set({ form: EMPTY_PRODUCT_FORM, errors: {}, status: 'idle', error: null, created: null, maybeSent: false });
+    },
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// A product's category, set or cleared later (`channel.setProductCategory`): what buyers browse
+// the 订货 catalogue by.
+
+export interface CategoryEditState {
+  /** The product being edited, or null. */
+  productId: string | null;
+  text: string;
+  error: string | null;
+  status: 'idle' | 'saving' | 'failed';
+  failure: ClientError | null;
+  start(product: Pick<ProductView, 'id' | 'category'>): void;
+  setText(text: string): void;
+  save(): Promise<void>;
+  cancel(): void;
+}
+
+/** The typed category as the request's field: trimmed text, or absent (cleared); else the words. */
+export function categoryValue(text: string): { ok: true; category?: string } | { ok: false; error: string } {
+  if (text.trim() === '') return { ok: true };
+  const p = checkField(fields.category(), text, 'category', PRODUCT_FIELDS);
+  return p === null ? { ok: true, category: text.trim() } : { ok: false, error: p.message };
+}
+
+export function createCategoryEditor(deps: ProductsDeps) {
+  return createStore<CategoryEditState>()((set, get) => ({
+    productId: null,
+    text: '',
+    error: null,
+    status: 'idle',
+    failure: null,
+
+    start(product) {
+      if (get().status === 'saving') return;
+      set({ productId: product.id, text: product.category ?? '', error: null, status: 'idle', failure: null });
+    },
+
+    setText(text) {
+      if (get().status === 'saving') return;
+      set({ text, error: null, status: 'idle', failure: null });
+    },
+
+    async save() {
+      const { productId, text, status } = get();
+      if (productId === null || status === 'saving') return;
+      const v = categoryValue(text);
+      if (!v.ok) {
+        set({ error: v.error });
+        return;
+      }
+      set({ status: 'saving', error: null, failure: null });
+      // Setting a category twice is harmless: a retry of a lost reply sends the same request.
+      const r = await deps.client.channel.setProductCategory(v.category === undefined ? { productId } : { productId, category: v.category });
+      if (!r.ok) {
+        const problem = problemFromReply(r.error, PRODUCT_FIELDS);
+        set(problem !== null ? { status: 'idle', error: problem.message } : { status: 'failed', failure: r.error });
+        return;
+      }
+      await deps.reloadProducts();
+      set({ productId: null, text: '', status: 'idle' });
+    },
+
+    cancel() {
+      if (get().status === 'saving') return;
+      set({ productId: null, text: '', error: null, status: 'idle', failure: null });
     },
   }));
 }

@@ -17,6 +17,7 @@ export const { PAGES, go, back, home, onBackH5 } = createNav({
   buyDetail: '/packages/buy/detail/index',
   buyNotices: '/packages/buy/notices/index',
   buyReturn: '/packages/buy/return/index',
+  buyReturnShip: '/packages/buy/return-ship/index',
   buyBalances: '/packages/buy/balances/index',
   buyReceive: '/packages/buy/receive/index',
   promo: '/pages-promo/hub/index',

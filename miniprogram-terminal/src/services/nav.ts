@@ -15,6 +15,7 @@ export const { PAGES, go, back, onBackH5: onBackIfH5 } = createNav({
   orderDetail: '/packages/order/detail/index',
   orderNotices: '/packages/order/notices/index',
   orderReturn: '/packages/order/return/index',
+  orderReturnShip: '/packages/order/return-ship/index',
   orderBalances: '/packages/order/balances/index',
   orderReceive: '/packages/order/receive/index',
   myRebates: '/pages-promo/my-rebates/index',

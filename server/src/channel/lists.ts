@@ -39,6 +39,7 @@ export async function listProducts(ctx: AuthedContext): Promise<Result<ActionRes
     sku: p.sku,
     name: p.name,
     gtin: p.gtin,
+    ...(typeof p.category === 'string' ? { category: p.category } : {}),
     packaging: p.packaging,
     ...(brandStaff ? { policy: p.policy } : {}),
   }));

@@ -32,6 +32,8 @@ export interface ProductDoc {
   sku: string;
   name: string;
   gtin: string | null;
+  /** What buyers browse the catalogue by (调味品, 酱油); absent or null: none. */
+  category?: string | null;
   packaging: { itemsPerBox: number; boxesPerCase: number };
   policy: Policy;
   createdAt: number;

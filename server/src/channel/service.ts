@@ -165,6 +165,7 @@ export interface CreateProductInput {
   sku: string;
   name: string;
   gtin?: string;
+  category?: string;
   packaging: { itemsPerBox: number; boxesPerCase: number };
   policy: Policy;
   requestId?: string;
@@ -178,6 +179,7 @@ export async function createProduct(ctx: AuthedContext, input: CreateProductInpu
     sku: input.sku,
     name: input.name,
     gtin: input.gtin ?? null,
+    category: input.category ?? null,
     packaging: input.packaging,
     policy: input.policy,
     createdAt: ctx.now_ms,
@@ -195,6 +197,16 @@ export async function createProduct(ctx: AuthedContext, input: CreateProductInpu
     return err('CONFLICT', `a product with SKU ${input.sku} already exists`, 'sku');
   }
   return ok({ productId: product._id });
+}
+
+/** A product's category, set or cleared by a brand admin (setting it twice is harmless). */
+export async function setProductCategory(ctx: AuthedContext, input: { productId: string; category?: string }): Promise<Result<{ productId: string; category?: string }>> {
+  const ms = await membershipsOf(ctx.db, ctx.caller.unionId);
+  if (!hasBrandRole(ms, ['admin'])) return err('FORBIDDEN', 'only a brand admin can change products');
+  const product = await getById<ProductDoc>(ctx.db, C.products, input.productId);
+  if (product === null) return err('NOT_FOUND', 'no such product', 'productId');
+  await ctx.db.collection(C.products).doc(input.productId).update({ category: input.category ?? null });
+  return ok({ productId: input.productId, ...(input.category !== undefined ? { category: input.category } : {}) });
 }
 
 async function addMembership(ctx: AuthedContext, orgId: string, orgKind: OrgKind, unionId: string, role: Role): Promise<void> {

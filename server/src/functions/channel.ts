@@ -5,7 +5,7 @@
  */
 import { defineFunction } from '../runtime/define.js';
 import { listOrgs, listProducts } from '../channel/lists.js';
-import { bootstrap, createOrg, createProduct, invite, join, me } from '../channel/service.js';
+import { bootstrap, createOrg, createProduct, invite, join, me, setProductCategory } from '../channel/service.js';
 
 export const channelMain = defineFunction('channel', {
   bootstrap,
@@ -14,6 +14,7 @@ export const channelMain = defineFunction('channel', {
   join,
   me,
   createProduct,
+  setProductCategory,
   listOrgs,
   listProducts,
 });

@@ -77,6 +77,7 @@ export async function catalog(ctx: AuthedContext, input: { sellerOrgId: string }
     products: r.data.map((p) => ({
       productId: p.productId,
       productName: p.productName,
+      ...(p.category !== undefined ? { category: p.category } : {}),
       unit: p.unit,
       itemsPerUnit: p.itemsPerUnit,
       listPrice: p.listPrice,

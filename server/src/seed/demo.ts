@@ -85,6 +85,7 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
       sku: 'HWD-SOY-500',
       name: '好味道特级生抽 500ml',
       gtin: '6901234567892',
+      category: '酱油',
       packaging: { itemsPerBox: 6, boxesPerCase: 4 },
       policy: { consumerReward: 88, storeReward: 50, dealerRebate: 30, diversionPenalty: 500 },
     })
@@ -94,6 +95,7 @@ export async function seedDemo(cloud: SeedCloud): Promise<void> {
       action: 'createProduct',
       sku: 'HWD-OYS-700',
       name: '好味道鲜蚝油 700g',
+      category: '蚝油',
       packaging: { itemsPerBox: 12, boxesPerCase: 2 },
       policy: { consumerReward: { min: 30, max: 300 }, storeReward: 40, dealerRebate: 20, diversionPenalty: 400 },
     })

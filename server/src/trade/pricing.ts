@@ -103,12 +103,18 @@ export async function pricePolicies(
 }
 
 /** Every listed product with the buyer's price for one unit (a policy's minimum quantity applies when ordering). */
-export async function catalogFor(db: Database, q: { sellerOrgId: string; buyerOrgId: string; at_ms: number }): Promise<Result<Array<PricedLine & { available?: boolean }>>> {
+export async function catalogFor(db: Database, q: { sellerOrgId: string; buyerOrgId: string; at_ms: number }): Promise<Result<Array<PricedLine & { category?: string }>>> {
   const [buyer, listed] = await Promise.all([buyerFor(db, q.sellerOrgId, q.buyerOrgId), allListPrices(db)]);
   if (!buyer.ok) return buyer;
   if (listed.length === 0) return ok([]);
   const lists = new Map(listed.map((d) => [d._id, d]));
   const [products, policyDocs] = await Promise.all([productsByIds(db, [...lists.keys()]), loadPolicies(db, q.sellerOrgId, buyerKeys(buyer.data), q.at_ms)]);
   const lines = [...lists.keys()].filter((id) => products.has(id)).sort((a, b) => products.get(a)!.name.localeCompare(products.get(b)!.name) || a.localeCompare(b)).map((productId) => ({ productId, quantity: 1 }));
-  return price(buyer.data, policyDocs.map(asPolicy), lines, products, lists, q.at_ms);
+  const priced = price(buyer.data, policyDocs.map(asPolicy), lines, products, lists, q.at_ms);
+  if (!priced.ok) return priced;
+  // The category rides along for the catalogue only (a quote's lines do not carry it).
+  return ok(priced.data.map((l) => {
+    const category = products.get(l.productId)?.category;
+    return typeof category === 'string' ? { ...l, category } : l;
+  }));
 }

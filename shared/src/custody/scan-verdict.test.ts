@@ -71,3 +71,19 @@ describe('scanVerdict: ship', () => {
     expect(() => scanVerdict({ purpose: 'ship', orgId: '', code: code() })).toThrow(/orgId/);
   });
 });
+
+describe('scanVerdict: a return shipped back', () => {
+  const back = (c: IdentifiedCode) => scanVerdict({ purpose: 'ship', orgId: ORG, code: c, targetOrgId: 'org_up', returning: true });
+
+  it('accepts what the org holds even where the app offers no plain shipping (a store)', () => {
+    expect(back(code({ holderOrgId: ORG, actions: ['receive', 'open'] }))).toEqual({ ok: true, note: 'none', foreign: false, expected: false });
+  });
+  it('refuses goods still on their way here, elsewhere, or already sent on', () => {
+    expect(back(code({ inTransitTo: ORG }))).toMatchObject({ ok: false, refusal: 'not_held' });
+    expect(back(code())).toMatchObject({ ok: false, refusal: 'not_held' });
+    expect(back(code({ holderOrgId: ORG, inTransitTo: 'org_up' }))).toMatchObject({ ok: false, refusal: 'not_held' });
+  });
+  it('refuses the reward code under a cap', () => {
+    expect(back(code({ kind: 'hidden', holderOrgId: ORG }))).toMatchObject({ ok: false, refusal: 'reward_code' });
+  });
+});

@@ -58,6 +58,12 @@ export interface ScanVerdictInput {
   code: IdentifiedCode;
   /** Ship: the org the goods go to, when chosen already. */
   targetOrgId?: string | null;
+  /**
+   * Ship: a return's goods going back to their seller (`scan.ship` with `returnId`). Only goods
+   * the org holds, not in transit, go back; the app's plain shipping is not asked for (a store
+   * has none: this is the one way its goods move upstream).
+   */
+  returning?: boolean;
 }
 
 export function scanVerdict(input: ScanVerdictInput): ScanVerdict {
@@ -76,6 +82,10 @@ export function scanVerdict(input: ScanVerdictInput): ScanVerdict {
     if (held) return accept('recall');
     if (foreign) return accept('foreign');
     return accept('unannounced');
+  }
+  if (input.returning === true) {
+    if (!held || r.inTransitTo !== null) return { ok: false, refusal: 'not_held', holderName };
+    return { ok: true, note: 'none', foreign: false, expected: false };
   }
   if (!r.actions.includes('ship') || (!held && !coming)) return { ok: false, refusal: 'not_held', holderName };
   const accept = (note: ScanNote) => ({ ok: true as const, note, foreign: false, expected: false });

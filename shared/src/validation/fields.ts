@@ -105,6 +105,10 @@ export function gtinCheckDigitOk(g: string): boolean {
 export const sku = (): Schema<string> =>
   str({ max: 64, pattern: /^[A-Za-z0-9][A-Za-z0-9._/-]*$/, patternMessage: 'letters, digits and - _ . /' });
 
+/** A product's category as buyers browse by it (调味品, 酱油): trimmed, 1..20 characters. */
+export const MAX_CATEGORY_LENGTH = 20;
+export const category = (): Schema<string> => str({ max: MAX_CATEGORY_LENGTH });
+
 export const cursor = (): Schema<string> => str({ max: MAX_CURSOR_LENGTH });
 export const pageSize = (): Schema<number> => int({ min: 1, max: MAX_PAGE_SIZE });
 export const note = (): Schema<string> => str({ max: MAX_NOTE_LENGTH });

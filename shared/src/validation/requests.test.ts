@@ -15,7 +15,8 @@ const VALID = {
     invite: { orgId: 'dealer_abc', role: 'owner' },
     join: { inviteCode: 'ab12cd34ef' },
     me: {},
-    createProduct: { sku: 'BJ-500ML', name: '白酒 500ml', gtin: '6901234567892', packaging: { itemsPerBox: 6, boxesPerCase: 4 }, policy },
+    createProduct: { sku: 'BJ-500ML', name: '白酒 500ml', gtin: '6901234567892', category: '白酒', packaging: { itemsPerBox: 6, boxesPerCase: 4 }, policy },
+    setProductCategory: { productId: 'prd_abc', category: '白酒' },
     listOrgs: { kind: 'store', upstreamId: 'dealer_abc' },
     listProducts: {},
   },
@@ -192,6 +193,13 @@ describe('channel', () => {
   it('join: invite codes are compared upper-case', () => {
     expect(parseRequest('channel', 'join', { inviteCode: ' ab12cd34ef ' })).toEqual({ ok: true, data: { inviteCode: 'AB12CD34EF' } });
     expect(fails('channel', 'join', { inviteCode: 'ab 12' })).toBe('inviteCode');
+  });
+
+  it('a product category: trimmed, 1..20 characters; absent or null clears it', () => {
+    expect(parseRequest('channel', 'setProductCategory', { productId: 'prd_abc', category: ' 调味品/酱油 ' })).toEqual({ ok: true, data: { productId: 'prd_abc', category: '调味品/酱油' } });
+    expect(parseRequest('channel', 'setProductCategory', { productId: 'prd_abc', category: null })).toEqual({ ok: true, data: { productId: 'prd_abc' } });
+    expect(fails('channel', 'setProductCategory', { productId: 'prd_abc', category: '调'.repeat(21) })).toBe('category');
+    expect(fails('channel', 'createProduct', patch('channel', 'createProduct', { category: ' ' }))).toBe('category');
   });
 
   it('createProduct: packaging bounds', () => {

@@ -91,6 +91,8 @@ export interface SentRequest {
 /** What a ship of an order adds to the scan (docs/ordering-operations.md). */
 export interface ShipFields {
   orderId?: string;
+  /** Shipping a return's goods back to the seller (docs/ordering.md#returns). */
+  returnId?: string;
   carrier?: string;
   trackingNo?: string;
 }
@@ -180,6 +182,13 @@ export interface ScanListDeps {
   vet?: (entry: ScanEntry, list: readonly ScanEntry[]) => string | null;
   /** Ship: fields added to the request when it is made (the order, the carrier). */
   shipFields?: () => ShipFields;
+  /** Ship: the list is a return's goods going back to the seller (`scanVerdict`'s `returning`). */
+  returning?: boolean;
+  /**
+   * A last look at the whole list before a submit (a return sends back exactly what it returns):
+   * a string refuses the submit with those words, and nothing is sent.
+   */
+  ready?: (list: readonly ScanEntry[]) => string | null;
 }
 
 const IDLE: SubmitState = { status: 'idle', request: null, result: null, error: null, message: null };
@@ -353,7 +362,7 @@ export function createScanList(deps: ScanListDeps) {
           return { tone: 'danger', text: f.text, code };
         }
         const d = r.data;
-        const v = scanVerdict({ purpose, orgId, code: d, targetOrgId: get().target?.orgId ?? null });
+        const v = scanVerdict({ purpose, orgId, code: d, targetOrgId: get().target?.orgId ?? null, ...(deps.returning === true ? { returning: true } : {}) });
         if (!v.ok) {
           put(code, generation, null);
           return { tone: 'danger', text: refusalText(v.refusal, v.holderName, words), code };
@@ -492,6 +501,8 @@ export function createScanList(deps: ScanListDeps) {
         const sum = summarize(entries);
         if (sum.checking > 0) return fail(`还有 ${sum.checking} 个码正在核对，请稍候`);
         if (sum.unchecked > 0) return fail(`有 ${sum.unchecked} 个码还没核对，请点「重新核对」或删除后再提交`);
+        const notReady = deps.ready?.(entries) ?? null;
+        if (notReady !== null) return fail(notReady);
         // Oldest first: the order they were scanned in.
         const codes = entries.map((e) => e.code).reverse();
         const checked =

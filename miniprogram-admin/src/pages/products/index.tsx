@@ -4,20 +4,22 @@
  *
  * data-testids: products (page), products-loading, products-error(-retry), products-empty,
  * products-list, product-<sku> (card), product-new (opens the form), product-form,
- * fields sku, name, gtin, itemsPerBox, boxesPerCase, consumerReward, rewardMin, rewardMax,
+ * fields sku, name, gtin, category, itemsPerBox, boxesPerCase, consumerReward, rewardMin, rewardMax,
  * storeReward, dealerRebate, diversionPenalty (errors: <field>-error), reward-mode-fixed,
  * reward-mode-random, product-submit, product-cancel, product-created, product-failed,
- * product-retry, product-again.
+ * product-retry, product-again; a product's category: category-edit-<sku>, category-form (field
+ * categoryText, its error categoryText-error), category-save, category-cancel, category-failed.
  */
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import { Button, Card, Empty, Field, Loading, Result, Tag, ErrorNote } from '@channel-router/ui';
-import { directoryStore, productsStore } from '../../services/app';
+import { categoryEditor, directoryStore, productsStore } from '../../services/app';
 import { Screen } from '../../components/screen';
 import { Chips } from '../../components/chips';
 import { isRetryable } from '@channel-router/ui/kit';
 import { packagingText, policyRows, type ProductField, type RewardMode } from '../../stores/products';
+import type { ProductView } from '@channel-router/shared/api';
 
 const MODES: ReadonlyArray<{ key: RewardMode; label: string }> = [
   { key: 'fixed', label: '固定金额' },
@@ -63,6 +65,7 @@ function ProductForm({ onClose }: { onClose: () => void }) {
       {text('sku', '商品编码（SKU）', { placeholder: '例如 HWD-SOY-500', maxlength: 64 })}
       {text('name', '商品名称', { placeholder: '例如 特级生抽 500ml', maxlength: 64 })}
       {text('gtin', '商品条码（GTIN，可不填）', { placeholder: '例如 6901234567892', type: 'number', maxlength: 14 })}
+      {text('category', '商品分类（可不填）', { placeholder: '例如 调味品/酱油', hint: '门店订货时按分类筛选', maxlength: 20 })}
       <Text className='ad-section-title'>包装规格</Text>
       {text('itemsPerBox', '每盒件数', { placeholder: '例如 6', type: 'number', maxlength: 4 })}
       {text('boxesPerCase', '每箱盒数', { placeholder: '例如 4', type: 'number', maxlength: 4 })}
@@ -90,6 +93,38 @@ function ProductForm({ onClose }: { onClose: () => void }) {
           {status === 'failed' ? '重试' : '创建商品'}
         </Button>
         <Button block variant='plain' disabled={busy} onClick={onClose} testId='product-cancel'>收起</Button>
+      </View>
+    </View>
+  );
+}
+
+/** A product's category on its card: shown, and set or cleared in place. */
+function CategoryRow({ product }: { product: ProductView }) {
+  const editing = useStore(categoryEditor, (s) => s.productId === product.id);
+  const text = useStore(categoryEditor, (s) => s.text);
+  const error = useStore(categoryEditor, (s) => s.error);
+  const status = useStore(categoryEditor, (s) => s.status);
+  const failure = useStore(categoryEditor, (s) => s.failure);
+  const { start, setText, save, cancel } = categoryEditor.getState();
+  if (!editing) {
+    return (
+      <View className='ad-kv'>
+        <Text className='ad-kv__label'>分类</Text>
+        <Text className='ad-kv__value'>
+          {product.category ?? '未分类'}
+          <Text className='ad-inline-link' onClick={() => start(product)} data-testid={`category-edit-${product.sku}`}>修改</Text>
+        </Text>
+      </View>
+    );
+  }
+  const busy = status === 'saving';
+  return (
+    <View data-testid='category-form'>
+      <Field name='categoryText' label='商品分类' value={text} onChange={setText} error={error ?? undefined} disabled={busy} placeholder='例如 调味品/酱油' hint='清空后保存即为未分类' maxlength={20} />
+      {status === 'failed' && failure !== null ? <ErrorNote text={failure.userMessage} testId='category-failed' /> : null}
+      <View className='ad-actions'>
+        <Button size='small' variant='primary' loading={busy} onClick={() => void save()} testId='category-save'>保存分类</Button>
+        <Button size='small' variant='plain' disabled={busy} onClick={cancel} testId='category-cancel'>取消</Button>
       </View>
     </View>
   );
@@ -127,7 +162,8 @@ export default function Products() {
           <Text className='ad-section-title'>共 {products.value.length} 个商品</Text>
           {products.value.map((p) => (
             <Card key={p.id} title={p.name} extra={<Tag>{p.sku}</Tag>} testId={`product-${p.sku}`}>
-              <Text className='cr-muted'>{packagingText(p.packaging)}{p.gtin !== null ? ` · 条码 ${p.gtin}` : ''}</Text>
+              <Text className='cr-muted'>{p.category !== undefined ? `${p.category} · ` : ''}{packagingText(p.packaging)}{p.gtin !== null ? ` · 条码 ${p.gtin}` : ''}</Text>
+              <CategoryRow product={p} />
               {p.policy !== undefined
                 ? policyRows(p.policy).map((r) => (
                     <View key={r.key} className='ad-kv'>

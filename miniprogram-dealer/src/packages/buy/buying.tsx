@@ -28,6 +28,7 @@ export const nav: BuyNav = {
   orders: () => go(PAGES.buyOrders),
   order: (orderId) => go(PAGES.buyDetail, { orderId }),
   returnOf: (orderId) => go(PAGES.buyReturn, { orderId }),
+  shipReturn: (orderId, returnId) => go(PAGES.buyReturnShip, { orderId, returnId }),
   notices: () => go(PAGES.buyNotices),
   balances: () => go(PAGES.buyBalances),
   receive: () => go(PAGES.buyReceive),

@@ -28,6 +28,7 @@ export const nav: BuyNav = {
   orders: () => go(PAGES.orders),
   order: (orderId) => go(PAGES.orderDetail, { orderId }),
   returnOf: (orderId) => go(PAGES.orderReturn, { orderId }),
+  shipReturn: (orderId, returnId) => go(PAGES.orderReturnShip, { orderId, returnId }),
   notices: () => go(PAGES.orderNotices),
   balances: () => go(PAGES.orderBalances),
   receive: () => go(PAGES.orderReceive),

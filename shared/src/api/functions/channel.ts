@@ -4,7 +4,7 @@
  * Amounts are integer fen; times are milliseconds since the epoch.
  */
 import { CHANNEL_ORG_KINDS, type ChannelOrgKind, type OrgKind, type RewardPolicy, type Role } from '../../model.js';
-import { gtin, id, inviteCode, name, packaging, policy, regionCode, requestId, role, sku, territory } from '../../validation/fields.js';
+import { category, gtin, id, inviteCode, name, packaging, policy, regionCode, requestId, role, sku, territory } from '../../validation/fields.js';
 import { map, object, oneOf, optional, refine, type Schema } from '../../validation/schema.js';
 import { declareAction, declareFunction } from '../declare.js';
 
@@ -63,6 +63,8 @@ export interface CreateProductReq {
   sku: string;
   name: string;
   gtin?: string;
+  /** The category buyers browse the catalogue by (调味品, 酱油): trimmed, at most 20 characters. */
+  category?: string;
   packaging: { itemsPerBox: number; boxesPerCase: number };
   policy: RewardPolicy;
   /** An idempotency key: a retry with the same key answers the first attempt's reply and creates nothing more. */
@@ -70,6 +72,18 @@ export interface CreateProductReq {
 }
 export interface CreateProductRes {
   productId: string;
+}
+
+/** Sets or clears (absent or null) a product's category. */
+export interface SetProductCategoryReq {
+  productId: string;
+  /** 调味品, 酱油: trimmed, at most 20 characters; absent (or null on the wire): the product has none. */
+  category?: string;
+}
+export interface SetProductCategoryRes {
+  productId: string;
+  /** Absent when cleared. */
+  category?: string;
 }
 
 export interface OrgView {
@@ -94,6 +108,8 @@ export interface ProductView {
   sku: string;
   name: string;
   gtin: string | null;
+  /** Absent when the product has none. */
+  category?: string;
   packaging: { itemsPerBox: number; boxesPerCase: number };
   /** Brand staff only. */
   policy?: RewardPolicy;
@@ -171,6 +187,7 @@ export const CHANNEL = declareFunction('channel', {
       sku: sku(),
       name: name(),
       gtin: optional(gtin()),
+      category: optional(category()),
       packaging: packaging(),
       policy: policy(),
       requestId: optional(requestId()),
@@ -180,6 +197,14 @@ export const CHANNEL = declareFunction('channel', {
     apps: 'any',
     retry: 'keyed',
     errors: ['FORBIDDEN', 'CONFLICT'],
+  }),
+  setProductCategory: declareAction<SetProductCategoryReq, SetProductCategoryRes>()({
+    schema: object({ productId: id(), category: optional(category()) }),
+    who: 'a brand admin',
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'write',
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
   }),
   listOrgs: declareAction<ListOrgsReq, ListOrgsRes>()({
     schema: object({ kind: optional(oneOf(CHANNEL_ORG_KINDS)), upstreamId: optional(id()) }),

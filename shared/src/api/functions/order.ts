@@ -27,6 +27,8 @@ export interface CatalogReq {
 export interface CatalogItem {
   productId: string;
   productName: string;
+  /** The product's category (调味品, 酱油); absent when it has none. */
+  category?: string;
   unit: OrderUnit;
   itemsPerUnit: number;
   listPrice: number;

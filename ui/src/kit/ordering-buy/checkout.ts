@@ -18,6 +18,7 @@ import type { CatalogItem, CatalogRes, QuoteRes, RelationView, SubmitRes } from 
 import type { Client, ClientError, Intent } from '@channel-router/shared/client';
 import { latest, localError, type Load } from '../load';
 import { cartRequestLines, type CartStore } from './cart';
+import { inCategory, type CategoryChoice } from './catalog';
 import {
   payingPower,
   setTender,
@@ -248,8 +249,8 @@ export function createCheckout(deps: CheckoutDeps) {
 export type CheckoutStore = ReturnType<typeof createCheckout>;
 
 // ---------------------------------------------------------------------------------------------
-// The catalogue's filters: search text and a category chip. Products carry no category of their
-// own yet, so the chips are what the catalogue does say: on promotion, in stock, by order unit.
+// The catalogue's filters: search text (a product's name or category), the products' own category
+// (catalog.ts) and a chip of what the catalogue says: on promotion, in stock, by order unit.
 
 export type CatalogFilter = 'all' | 'promo' | 'available' | 'case' | 'box' | 'item';
 
@@ -261,6 +262,14 @@ export const CATALOG_FILTERS: ReadonlyArray<{ key: CatalogFilter; label: string 
   { key: 'box', label: '按盒' },
   { key: 'item', label: '按件' },
 ];
+
+/**
+ * The other chips (促销, 有货, by order unit): under category chips, their 全部 reads 不限 so the
+ * two rows do not both start with 全部.
+ */
+export function catalogFilterChips(withCategories: boolean): ReadonlyArray<{ key: CatalogFilter; label: string }> {
+  return withCategories ? CATALOG_FILTERS.map((f) => (f.key === 'all' ? { ...f, label: '不限' } : f)) : CATALOG_FILTERS;
+}
 
 /** Longest search text looked at (a pasted paragraph is cut). */
 export const SEARCH_MAX_LENGTH = 40;
@@ -276,29 +285,40 @@ export function promotedProductIds(promotions: readonly unknown[]): Set<string> 
   return ids;
 }
 
-/** A promotion's short title for the badge (its `title` or `name`, else 促销). */
-export function promotionBadges(promotions: readonly unknown[], productId: string): string[] {
+/**
+ * The badges of a product: each running promotion that names it (in the product's own
+ * `promotionIds`, or in a promotion's product list), by its `label` (满300减30), `title` or `name`,
+ * else 促销.
+ */
+export function promotionBadges(promotions: readonly unknown[], productId: string, promotionIds: readonly string[] = []): string[] {
   const out: string[] = [];
   for (const p of promotions) {
     if (typeof p !== 'object' || p === null) continue;
-    const o = p as { products?: unknown; productIds?: unknown; title?: unknown; name?: unknown };
+    const o = p as { promotionId?: unknown; products?: unknown; productIds?: unknown; label?: unknown; title?: unknown; name?: unknown };
     const products = o.products ?? o.productIds;
-    if (!Array.isArray(products) || !products.includes(productId)) continue;
-    const title = typeof o.title === 'string' ? o.title : typeof o.name === 'string' ? o.name : '促销';
+    const named = typeof o.promotionId === 'string' && promotionIds.includes(o.promotionId);
+    if (!named && !(Array.isArray(products) && products.includes(productId))) continue;
+    const title = typeof o.label === 'string' ? o.label : typeof o.title === 'string' ? o.title : typeof o.name === 'string' ? o.name : '促销';
     out.push(title.slice(0, 12));
   }
   return out;
 }
 
-export function filterCatalog(items: readonly CatalogItem[], search: string, filter: CatalogFilter, promoted: ReadonlySet<string>): CatalogItem[] {
+/**
+ * The products shown: those whose name or category holds the search text, in the chosen category
+ * (null: all), passing the chip. On promotion: named by a running promotion (`promotionIds`, or a
+ * promotion's own product list).
+ */
+export function filterCatalog(items: readonly CatalogItem[], search: string, filter: CatalogFilter, promoted: ReadonlySet<string>, category: CategoryChoice = null): CatalogItem[] {
   const q = search.trim().slice(0, SEARCH_MAX_LENGTH).toLowerCase();
   return items.filter((i) => {
-    if (q !== '' && !i.productName.toLowerCase().includes(q)) return false;
+    if (q !== '' && !i.productName.toLowerCase().includes(q) && !(i.category ?? '').toLowerCase().includes(q)) return false;
+    if (!inCategory(i, category)) return false;
     switch (filter) {
       case 'all':
         return true;
       case 'promo':
-        return promoted.has(i.productId);
+        return promoted.has(i.productId) || (i.promotionIds?.length ?? 0) > 0;
       case 'available':
         return i.available;
       default:

@@ -1,7 +1,9 @@
 /**
- * 订货: the seller's catalogue at the buyer's prices, search and filter chips, promotion badges,
- * a stepper per product in its order unit, and the cart in the bottom bar.
- * Test ids: catalog, catalog-seller, catalog-search (`.cr-field--search input`), chip-<filter>,
+ * 订货: the seller's catalogue at the buyer's prices, search, category chips (全部 + each category
+ * of the catalogue) and filter chips, promotion badges, a stepper per product in its order unit,
+ * and the cart in the bottom bar.
+ * Test ids: catalog, catalog-seller, catalog-search (`.cr-field--search input`), categories,
+ * category-all, category-<category text>, category-other, chip-<filter>,
  * product-<productId>, badge-<productId>, step-<productId>(-plus|-minus), catalog-empty,
  * catalog-error, no-seller, cart-bar, cart-count, go-cart, go-orders, go-notices, notices-badge.
  */
@@ -17,10 +19,12 @@ import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { cx } from '../../cx';
 import {
-  CATALOG_FILTERS,
+  catalogCategories,
+  catalogFilterChips,
   cartCountText,
   cartSummary,
   filterCatalog,
+  keptCategory,
   packText,
   PRICE_SOURCE_LABELS,
   promotedProductIds,
@@ -28,6 +32,7 @@ import {
   quantityOf,
   UNIT_LABELS,
   type CatalogFilter,
+  type CategoryChoice,
 } from '../../kit/ordering-buy';
 import { BottomBar, CountBadge, Stepper } from './parts';
 import type { BuyerOrdering, BuyNav } from './wiring';
@@ -50,9 +55,12 @@ export function CatalogScreen({ buying, buyerOrgId, nav }: CatalogScreenProps) {
   const unread = useStore(notices, (s) => s.unread);
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<CatalogFilter>('all');
+  const [chosen, setChosen] = useState<CategoryChoice>(null);
   const promos = catalog.status === 'ready' ? catalog.value.promotions : [];
   const promoted = useMemo(() => promotedProductIds(promos), [promos]);
-  const shown = catalog.status === 'ready' ? filterCatalog(catalog.value.products, search, filter, promoted) : [];
+  const categories = useMemo(() => (catalog.status === 'ready' ? catalogCategories(catalog.value.products) : []), [catalog]);
+  const category = keptCategory(categories, chosen);
+  const shown = catalog.status === 'ready' ? filterCatalog(catalog.value.products, search, filter, promoted, category) : [];
   const sum = cartSummary(lines);
 
   if (sellers.status === 'error') return <ErrorNote text={sellers.error.userMessage} onRetry={() => void checkout.getState().bind(buyerOrgId)} testId='catalog-error' />;
@@ -70,9 +78,16 @@ export function CatalogScreen({ buying, buyerOrgId, nav }: CatalogScreenProps) {
         <Text className='cr-buy-links__item' onClick={nav.balances} data-testid='go-balances'>余额账期</Text>
         <Text className='cr-buy-links__item' onClick={nav.receive} data-testid='go-receive'>扫码收货</Text>
       </View>
-      <Field name='search' label='搜索' value={search} onChange={setSearch} placeholder='商品名称' maxlength={40} />
+      <Field name='search' label='搜索' value={search} onChange={setSearch} placeholder='商品名称或分类' maxlength={40} />
+      {categories.length > 0 ? (
+        <View className='cr-chips cr-chips--categories' data-testid='categories'>
+          {categories.map((c) => (
+            <Text key={c.testKey} className={cx('cr-chip', c.key === category && 'cr-chip--on')} onClick={() => setChosen(c.key)} data-testid={c.testKey}>{c.label}</Text>
+          ))}
+        </View>
+      ) : null}
       <View className='cr-chips'>
-        {CATALOG_FILTERS.map((f) => (
+        {catalogFilterChips(categories.length > 0).map((f) => (
           <Text key={f.key} className={cx('cr-chip', f.key === filter && 'cr-chip--on')} onClick={() => setFilter(f.key)} data-testid={`chip-${f.key}`}>{f.label}</Text>
         ))}
       </View>
@@ -84,7 +99,7 @@ export function CatalogScreen({ buying, buyerOrgId, nav }: CatalogScreenProps) {
       <View className='cr-products'>
         {shown.map((p) => {
           const q = quantityOf(lines, p.productId);
-          const badges = promotionBadges(promos, p.productId);
+          const badges = promotionBadges(promos, p.productId, p.promotionIds);
           return (
             <View key={p.productId} className={cx('cr-product', !p.available && 'cr-product--off')} data-testid={`product-${p.productId}`}>
               <View className='cr-product__main'>
@@ -92,7 +107,8 @@ export function CatalogScreen({ buying, buyerOrgId, nav }: CatalogScreenProps) {
                 <View className='cr-product__tags'>
                   <Tag>{packText(p.unit, p.itemsPerUnit)}</Tag>
                   {p.priceSource.scope !== 'list' ? <Tag tone='primary'>{PRICE_SOURCE_LABELS[p.priceSource.scope]}</Tag> : null}
-                  {badges.map((b) => <Tag key={b} tone='danger' testId={`badge-${p.productId}`}>{b}</Tag>)}
+                  {p.category !== undefined ? <Tag>{p.category}</Tag> : null}
+                  {badges.map((b, i) => <Tag key={`${i}-${b}`} tone='danger' testId={`badge-${p.productId}`}>{b}</Tag>)}
                   {!p.available ? <Tag tone='warning'>暂时缺货</Tag> : null}
                 </View>
                 <View className='cr-product__price'>

@@ -6,3 +6,4 @@ export { CatalogScreen, type CatalogScreenProps } from './catalog-screen';
 export { CartScreen } from './cart-screen';
 export { OrdersScreen, OrderDetailScreen } from './orders-screen';
 export { NoticesScreen, ReturnScreen, BalancesScreen, ExpectedPanel, ReceiveOrderScreen } from './more-screens';
+export { ReturnShipScreen } from './return-ship-screen';

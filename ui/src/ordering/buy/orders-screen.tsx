@@ -4,6 +4,7 @@
  * Test ids: orders, order-tabs (tab-<key>), order-<orderId> (data-status), orders-empty,
  * orders-error, orders-more; order-detail, order-status, order-no, dline-<lineId>, dtender-<kind>,
  * dshipment-<shipmentId>, dreturn-<returnId> (data-status), dreturn-refund-<returnId>,
+ * dreturn-ship-<returnId> (扫码退回, an approved return),
  * history-<i>, cancel-order, return-order, detail-error, action-error.
  */
 import { View, Text, ScrollView } from '@tarojs/components';
@@ -28,6 +29,7 @@ import {
   orderStateTone,
   PRICE_SOURCE_LABELS,
   RETURN_STATUS_LABELS,
+  mayShipBack,
   returnableUnits,
   shipmentText,
   TENDER_LABELS,
@@ -131,6 +133,11 @@ export function OrderDetailScreen({ buying, orderId, nav }: { buying: BuyerOrder
                 label={`${shortTimeText(r.requestedAt)}${r.reason ? ` · ${r.reason}` : ''}`}
                 value={<View className='cr-order-cell'><Tag tone={r.status === 'refunded' ? 'success' : r.status === 'rejected' ? 'danger' : 'warning'}>{RETURN_STATUS_LABELS[r.status]}</Tag>{r.refund !== undefined ? <Amount fen={r.refund} testId={`dreturn-refund-${r.returnId}`} /> : null}</View>}
               />
+              {mayShipBack(r) ? (
+                <View className='cr-buy-return-ship'>
+                  <Button size='small' variant='primary' onClick={() => nav.shipReturn(o.orderId, r.returnId)} testId={`dreturn-ship-${r.returnId}`}>扫码退回</Button>
+                </View>
+              ) : null}
             </View>
           ))}
         </List>

@@ -7,6 +7,7 @@
  * before money moves (docs/ui.md#using-it), and the photo uploader.
  */
 import type { AppName, Client } from '@channel-router/shared/client';
+import type { OrderView, ReturnView } from '@channel-router/shared/api';
 import { formatFen } from '@channel-router/shared/money';
 import { confirm } from '../../feedback';
 import type { KeyValueStorage } from '../../kit/storage';
@@ -20,6 +21,7 @@ import {
   createOrderDetail,
   createOrderList,
   createReturnForm,
+  createReturnShipList,
   tenderSummary,
 } from '../../kit/ordering-buy';
 import { createAppUploader } from './upload';
@@ -75,6 +77,17 @@ export function createBuyerOrdering(o: BuyerOrderingOptions) {
         confirm({ title: `申请退货，预计退款 ${formatFen(refund)}？`, content: `订单 ${order.orderNo}。${o.sellerWord}同意并收到退货后，按原支付方式退回。`, confirmText: '提交申请' }),
     }),
     expected: createExpected(client),
+    /** The scan list sending one approved return back to the seller (扫码退回). */
+    returnShipList: (order: OrderView, ret: ReturnView) =>
+      createReturnShipList({
+        client,
+        storage: o.storage,
+        storagePrefix: storagePrefix(o.app),
+        order,
+        ret,
+        sellerName: o.sellerWord,
+        confirm: (s) => confirm({ title: `退回 ${s.codes} 个码（共 ${s.items} 件）？`, content: `退货的商品发回${o.sellerWord}，${o.sellerWord}扫码收货后按原支付方式退款。`, confirmText: '确认退回' }),
+      }),
     uploader: createAppUploader(o.app, o.openId),
   };
 }
@@ -88,6 +101,8 @@ export interface BuyNav {
   orders(): void;
   order(orderId: string): void;
   returnOf(orderId: string): void;
+  /** 扫码退回: send an approved return's goods back by scanning. */
+  shipReturn(orderId: string, returnId: string): void;
   notices(): void;
   balances(): void;
   receive(): void;
