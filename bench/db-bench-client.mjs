@@ -4,6 +4,9 @@
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 
+// A plain-object environment, as the local cloud's function instances have (function-worker.mjs):
+// the SDK reads it on every request.
+process.env = { ...process.env };
 process.env.TENCENTCLOUD = 'true';
 process.env.SILENCE = 'true';
 const require = createRequire(import.meta.url);
