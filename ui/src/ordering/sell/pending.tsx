@@ -147,7 +147,7 @@ function TransferCard({ t, p, api, reload }: { t: TransferRow; p: SellerProps; a
   };
 
   return (
-    <Card title={`${transferTitle(t)} · ${formatFen(t.amount, { grouping: true })}`} extra={t.purpose === 'top_up' ? <Tag tone='primary'>充值</Tag> : <Tag tone='warning'>订单</Tag>} testId={id}>
+    <Card title={`${transferTitle(t)} · ${formatFen(t.amount, { grouping: true })}`} extra={<Tag tone={t.purpose === 'top_up' ? 'primary' : 'warning'}>{t.purpose === 'top_up' ? '预存款' : '订单货款'}</Tag>} testId={id}>
       <Text className='cr-sell-note' data-testid={`${id}-buyer`}>客户：{t.buyerName} · {shanghaiTime(t.createdAt)}</Text>
       {t.purpose === 'order' && t.orderId !== null ? (
         <Text className='cr-sell-link' onClick={() => p.go('order', { id: t.orderId! })} data-testid={`${id}-order`}>查看订单 {t.orderNo ?? ''}</Text>
