@@ -13,7 +13,9 @@
  * 4. the brand admin imports a price-policy CSV with one row below the floor: refused by row and
  *    column, nothing changed; fixed, it imports, and the store's catalogue from the brand (a direct
  *    relation) shows the new price; disabled, the list price again;
- * 5. every seller screen is photographed at 375 × 812, the admin's price list and reports also at
+ * 5. 转账确认 shows a store's deposit top-up by transfer with its receipt image (a signed link,
+ *    decoded by the browser); rejecting it asks for a reason, then it leaves the list;
+ * 6. every seller screen is photographed at 375 × 812, the admin's price list and reports also at
  *    1280 × 800 (a table).
  *
  * Screenshots: artifacts/screenshots/sell-<app>-<screen>.png.
@@ -181,6 +183,32 @@ describe('the seller side of ordering (dealer and brand admin, H5)', () => {
     await tap(page, 'customer-save');
     await expect.poll(async () => (await ch.call<{ customers: Array<{ buyerOrgId: string; level: string | null }> }>('dealerOwnerGd', 'trade', { action: 'listCustomers', sellerOrgId: ch.dealerGd.id })).customers.find((c) => c.buyerOrgId === ch.storeGz.id)?.level).toBe('A');
     await shot(page, 'sell-dealer-customer');
+  }, STEP_TIMEOUT_MS);
+
+  it('转账确认 shows a store’s top-up by transfer with its receipt image; rejected with a reason, it leaves the list', async () => {
+    // A valid 1 × 1 PNG: the browser must decode the image the signed link serves.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const up = await fetch(`${cloud.url}/api/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${await ch.token('clerkGz')}`, 'content-type': 'image/png' }, body: png });
+    const { data } = (await up.json()) as { data: { fileID: string } };
+    const { paymentId } = await ch.call<{ paymentId: string }>('clerkGz', 'order', { action: 'topUp', sellerOrgId: ch.dealerGd.id, amount: 12_300, method: 'transfer', receiptFileId: data.fileID, requestId: 'e2e-transfer-topup-0001' });
+
+    const page = await phone('dealer', PEOPLE.dealerOwnerGd.openId);
+    await open(page, 'dealer', 'transfers', `transfer-${paymentId}`);
+    const card = await text(page, `transfer-${paymentId}`);
+    expect(card).toContain('充值');
+    expect(card).toContain('¥123.00');
+    await see(page, `receipt-${paymentId}-image`);
+    await expect.poll(() => tid(page, `receipt-${paymentId}-image`).locator('img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 20_000 }).toBe(1);
+    await shot(page, 'sell-dealer-transfers-topup');
+
+    await tap(page, `transfer-${paymentId}-reject`);
+    await tap(page, `transfer-${paymentId}-reject-confirm`);
+    expect(await text(page, `transfer-${paymentId}-reason-error`)).toBe('请填写原因，买方会看到');
+    await fill(page, `transfer-${paymentId}-reason`, '金额不符');
+    await tap(page, `transfer-${paymentId}-reject-confirm`);
+    await expect.poll(async () => tid(page, `transfer-${paymentId}`).count(), { timeout: 20_000 }).toBe(0);
+    const left = await ch.call<{ transfers: Array<{ paymentId: string }> }>('dealerOwnerGd', 'order', { action: 'transfers', orgId: ch.dealerGd.id });
+    expect(left.transfers.map((t) => t.paymentId)).not.toContain(paymentId);
   }, STEP_TIMEOUT_MS);
 
   it('the brand admin imports a price-policy CSV: a bad row is refused by row and column, nothing changes; fixed, it imports and the store’s catalogue shows the price', async () => {

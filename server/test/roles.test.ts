@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FUNCTION_ACTIONS, periodOf, previousPeriod, type ExportedCase } from '@channel-router/shared';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
-import { produce, setListPrices, toDealer, wechatNotice } from './ordering-fixtures.js';
+import { member, produce, setListPrices, toDealer, wechatNotice } from './ordering-fixtures.js';
 
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
@@ -403,6 +403,19 @@ describe('order', () => {
     const p2 = await pay('roles-topup-0003');
     await forbidden('clerkGz', 'order', { action: 'rejectTransfer', paymentId: p2 });
     await allowed('ownerGd', 'order', { action: 'rejectTransfer', paymentId: p2, reason: '未到账' });
+  });
+
+  it("transfers: the seller's finance or owner, brand admins for the brand; not its clerk, not the buyer, not another org", async () => {
+    await ch.ok('ownerGz', 'order', { action: 'topUp', sellerOrgId: ch.ids.gd, amount: 700, method: 'transfer', requestId: 'roles-topup-0006' });
+    const q = { action: 'transfers', orgId: ch.ids.gd };
+    const { transfers } = await allowed('ownerGd', 'order', q);
+    expect(transfers.map((t: any) => t.amount)).toContain(700);
+    await member(ch, 'financeGd', 'dealer', ch.ids.gd, 'finance');
+    expect((await allowed('financeGd', 'order', q)).transfers).toEqual(transfers);
+    for (const who of ['clerkGd', 'ownerGz', 'clerkGz', 'ownerBj', 'ownerWs', 'admin', 'inspector', 'consumer1']) await forbidden(who, 'order', q);
+    await allowed('admin', 'order', { action: 'transfers', orgId: 'brand' });
+    for (const who of ['inspector', 'ownerGd', 'financeGd']) await forbidden(who, 'order', { action: 'transfers', orgId: 'brand' });
+    await expectOutcome(null, 'order', q, 'UNAUTHENTICATED');
   });
 
   it('balances: the buyer, the seller, brand admins; nobody else', async () => {

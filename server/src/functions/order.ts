@@ -12,6 +12,7 @@ import { approveReturn, rejectReturn, requestReturn } from '../orders/returns.js
 import { approve, cancel, closeRemainder, reject } from '../orders/steps.js';
 import { catalog, quote, submit } from '../orders/submit.js';
 import { sweep } from '../orders/sweep.js';
+import { transfers } from '../orders/transfers.js';
 import { setSafetyStock, stock, stockMoves } from '../stock/actions.js';
 
 const main = defineFunction('order', {
@@ -26,6 +27,7 @@ const main = defineFunction('order', {
   closeRemainder,
   confirmTransfer,
   rejectTransfer,
+  transfers,
   balances,
   requestReturn,
   approveReturn,

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalSecrets } from '../../../local-cloud/src/secrets.js';
 import { startTestCloud, type TestCloud } from '../../../local-cloud/src/testing.js';
 import type { CloudApp } from '../runtime/cloud.js';
-import { checkUploadedImage, storeFile } from './files.js';
+import { checkUploadedImage, storeFile, tempUrls } from './files.js';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('receipt photo')]);
 const FIXTURE_FUNCTIONS = path.resolve(import.meta.dirname, '../../../local-cloud/test/fixtures/functions');
@@ -75,5 +75,21 @@ describe('checkUploadedImage', () => {
     expect(await checkUploadedImage(app, 'https://example.com/a.png', { app: 'dealer', openId: 'o-d1' })).toMatchObject(refused);
     await app.deleteFile({ fileList: [fileID] });
     expect(await checkUploadedImage(app, fileID, { app: 'dealer', openId: 'o-d1' })).toMatchObject({ ...refused, error: { ...refused.error, message: expect.stringMatching(/no such file/) } });
+  });
+});
+
+describe('tempUrls', () => {
+  it('signs every file of a page in one storage request; a missing file gets no link', async () => {
+    const a = await uploadAsDealer(PNG);
+    const b = await uploadAsDealer(Buffer.concat([PNG, Buffer.from('2')]));
+    const gone = 'cloud://local-dev.local-dev-local/uploads/dealer/o-d1/20260101/gone.png';
+    let calls = 0;
+    const counted = { getTempFileURL: (req: never) => (calls++, app.getTempFileURL(req)) } as unknown as CloudApp;
+    const links = await tempUrls(counted, [a, b, a, gone], 60);
+    expect(calls).toBe(1);
+    expect([...links.keys()].sort()).toEqual([a, b].sort());
+    expect(Buffer.from(await (await fetch(links.get(b)!)).arrayBuffer())).toEqual(Buffer.concat([PNG, Buffer.from('2')]));
+    expect(await tempUrls(counted, [], 60)).toEqual(new Map());
+    expect(calls).toBe(1);
   });
 });

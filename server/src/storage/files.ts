@@ -98,3 +98,23 @@ export async function checkUploadedImage(
   if (info.mime !== id.type.contentType) return err('INVALID_ARGUMENT', `${field}: stored as ${info.mime ?? 'unknown type'}, not ${id.type.contentType}`, field);
   return ok({ fileID: fileID as string, size_bytes: info.size, contentType: id.type.contentType });
 }
+
+/**
+ * Temporary download links for stored files, in ONE storage request (so at most
+ * `STORAGE_LIMITS.maxFilesPerRequest` ids). Answers fileID → link; a file that is gone (or any
+ * file the storage did not sign) is absent from the map. A storage failure throws.
+ */
+export async function tempUrls(app: CloudApp, fileIDs: readonly string[], maxAge_s: number): Promise<Map<string, string>> {
+  const ids = [...new Set(fileIDs)];
+  if (ids.length === 0) return new Map();
+  if (ids.length > STORAGE_LIMITS.maxFilesPerRequest) throw new RangeError(`tempUrls: at most ${STORAGE_LIMITS.maxFilesPerRequest} files per request`);
+  if (!Number.isInteger(maxAge_s) || maxAge_s < 1 || maxAge_s > STORAGE_LIMITS.tempUrlMaxAge_s) throw new RangeError(`tempUrls: maxAge_s must be 1..${STORAGE_LIMITS.tempUrlMaxAge_s}`);
+  const { fileList } = (await app.getTempFileURL({ fileList: ids.map((fileID) => ({ fileID, maxAge: maxAge_s })) })) as {
+    fileList?: Array<{ fileID?: string; code?: string; tempFileURL?: string }>;
+  };
+  const out = new Map<string, string>();
+  for (const f of fileList ?? []) {
+    if (f.code === 'SUCCESS' && typeof f.fileID === 'string' && typeof f.tempFileURL === 'string' && f.tempFileURL !== '') out.set(f.fileID, f.tempFileURL);
+  }
+  return out;
+}

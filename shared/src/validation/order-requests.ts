@@ -29,6 +29,12 @@ const tender = () =>
     receiptFileId: optional(fileId()),
   });
 
+/** Rows in one page of `order.transfers` (TRANSFERS_PAGE_MAX of the contract). */
+export const TRANSFERS_LIMIT_MAX = 50;
+/** A page cursor of `order.transfers`: `<createdAt>/<paymentId>` of the last row given. */
+export const TRANSFERS_CURSOR = /^(\d{1,16})\/([A-Za-z0-9_.:-]{1,64})$/;
+const transfersCursor = () => str({ max: 96, pattern: TRANSFERS_CURSOR, patternMessage: 'a cursor this server gave' });
+
 const step = () => object({ orderId: id(), reason: optional(note()) });
 
 export const ORDER_SCHEMAS = {
@@ -58,6 +64,7 @@ export const ORDER_SCHEMAS = {
   closeRemainder: step(),
   confirmTransfer: object({ paymentId: id(), reason: optional(note()) }),
   rejectTransfer: object({ paymentId: id(), reason: optional(note()) }),
+  transfers: object({ orgId: id(), limit: optional(int({ min: 1, max: TRANSFERS_LIMIT_MAX })), cursor: optional(transfersCursor()) }),
   balances: object({ buyerOrgId: id(), sellerOrgId: id() }),
   requestReturn: object({
     orderId: id(),

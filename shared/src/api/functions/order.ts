@@ -10,7 +10,7 @@ import type { OrderUnit, PriceSource } from '../../ordering/quote.js';
 import type { TenderKind } from '../../ordering/tenders.js';
 import type { CreditPosition } from '../../ordering/credit.js';
 import type { AgeingBucket } from '../../ordering/receivables.js';
-import { ORDER_SCHEMAS as S } from '../../validation/order-requests.js';
+import { ORDER_SCHEMAS as S, TRANSFERS_LIMIT_MAX } from '../../validation/order-requests.js';
 import type { StockMoveType } from '../../ordering/stock.js';
 import { cursor, id, pageSize } from '../../validation/fields.js';
 import { array, bool, int, object, optional } from '../../validation/schema.js';
@@ -197,6 +197,45 @@ export interface PaymentDecisionRes {
   status: PaymentStatus;
 }
 export type PaymentStatus = 'pending' | 'confirmed' | 'rejected' | 'cancelled';
+
+/** Rows in one page of `order.transfers`. */
+export const TRANSFERS_PAGE_MAX = TRANSFERS_LIMIT_MAX;
+/** The form of an `order.transfers` cursor: `<createdAt>/<paymentId>` of the last row given. */
+export { TRANSFERS_CURSOR } from '../../validation/order-requests.js';
+export const TRANSFERS_PAGE_DEFAULT = 20;
+/** How long a receipt link of `order.transfers` works: an hour, plenty for checking a page. */
+export const RECEIPT_LINK_MAX_AGE_S = 3600;
+
+export interface TransfersReq {
+  /** The seller whose incoming transfers are listed. */
+  orgId: string;
+  /** 1..50, default 20. */
+  limit?: number;
+  /** `nextCursor` of the page before. */
+  cursor?: string;
+}
+/** A bank transfer waiting for the seller's finance: an order's payment or a deposit top-up. */
+export interface TransferToConfirm {
+  paymentId: string;
+  purpose: 'order' | 'top_up';
+  /** The order it pays; null for a top-up. */
+  orderId: string | null;
+  orderNo: string | null;
+  buyerOrgId: string;
+  buyerName: string;
+  amount: number;
+  createdAt: number;
+  /** The bank receipt image's cloud storage fileID; null when the buyer sent none. */
+  receiptFileId: string | null;
+  /** A signed temporary link to that image (an hour); null without a receipt or when the file is gone. */
+  receiptUrl: string | null;
+}
+export interface TransfersRes {
+  /** Newest first. */
+  transfers: TransferToConfirm[];
+  /** For the next page; null on the last one. */
+  nextCursor: string | null;
+}
 
 export interface BalancesReq {
   buyerOrgId: string;
@@ -486,6 +525,14 @@ export const ORDER = declareFunction('order', {
     apps: 'any',
     retry: 'write',
     errors: ['FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
+  }),
+  transfers: declareAction<TransfersReq, TransfersRes>()({
+    schema: S.transfers,
+    who: "the seller's finance or owner (the brand's admins for the brand)",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN'],
   }),
   balances: declareAction<BalancesReq, BalancesRes>()({
     schema: S.balances,

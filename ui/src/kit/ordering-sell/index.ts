@@ -11,3 +11,4 @@ export * from './report';
 export * from './list-prices';
 export * from './routes';
 export * from './ship-list';
+export * from './transfers';

@@ -1,22 +1,36 @@
 /**
- * Transfers to confirm and returns to decide, gathered from the seller's orders in the states
- * where they wait (pending payment; received). The backend has no list of pending payments or
- * returns yet, so this reads at most `SCAN_ORDERS` orders of that state and each one's detail.
- * The decision itself happens on the order's screen (`OrderBody`), shown here inline.
+ * 转账确认: every bank transfer waiting for the seller's finance — orders' payments and deposit
+ * top-ups — from `order.transfers` (one call a page, newest first), each with its receipt image,
+ * buyer and amount; confirm, or reject with a reason the buyer sees; the list is read again after.
+ * 退货审核: returns to decide, gathered from the seller's orders in `received` (the backend has no
+ * list of pending returns yet, so this reads at most `SCAN_ORDERS` orders and each one's detail);
+ * the decision happens on the order's screen (`OrderBody`), shown here inline.
  * Test ids: sell-transfers, sell-returns, pending-empty, pending-loading, pending-error(-retry),
- * plus the order's transfer-<paymentId>… and return-<returnId>… ids.
+ * pending-reload, transfers-more, transfer-<paymentId> with -title, -buyer, -confirm, -reject,
+ * -reason (field), -reject-confirm, -reject-cancel, -error; receipt-<paymentId>(-image); and the
+ * order's return-<returnId>… ids.
  */
 import { View, Text } from '@tarojs/components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OrderState } from '@channel-router/shared';
 import type { OrderView } from '@channel-router/shared/api';
+import type { ClientError } from '@channel-router/shared/client';
+import { formatFen } from '@channel-router/shared/money';
 import { Button } from '../../button';
+import { Card } from '../../card';
 import { Empty } from '../../empty';
 import { ErrorNote } from '../../error-note';
+import { Field } from '../../field';
+import { confirm, toast } from '../../feedback';
 import { Loading } from '../../loading';
+import { Tag } from '../../tag';
 import { useQuery } from '../../app-kit/use-query';
-import { pendingReturns, pendingTransfers } from '../../kit/ordering-sell/orders';
-import { useKept, type SellerProps } from './context';
+import { pendingReturns } from '../../kit/ordering-sell/orders';
+import { createTransfersApi, decideTransfer, loadMoreTransfers, loadTransfers, transferTitle, type TransferRow, type TransfersState } from '../../kit/ordering-sell/transfers';
+import { shanghaiTime } from '../../kit/shanghai-dates';
+import { useKept, useReloadOnShow, type SellerProps } from './context';
 import { OrderBody } from './order';
+import { ReceiptImage } from './receipt';
 
 export const SCAN_ORDERS = 30;
 
@@ -51,7 +65,111 @@ function Pending({ p, testId, status, keep, empty }: { p: SellerProps; testId: s
 }
 
 export function SellTransfers(p: SellerProps) {
-  return <Pending p={p} testId='sell-transfers' status='pending_payment' keep={(o) => pendingTransfers(o).length > 0} empty='没有待确认的转账' />;
+  const api = useMemo(() => createTransfersApi(p.client), [p.client]);
+  const orgId = p.seller.orgId;
+  const [list, setList] = useState<TransfersState | null>(null);
+  const [error, setError] = useState<ClientError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [moreBusy, setMoreBusy] = useState(false);
+  const generation = useRef(0);
+
+  const reload = useCallback(() => {
+    const mine = ++generation.current;
+    setLoading(true);
+    void loadTransfers(api, orgId).then((r) => {
+      if (mine !== generation.current) return;
+      setLoading(false);
+      if (r.ok) {
+        setList(r.data);
+        setError(null);
+      } else setError(r.error);
+    });
+  }, [api, orgId]);
+  useEffect(reload, [reload]);
+  useReloadOnShow(reload);
+
+  const more = async () => {
+    if (list === null) return;
+    const mine = generation.current;
+    setMoreBusy(true);
+    const r = await loadMoreTransfers(api, orgId, list);
+    setMoreBusy(false);
+    if (mine !== generation.current) return;
+    if (r.ok) setList(r.data);
+    else toast(r.error.userMessage, 'fail');
+  };
+
+  if (list === null && error !== null) return <ErrorNote text={error.userMessage} onRetry={reload} testId='pending-error' />;
+  if (list === null) return <Loading testId='pending-loading' />;
+  return (
+    <View data-testid='sell-transfers'>
+      {error !== null ? <ErrorNote text={error.userMessage} onRetry={reload} /> : null}
+      {list.rows.length === 0 ? <Empty title='没有待确认的转账' testId='pending-empty' /> : null}
+      {list.rows.map((t) => (
+        <TransferCard key={t.paymentId} t={t} p={p} api={api} reload={reload} />
+      ))}
+      {list.nextCursor !== null ? (
+        <Button block loading={moreBusy} onClick={() => void more()} testId='transfers-more'>加载更多</Button>
+      ) : null}
+      <Button block loading={loading} onClick={reload} testId='pending-reload'>刷新</Button>
+    </View>
+  );
+}
+
+function TransferCard({ t, p, api, reload }: { t: TransferRow; p: SellerProps; api: ReturnType<typeof createTransfersApi>; reload: () => void }) {
+  const id = `transfer-${t.paymentId}`;
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const run = async (yes: boolean) => {
+    if (yes) {
+      const what = t.purpose === 'top_up' ? '确认后金额记入客户的预存款。' : '请先核对凭证和银行到账金额，确认后订单进入审批。';
+      if (!(await confirm({ title: `确认已收到 ${formatFen(t.amount, { grouping: true })}？`, content: what, confirmText: '确认' }))) return;
+    }
+    setBusy(true);
+    setFailure(null);
+    const r = await decideTransfer(api, t.paymentId, yes ? { yes: true } : { yes: false, reason });
+    setBusy(false);
+    if (r.ok) {
+      toast(r.done, 'success');
+      reload();
+      return;
+    }
+    if (r.field === 'reason') {
+      setReasonError(r.text);
+      return;
+    }
+    setFailure(r.text);
+    if (r.error?.code === 'INVALID_STATE') reload();
+  };
+
+  return (
+    <Card title={`${transferTitle(t)} · ${formatFen(t.amount, { grouping: true })}`} extra={<Tag tone={t.purpose === 'top_up' ? 'primary' : 'warning'}>{t.purpose === 'top_up' ? '预存款' : '订单货款'}</Tag>} testId={id}>
+      <Text className='cr-sell-note' data-testid={`${id}-buyer`}>客户：{t.buyerName} · {shanghaiTime(t.createdAt)}</Text>
+      {t.purpose === 'order' && t.orderId !== null ? (
+        <Text className='cr-sell-link' onClick={() => p.go('order', { id: t.orderId! })} data-testid={`${id}-order`}>查看订单 {t.orderNo ?? ''}</Text>
+      ) : null}
+      <ReceiptImage fileId={t.receiptFileId} paymentId={t.paymentId} url={t.receiptUrl} />
+      {failure !== null ? <ErrorNote text={failure} testId={`${id}-error`} /> : null}
+      {rejecting ? (
+        <View>
+          <Field name={`${id}-reason`} label='驳回原因' value={reason} onChange={setReason} placeholder='例如 未收到款项，金额不符' maxlength={200} error={reasonError} />
+          <View className='cr-sell-actions'>
+            <Button onClick={() => setRejecting(false)} testId={`${id}-reject-cancel`}>返回</Button>
+            <Button variant='danger' loading={busy} onClick={() => void run(false)} testId={`${id}-reject-confirm`}>驳回转账</Button>
+          </View>
+        </View>
+      ) : (
+        <View className='cr-sell-actions'>
+          <Button variant='danger' onClick={() => setRejecting(true)} testId={`${id}-reject`}>驳回</Button>
+          <Button variant='primary' loading={busy} onClick={() => void run(true)} testId={`${id}-confirm`}>确认收款</Button>
+        </View>
+      )}
+    </Card>
+  );
 }
 
 export function SellReturns(p: SellerProps) {
