@@ -111,6 +111,20 @@ export function orderBadInputRows(ids: Record<string, string>): Record<string, {
         { name: 'cursor overlong', event: { orgId: seller, cursor: `1/${long(200)}` }, field: 'cursor' },
       ],
     },
+    'order.returns': {
+      who: 'ownerGd',
+      rows: [
+        ...badId({}, 'orgId'),
+        { name: 'limit 0', event: { orgId: seller, limit: 0 }, field: 'limit' },
+        { name: 'limit over 50', event: { orgId: seller, limit: 51 }, field: 'limit' },
+        { name: 'limit a float', event: { orgId: seller, limit: 2.5 }, field: 'limit' },
+        { name: 'limit a numeric string', event: { orgId: seller, limit: '20' }, field: 'limit' },
+        { name: 'cursor a number', event: { orgId: seller, cursor: 20 }, field: 'cursor' },
+        { name: 'cursor not one the server gave', event: { orgId: seller, cursor: 'ret_1' }, field: 'cursor' },
+        { name: 'cursor an object (query injection)', event: { orgId: seller, cursor: { $gt: '' } }, field: 'cursor' },
+        { name: 'cursor overlong', event: { orgId: seller, cursor: `1/${long(200)}` }, field: 'cursor' },
+      ],
+    },
     'order.balances': { who: 'ownerGz', rows: [...badId({ sellerOrgId: seller }, 'buyerOrgId'), ...badId({ buyerOrgId: ids.storeGz! }, 'sellerOrgId')] },
     'order.requestReturn': {
       who: 'ownerGz',

@@ -446,13 +446,29 @@ describe('order', () => {
     await forbidden('ownerGd', 'order', ask('roles-return-0001'));
     await hidden('clerkBj', 'order', ask('roles-return-0001'));
     const first = (await allowed('clerkGz', 'order', ask('roles-return-0001'))).returnId;
+    const waiting = async () => (await ch.ok('ownerGd', 'order', { action: 'returns', orgId: ch.ids.gd })).returns.map((r: any) => r.returnId);
+    expect(await waiting()).toContain(first);
     for (const action of ['approveReturn', 'rejectReturn']) {
       await forbidden('ownerGz', 'order', { action, returnId: first });
       await hidden('ownerBj', 'order', { action, returnId: first });
     }
     await allowed('ownerGd', 'order', { action: 'rejectReturn', returnId: first, reason: '不影响销售' });
     const second = (await ch.ok('clerkGz', 'order', ask('roles-return-0002'))).returnId;
+    expect(await waiting()).toEqual([second]);
     await allowed('ownerGd', 'order', { action: 'approveReturn', returnId: second });
+    expect(await waiting()).toEqual([]);
+  });
+
+  it("returns: the seller's owner, finance or sales (those who decide them), brand admins for the brand; not its clerk, not the buyer, not another org", async () => {
+    const q = { action: 'returns', orgId: ch.ids.gd };
+    const { returns } = await allowed('ownerGd', 'order', q);
+    if (ch.tokens.financeGd === undefined) await member(ch, 'financeGd', 'dealer', ch.ids.gd, 'finance');
+    await member(ch, 'salesGd', 'dealer', ch.ids.gd, 'sales');
+    for (const who of ['financeGd', 'salesGd']) expect((await allowed(who, 'order', q)).returns).toEqual(returns);
+    for (const who of ['clerkGd', 'ownerGz', 'clerkGz', 'ownerBj', 'ownerWs', 'admin', 'inspector', 'consumer1']) await forbidden(who, 'order', q);
+    await allowed('admin', 'order', { action: 'returns', orgId: 'brand' });
+    for (const who of ['inspector', 'ownerGd', 'financeGd']) await forbidden(who, 'order', { action: 'returns', orgId: 'brand' });
+    await expectOutcome(null, 'order', q, 'UNAUTHENTICATED');
   });
 
   it('repay: members of the buyer; nobody else', async () => {

@@ -8,6 +8,7 @@ import { noticeReply, rawNoticeFromHttpEvent, type HttpTriggerEvent, type HttpTr
 import { defineFunction, type DefinedFunction } from '../runtime/define.js';
 import { balances, confirmTransfer, paymentNotice, rejectTransfer, repay, topUp } from '../orders/payments.js';
 import { get, list, markNoticesRead, notices } from '../orders/read.js';
+import { returns } from '../orders/return-requests.js';
 import { approveReturn, rejectReturn, requestReturn } from '../orders/returns.js';
 import { approve, cancel, closeRemainder, reject } from '../orders/steps.js';
 import { catalog, quote, submit } from '../orders/submit.js';
@@ -29,6 +30,7 @@ const main = defineFunction('order', {
   rejectTransfer,
   transfers,
   balances,
+  returns,
   requestReturn,
   approveReturn,
   rejectReturn,

@@ -35,6 +35,12 @@ export const TRANSFERS_LIMIT_MAX = 50;
 export const TRANSFERS_CURSOR = /^(\d{1,16})\/([A-Za-z0-9_.:-]{1,64})$/;
 const transfersCursor = () => str({ max: 96, pattern: TRANSFERS_CURSOR, patternMessage: 'a cursor this server gave' });
 
+/** Rows in one page of `order.returns` (RETURNS_PAGE_MAX of the contract). */
+export const RETURNS_LIMIT_MAX = 50;
+/** A page cursor of `order.returns`: `<requestedAt>/<returnId>` of the last row given. */
+export const RETURNS_CURSOR = /^(\d{1,16})\/([A-Za-z0-9_.:-]{1,64})$/;
+const returnsCursor = () => str({ max: 96, pattern: RETURNS_CURSOR, patternMessage: 'a cursor this server gave' });
+
 const step = () => object({ orderId: id(), reason: optional(note()) });
 
 export const ORDER_SCHEMAS = {
@@ -66,6 +72,7 @@ export const ORDER_SCHEMAS = {
   rejectTransfer: object({ paymentId: id(), reason: optional(note()) }),
   transfers: object({ orgId: id(), limit: optional(int({ min: 1, max: TRANSFERS_LIMIT_MAX })), cursor: optional(transfersCursor()) }),
   balances: object({ buyerOrgId: id(), sellerOrgId: id() }),
+  returns: object({ orgId: id(), limit: optional(int({ min: 1, max: RETURNS_LIMIT_MAX })), cursor: optional(returnsCursor()) }),
   requestReturn: object({
     orderId: id(),
     lines: array(object({ lineId: id(), quantity: int({ min: 1, max: MAX_LINE_QUANTITY }) }), { max: MAX_ORDER_LINES }),

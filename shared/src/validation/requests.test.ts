@@ -79,6 +79,7 @@ const VALID = {
     rejectTransfer: { paymentId: 'pay_1', reason: '未到账' },
     transfers: { orgId: 'dealer_1', limit: 20, cursor: '1764806400000/pay_1' },
     balances: { buyerOrgId: 'store_1', sellerOrgId: 'dealer_1' },
+    returns: { orgId: 'dealer_1', limit: 20, cursor: '1764806400000/ret_1' },
     requestReturn: { orderId: 'ord_1', lines: [{ lineId: 'L1', quantity: 2 }], reason: '破损', photos: ['cloud://env.bucket/r/1.jpg'], requestId: 'return-0001' },
     approveReturn: { returnId: 'ret_1' },
     rejectReturn: { returnId: 'ret_1', reason: '已过保质期' },

@@ -10,8 +10,9 @@ import type { OrderUnit, PriceSource } from '../../ordering/quote.js';
 import type { TenderKind } from '../../ordering/tenders.js';
 import type { CreditPosition } from '../../ordering/credit.js';
 import type { AgeingBucket } from '../../ordering/receivables.js';
-import { ORDER_SCHEMAS as S, TRANSFERS_LIMIT_MAX } from '../../validation/order-requests.js';
+import { ORDER_SCHEMAS as S, RETURNS_LIMIT_MAX, TRANSFERS_LIMIT_MAX } from '../../validation/order-requests.js';
 import type { StockMoveType } from '../../ordering/stock.js';
+import { STORAGE_LIMITS } from '../../storage/limits.js';
 import { cursor, id, pageSize } from '../../validation/fields.js';
 import { array, bool, int, object, optional } from '../../validation/schema.js';
 import { declareAction, declareFunction } from '../declare.js';
@@ -257,6 +258,51 @@ export interface RequestReturnReq {
   refundOnly?: boolean;
   requestId: string;
 }
+/** Rows in one page of `order.returns`. */
+export const RETURNS_PAGE_MAX = RETURNS_LIMIT_MAX;
+/** The form of an `order.returns` cursor: `<requestedAt>/<returnId>` of the last row given. */
+export { RETURNS_CURSOR } from '../../validation/order-requests.js';
+export const RETURNS_PAGE_DEFAULT = 20;
+/** Photos signed for one page of `order.returns`: one storage request signs at most this many. */
+export const RETURNS_PAGE_PHOTOS_MAX = STORAGE_LIMITS.maxFilesPerRequest;
+/** How long a photo link of `order.returns` works: an hour, plenty for checking a page. */
+export const RETURN_PHOTO_LINK_MAX_AGE_S = 3600;
+
+export interface ReturnsReq {
+  /** The seller whose return requests are listed. */
+  orgId: string;
+  /** 1..50, default 20. */
+  limit?: number;
+  /** `nextCursor` of the page before. */
+  cursor?: string;
+}
+/** A return request waiting for the seller's decision. */
+export interface ReturnToDecide {
+  returnId: string;
+  orderId: string;
+  orderNo: string;
+  buyerOrgId: string;
+  buyerName: string;
+  /** The units asked back, with the order line's product name and unit. */
+  lines: Array<{ lineId: string; productId: string; productName: string; unit: OrderUnit; quantity: number }>;
+  reason: string | null;
+  /** Refund only (quality claim, no goods back): refunded on approval. */
+  refundOnly: boolean;
+  /** The photos' cloud storage fileIDs, as the buyer sent them. */
+  photos: string[];
+  /** A signed temporary link per photo (an hour), in the same order; null when the file is gone. */
+  photoUrls: Array<string | null>;
+  requestedAt: number;
+  /** What the return refunds if decided now (each line: k of its m remaining units); null if the order's lines no longer match. */
+  refund: number | null;
+}
+export interface ReturnsRes {
+  /** Newest first. */
+  returns: ReturnToDecide[];
+  /** For the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
 export interface RequestReturnRes {
   returnId: string;
   status: ReturnStatus;
@@ -541,6 +587,14 @@ export const ORDER = declareFunction('order', {
     apps: 'any',
     retry: 'read',
     errors: ['NOT_FOUND'],
+  }),
+  returns: declareAction<ReturnsReq, ReturnsRes>()({
+    schema: S.returns,
+    who: "the seller's owner, finance or sales (the brand's admins for the brand)",
+    access: 'signed-in',
+    apps: 'any',
+    retry: 'read',
+    errors: ['FORBIDDEN'],
   }),
   requestReturn: declareAction<RequestReturnReq, RequestReturnRes>()({
     schema: S.requestReturn,
