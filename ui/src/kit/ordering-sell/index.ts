@@ -12,3 +12,4 @@ export * from './list-prices';
 export * from './routes';
 export * from './ship-list';
 export * from './transfers';
+export * from './returns';

@@ -2,18 +2,19 @@
  * 转账确认: every bank transfer waiting for the seller's finance — orders' payments and deposit
  * top-ups — from `order.transfers` (one call a page, newest first), each with its receipt image,
  * buyer and amount; confirm, or reject with a reason the buyer sees; the list is read again after.
- * 退货审核: returns to decide, gathered from the seller's orders in `received` (the backend has no
- * list of pending returns yet, so this reads at most `SCAN_ORDERS` orders and each one's detail);
- * the decision happens on the order's screen (`OrderBody`), shown here inline.
+ * 退货审核: every return request waiting for the seller's decision, whatever its order's state or
+ * age, from `order.returns` (one call a page, newest first), each with its order (a link), buyer,
+ * lines, reason and photos; approve, or reject with a reason the buyer sees; the list is read again
+ * after.
  * Test ids: sell-transfers, sell-returns, pending-empty, pending-loading, pending-error(-retry),
  * pending-reload, transfers-more, transfer-<paymentId> with -title, -buyer, -confirm, -reject,
- * -reason (field), -reject-confirm, -reject-cancel, -error; receipt-<paymentId>(-image); and the
- * order's return-<returnId>… ids.
+ * -reason (field), -reject-confirm, -reject-cancel, -error; receipt-<paymentId>(-image);
+ * returns-more, return-<returnId> with -order, -buyer, -lines, -reason-text, -photos, -photo-<i>,
+ * -approve, -reject, -reason (field), -reject-confirm, -reject-cancel, -error.
  */
-import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { Image, View, Text } from '@tarojs/components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { OrderState } from '@channel-router/shared';
-import type { OrderView } from '@channel-router/shared/api';
 import type { ClientError } from '@channel-router/shared/client';
 import { formatFen } from '@channel-router/shared/money';
 import { Button } from '../../button';
@@ -24,45 +25,11 @@ import { Field } from '../../field';
 import { confirm, toast } from '../../feedback';
 import { Loading } from '../../loading';
 import { Tag } from '../../tag';
-import { useQuery } from '../../app-kit/use-query';
-import { pendingReturns } from '../../kit/ordering-sell/orders';
+import { createReturnsApi, decideReturn, loadMoreReturns, loadReturns, returnLines, returnRefundText, returnTitle, type ReturnRow, type ReturnsApi, type ReturnsState } from '../../kit/ordering-sell/returns';
 import { createTransfersApi, decideTransfer, loadMoreTransfers, loadTransfers, transferTitle, type TransferRow, type TransfersState } from '../../kit/ordering-sell/transfers';
 import { shanghaiTime } from '../../kit/shanghai-dates';
-import { useKept, useReloadOnShow, type SellerProps } from './context';
-import { OrderBody } from './order';
+import { useReloadOnShow, type SellerProps } from './context';
 import { ReceiptImage } from './receipt';
-
-export const SCAN_ORDERS = 30;
-
-function usePendingOrders(p: SellerProps, status: OrderState, keep: (o: OrderView) => boolean) {
-  return useQuery(async () => {
-    const list = await p.client.order.list({ side: 'sell', orgId: p.seller.orgId, status, limit: SCAN_ORDERS });
-    if (!list.ok) return list;
-    const got = await Promise.all(list.data.orders.map((o) => p.client.order.get({ orderId: o.orderId })));
-    const bad = got.find((g) => !g.ok);
-    if (bad !== undefined && !bad.ok) return bad;
-    return { ok: true as const, data: got.flatMap((g) => (g.ok && keep(g.data) ? [g.data] : [])) };
-  });
-}
-
-function Pending({ p, testId, status, keep, empty }: { p: SellerProps; testId: string; status: OrderState; keep: (o: OrderView) => boolean; empty: string }) {
-  const q = usePendingOrders(p, status, keep);
-  const k = useKept(q);
-  if (k.data === null && k.error !== null) return <ErrorNote text={k.error.userMessage} onRetry={q.reload} testId='pending-error' />;
-  if (k.data === null) return <Loading testId='pending-loading' />;
-  return (
-    <View data-testid={testId}>
-      {k.data.length === 0 ? <Empty title={empty} testId='pending-empty' /> : null}
-      {k.data.map((o) => (
-        <View key={o.orderId} className='cr-sell-line'>
-          <OrderBody order={o} p={p} reload={q.reload} />
-        </View>
-      ))}
-      <Text className='cr-sell-note'>只列出最近 {SCAN_ORDERS} 张相关订单。</Text>
-      <Button block onClick={q.reload} testId='pending-reload'>刷新</Button>
-    </View>
-  );
-}
 
 export function SellTransfers(p: SellerProps) {
   const api = useMemo(() => createTransfersApi(p.client), [p.client]);
@@ -173,5 +140,121 @@ function TransferCard({ t, p, api, reload }: { t: TransferRow; p: SellerProps; a
 }
 
 export function SellReturns(p: SellerProps) {
-  return <Pending p={p} testId='sell-returns' status='received' keep={(o) => pendingReturns(o).length > 0} empty='没有待审核的退货' />;
+  const api = useMemo(() => createReturnsApi(p.client), [p.client]);
+  const orgId = p.seller.orgId;
+  const [list, setList] = useState<ReturnsState | null>(null);
+  const [error, setError] = useState<ClientError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [moreBusy, setMoreBusy] = useState(false);
+  const generation = useRef(0);
+
+  const reload = useCallback(() => {
+    const mine = ++generation.current;
+    setLoading(true);
+    void loadReturns(api, orgId).then((r) => {
+      if (mine !== generation.current) return;
+      setLoading(false);
+      if (r.ok) {
+        setList(r.data);
+        setError(null);
+      } else setError(r.error);
+    });
+  }, [api, orgId]);
+  useEffect(reload, [reload]);
+  useReloadOnShow(reload);
+
+  const more = async () => {
+    if (list === null) return;
+    const mine = generation.current;
+    setMoreBusy(true);
+    const r = await loadMoreReturns(api, orgId, list);
+    setMoreBusy(false);
+    if (mine !== generation.current) return;
+    if (r.ok) setList(r.data);
+    else toast(r.error.userMessage, 'fail');
+  };
+
+  if (list === null && error !== null) return <ErrorNote text={error.userMessage} onRetry={reload} testId='pending-error' />;
+  if (list === null) return <Loading testId='pending-loading' />;
+  return (
+    <View data-testid='sell-returns'>
+      {error !== null ? <ErrorNote text={error.userMessage} onRetry={reload} /> : null}
+      {list.rows.length === 0 ? <Empty title='没有待审核的退货' testId='pending-empty' /> : null}
+      {list.rows.map((r) => (
+        <ReturnCard key={r.returnId} r={r} p={p} api={api} reload={reload} />
+      ))}
+      {list.nextCursor !== null ? (
+        <Button block loading={moreBusy} onClick={() => void more()} testId='returns-more'>加载更多</Button>
+      ) : null}
+      <Button block loading={loading} onClick={reload} testId='pending-reload'>刷新</Button>
+    </View>
+  );
+}
+
+function ReturnCard({ r, p, api, reload }: { r: ReturnRow; p: SellerProps; api: ReturnsApi; reload: () => void }) {
+  const id = `return-${r.returnId}`;
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const refund = returnRefundText(r);
+  const shown = r.photoUrls.flatMap((u) => (u === null ? [] : [u]));
+
+  const run = async (yes: boolean) => {
+    if (yes) {
+      const content = r.refundOnly ? '仅退款：同意后立即退款。' : '同意后买方退回货物，收货后自动退款。';
+      if (!(await confirm({ title: '同意这次退货？', content, confirmText: '确认' }))) return;
+    }
+    setBusy(true);
+    setFailure(null);
+    const res = await decideReturn(api, r.returnId, yes ? { yes: true } : { yes: false, reason });
+    setBusy(false);
+    if (res.ok) {
+      toast(res.done, 'success');
+      reload();
+      return;
+    }
+    if (res.field === 'reason') {
+      setReasonError(res.text);
+      return;
+    }
+    setFailure(res.text);
+    if (res.error?.code === 'INVALID_STATE') reload();
+  };
+
+  return (
+    <Card title={returnTitle(r)} extra={refund !== null ? <Tag tone='warning'>{refund}</Tag> : null} testId={id}>
+      <Text className='cr-sell-link' onClick={() => p.go('order', { id: r.orderId })} data-testid={`${id}-order`}>订单 {r.orderNo}</Text>
+      <Text className='cr-sell-note' data-testid={`${id}-buyer`}>客户：{r.buyerName} · {shanghaiTime(r.requestedAt)}</Text>
+      <Text className='cr-sell-note' data-testid={`${id}-lines`}>{returnLines(r).join('；')}</Text>
+      {r.reason !== null ? <Text className='cr-sell-note' data-testid={`${id}-reason-text`}>原因：{r.reason}</Text> : null}
+      {r.photos.length > 0 ? (
+        <View data-testid={`${id}-photos`}>
+          {r.photoUrls.map((u, i) =>
+            u === null ? (
+              <Text key={i} className='cr-sell-note'>照片暂时打不开</Text>
+            ) : (
+              <Image key={i} className='cr-sell-img' src={u} mode='widthFix' onClick={() => void Taro.previewImage({ current: u, urls: shown })} data-testid={`${id}-photo-${i}`} />
+            ),
+          )}
+        </View>
+      ) : null}
+      {failure !== null ? <ErrorNote text={failure} testId={`${id}-error`} /> : null}
+      {rejecting ? (
+        <View>
+          <Field name={`${id}-reason`} label='驳回原因' value={reason} onChange={setReason} placeholder='例如 不影响销售，超出退货范围' maxlength={200} error={reasonError} />
+          <View className='cr-sell-actions'>
+            <Button onClick={() => setRejecting(false)} testId={`${id}-reject-cancel`}>返回</Button>
+            <Button variant='danger' loading={busy} onClick={() => void run(false)} testId={`${id}-reject-confirm`}>驳回退货</Button>
+          </View>
+        </View>
+      ) : (
+        <View className='cr-sell-actions'>
+          <Button variant='danger' onClick={() => setRejecting(true)} testId={`${id}-reject`}>驳回</Button>
+          <Button variant='primary' loading={busy} onClick={() => void run(true)} testId={`${id}-approve`}>同意</Button>
+        </View>
+      )}
+    </Card>
+  );
 }
