@@ -1,7 +1,8 @@
 /**
- * Goal: the seller's finance sees every bank transfer waiting for it — a deposit top-up as well
- * as an order's payment — through `order.transfers`, newest first and page by page, each with its
- * buyer, its order number and a signed link that downloads the receipt the buyer uploaded; for a
+ * Goal: the seller's finance sees every bank transfer waiting for it — a deposit top-up or a
+ * credit repayment as well as an order's payment — through `order.transfers`, newest first and
+ * page by page, each with its buyer, its order number and a signed link that downloads the
+ * receipt the buyer uploaded; for a
  * constant number of database requests whatever the page size (the links: one storage request,
  * server/src/storage/files.test.ts); nobody outside the seller sees them; a
  * confirmed transfer leaves the list.
@@ -16,6 +17,7 @@ let ch: Channel;
 const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
 const TOP_UP_RECEIPT = png('top-up receipt');
 const ORDER_RECEIPT = png('order receipt');
+const REPAY_RECEIPT = png('repayment receipt');
 
 /** Uploads an image as `who` the way the H5 apps do (docs/storage.md#uploads-from-the-apps); answers its fileID. */
 async function upload(who: string, bytes: Buffer): Promise<string> {
@@ -111,5 +113,17 @@ describe('order.transfers', () => {
     expect(row).toMatchObject({ paymentId: again, receiptFileId: null, receiptUrl: null });
     await ch.ok('ownerGd', 'order', { action: 'rejectTransfer', paymentId: again, reason: '未到账' });
     expect((await list('ownerGd')).transfers).toEqual([]);
+  });
+
+  it('a credit repayment by transfer is listed too (还款), without an order; decided, it leaves the list', async () => {
+    const file = await upload('ownerGz', REPAY_RECEIPT);
+    const repayId = (await ch.ok('ownerGz', 'order', { action: 'repay', sellerOrgId: ch.ids.gd, amount: 1_200, method: 'transfer', receiptFileId: file, requestId: 'transfers-repay-0001' })).paymentId;
+    const { transfers } = await list('financeGd');
+    expect(transfers).toHaveLength(1);
+    expect(transfers[0]).toMatchObject({ paymentId: repayId, purpose: 'repay', orderId: null, orderNo: null, buyerOrgId: ch.ids.storeGz, buyerName: '天河便利店', amount: 1_200, receiptFileId: file });
+    const res = await fetch(transfers[0].receiptUrl);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(REPAY_RECEIPT);
+    await ch.ok('financeGd', 'order', { action: 'rejectTransfer', paymentId: repayId, reason: '未到账' });
+    expect((await list('financeGd')).transfers).toEqual([]);
   });
 });

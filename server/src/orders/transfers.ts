@@ -1,7 +1,7 @@
 /**
- * `order.transfers`: the bank transfers waiting for a seller's finance — orders' payments and
- * deposit top-ups alike — newest first, each with its buyer, its order number and a signed link
- * to its receipt image. A page costs the same whatever its size: the caller's memberships, the
+ * `order.transfers`: the bank transfers waiting for a seller's finance — orders' payments,
+ * deposit top-ups and credit repayments alike — newest first, each with its buyer, its order
+ * number and a signed link to its receipt image. A page costs the same whatever its size: the caller's memberships, the
  * page of payments (index {sellerOrgId, status, createdAt}), its orders and buyers together, and
  * one storage request for every receipt link.
  */
@@ -16,7 +16,7 @@ import { sellerMay, SELLER_FINANCE_ROLES, standingIn } from './access.js';
 import type { OrderDoc, PaymentDoc } from './model.js';
 
 /** The purposes listed: what a transfer pays for that the seller's finance confirms here. */
-const PURPOSES = ['order', 'top_up'] as const;
+const PURPOSES = ['order', 'top_up', 'repay'] as const;
 
 export function transfersCursor(p: Pick<PaymentDoc, '_id' | 'createdAt'>): string {
   return `${p.createdAt}/${p._id}`;
@@ -65,7 +65,7 @@ export async function transfers(ctx: AuthedContext, input: TransfersReq): Promis
   return ok({
     transfers: page.map((p) => ({
       paymentId: p._id,
-      purpose: p.purpose === 'order' ? 'order' : 'top_up',
+      purpose: p.purpose,
       orderId: p.orderId,
       orderNo: p.orderId === null ? null : (orderNo.get(p.orderId) ?? null),
       buyerOrgId: p.buyerOrgId,

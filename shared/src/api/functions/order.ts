@@ -215,11 +215,11 @@ export interface TransfersReq {
   /** `nextCursor` of the page before. */
   cursor?: string;
 }
-/** A bank transfer waiting for the seller's finance: an order's payment or a deposit top-up. */
+/** A bank transfer waiting for the seller's finance: an order's payment, a deposit top-up or a credit repayment. */
 export interface TransferToConfirm {
   paymentId: string;
-  purpose: 'order' | 'top_up';
-  /** The order it pays; null for a top-up. */
+  purpose: 'order' | 'top_up' | 'repay';
+  /** The order it pays; null for a top-up or a repayment. */
   orderId: string | null;
   orderNo: string | null;
   buyerOrgId: string;

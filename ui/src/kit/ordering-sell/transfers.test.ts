@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferToConfirm } from '@channel-router/shared/api';
 import { errReply, okReply, scriptedClient } from '../testing';
-import { appendPage, createTransfersApi, decideTransfer, loadMoreTransfers, loadTransfers, transferLine, transferTitle } from './transfers';
+import { appendPage, createTransfersApi, TRANSFER_PURPOSE_LABELS, decideTransfer, loadMoreTransfers, loadTransfers, transferLine, transferTitle } from './transfers';
 
 // Goal: the seller's 转账确认 reads every pending transfer — top-ups too — with one call per page
 // (no reading of orders one by one), labels a top-up 充值 and an order by its number, refuses to
@@ -51,6 +51,8 @@ describe('transfers to confirm', () => {
 
   it('labels a top-up 充值 and an order by its number, with buyer and amount', () => {
     expect(transferTitle(topUp)).toBe('充值');
+    expect(transferTitle(row({ purpose: 'repay', orderId: null, orderNo: null }))).toBe('还款');
+    expect(TRANSFER_PURPOSE_LABELS).toEqual({ order: '订单货款', top_up: '预存款', repay: '还款' });
     expect(transferTitle(row({}))).toBe('订单 SO20260101-000001');
     expect(transferLine(topUp)).toBe('天河便利店 · ¥1,000.00');
     expect(appendPage({ rows: [topUp], nextCursor: 'x' }, { transfers: [topUp, row({})], nextCursor: null }).rows).toEqual([topUp, row({})]);

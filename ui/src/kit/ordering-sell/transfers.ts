@@ -1,6 +1,6 @@
 /**
  * The seller's 转账确认 (docs/payments.md#bank-transfers): every bank transfer waiting for the
- * seller's finance — orders' payments and deposit top-ups — from `order.transfers`, page by page,
+ * seller's finance — orders' payments, deposit top-ups and credit repayments — from `order.transfers`, page by page,
  * each with its receipt link; confirming or rejecting (with a reason the buyer sees) calls the
  * existing actions, after which the list is read again. Free of Taro, tested in Node.
  */
@@ -26,9 +26,12 @@ export function createTransfersApi(client: Client) {
 }
 export type TransfersApi = ReturnType<typeof createTransfersApi>;
 
-/** `充值` for a deposit top-up, `订单 SO…` for an order's payment. */
+/** The tag of what the money is for: an order's payment, the deposit (a top-up) or a credit repayment. */
+export const TRANSFER_PURPOSE_LABELS: Readonly<Record<TransferRow['purpose'], string>> = { order: '订单货款', top_up: '预存款', repay: '还款' };
+
+/** `充值` for a deposit top-up, `还款` for a credit repayment, `订单 SO…` for an order's payment. */
 export function transferTitle(t: Pick<TransferRow, 'purpose' | 'orderNo' | 'orderId'>): string {
-  return t.purpose === 'top_up' ? '充值' : `订单 ${t.orderNo ?? t.orderId ?? ''}`.trim();
+  return t.purpose === 'order' ? `订单 ${t.orderNo ?? t.orderId ?? ''}`.trim() : t.purpose === 'top_up' ? '充值' : '还款';
 }
 
 /** `天河便利店 · ¥300.00`. */

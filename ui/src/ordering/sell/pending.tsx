@@ -1,6 +1,6 @@
 /**
- * 转账确认: every bank transfer waiting for the seller's finance — orders' payments and deposit
- * top-ups — from `order.transfers` (one call a page, newest first), each with its receipt image,
+ * 转账确认: every bank transfer waiting for the seller's finance — orders' payments, deposit
+ * top-ups and credit repayments (还款) — from `order.transfers` (one call a page, newest first), each with its receipt image,
  * buyer and amount; confirm, or reject with a reason the buyer sees; the list is read again after.
  * 退货审核: every return request waiting for the seller's decision, whatever its order's state or
  * age, from `order.returns` (one call a page, newest first), each with its order (a link), buyer,
@@ -26,7 +26,7 @@ import { confirm, toast } from '../../feedback';
 import { Loading } from '../../loading';
 import { Tag } from '../../tag';
 import { createReturnsApi, decideReturn, loadMoreReturns, loadReturns, returnLines, returnRefundText, returnTitle, type ReturnRow, type ReturnsApi, type ReturnsState } from '../../kit/ordering-sell/returns';
-import { createTransfersApi, decideTransfer, loadMoreTransfers, loadTransfers, transferTitle, type TransferRow, type TransfersState } from '../../kit/ordering-sell/transfers';
+import { createTransfersApi, decideTransfer, loadMoreTransfers, loadTransfers, TRANSFER_PURPOSE_LABELS, transferTitle, type TransferRow, type TransfersState } from '../../kit/ordering-sell/transfers';
 import { shanghaiTime } from '../../kit/shanghai-dates';
 import { useReloadOnShow, type SellerProps } from './context';
 import { ReceiptImage } from './receipt';
@@ -93,7 +93,7 @@ function TransferCard({ t, p, api, reload }: { t: TransferRow; p: SellerProps; a
 
   const run = async (yes: boolean) => {
     if (yes) {
-      const what = t.purpose === 'top_up' ? '确认后金额记入客户的预存款。' : '请先核对凭证和银行到账金额，确认后订单进入审批。';
+      const what = t.purpose === 'top_up' ? '确认后金额记入客户的预存款。' : t.purpose === 'repay' ? '确认后金额用于归还客户的信用欠款。' : '请先核对凭证和银行到账金额，确认后订单进入审批。';
       if (!(await confirm({ title: `确认已收到 ${formatFen(t.amount, { grouping: true })}？`, content: what, confirmText: '确认' }))) return;
     }
     setBusy(true);
@@ -114,7 +114,7 @@ function TransferCard({ t, p, api, reload }: { t: TransferRow; p: SellerProps; a
   };
 
   return (
-    <Card title={`${transferTitle(t)} · ${formatFen(t.amount, { grouping: true })}`} extra={<Tag tone={t.purpose === 'top_up' ? 'primary' : 'warning'}>{t.purpose === 'top_up' ? '预存款' : '订单货款'}</Tag>} testId={id}>
+    <Card title={`${transferTitle(t)} · ${formatFen(t.amount, { grouping: true })}`} extra={<Tag tone={t.purpose === 'order' ? 'warning' : 'primary'}>{TRANSFER_PURPOSE_LABELS[t.purpose]}</Tag>} testId={id}>
       <Text className='cr-sell-note' data-testid={`${id}-buyer`}>客户：{t.buyerName} · {shanghaiTime(t.createdAt)}</Text>
       {t.purpose === 'order' && t.orderId !== null ? (
         <Text className='cr-sell-link' onClick={() => p.go('order', { id: t.orderId! })} data-testid={`${id}-order`}>查看订单 {t.orderNo ?? ''}</Text>
