@@ -262,6 +262,11 @@ describe('ordering, one story: store orders, dealer ships, store receives and re
     const page = dealer;
     await open(page, cloud.url, 'dealer', 'pages-sell/returns/index', 'sell-returns');
     await see(page, `return-${returnId}`);
+    // From order.returns: the order, the lines and the photo the store sent (a signed link the browser decodes).
+    await showsPart(page, `return-${returnId}-order`, (await order(orderId)).orderNo);
+    await showsPart(page, `return-${returnId}-lines`, '× 2 箱');
+    await see(page, `return-${returnId}-photo-0`);
+    await expect.poll(() => tid(page, `return-${returnId}-photo-0`).locator('img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'story-order-dealer-returns');
     await tap(page, `return-${returnId}-approve`);
     expect(await confirmModal(page)).toBe('同意这次退货？');

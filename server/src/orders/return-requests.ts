@@ -35,7 +35,7 @@ export function returnsCursor(r: Pick<ReturnDoc, '_id' | 'requestedAt'>): string
  * The rows of a page: at most `limit`, and no more photos than one storage request signs (a row
  * has at most 9, so a page always holds at least one row).
  */
-export function pageWithin<T extends { photos: readonly string[] }>(rows: readonly T[], limit: number, maxPhotos = RETURNS_PAGE_PHOTOS_MAX): T[] {
+export function pageWithin<T extends { photos: readonly string[] }>(rows: readonly T[], limit: number, maxPhotos: number = RETURNS_PAGE_PHOTOS_MAX): T[] {
   const page: T[] = [];
   let photos = 0;
   for (const r of rows.slice(0, limit)) {
