@@ -22,6 +22,21 @@ function badId(base: Record<string, unknown>, key: string, optional = false): Ba
   ];
 }
 
+/** A seller's queue read by pages (order.transfers, order.returns): its org, limit and cursor. */
+function badQueuePage(orgId: string, foreignCursor: string): BadRow[] {
+  return [
+    ...badId({}, 'orgId'),
+    { name: 'limit 0', event: { orgId, limit: 0 }, field: 'limit' },
+    { name: 'limit over 50', event: { orgId, limit: 51 }, field: 'limit' },
+    { name: 'limit a float', event: { orgId, limit: 2.5 }, field: 'limit' },
+    { name: 'limit a numeric string', event: { orgId, limit: '20' }, field: 'limit' },
+    { name: 'cursor a number', event: { orgId, cursor: 20 }, field: 'cursor' },
+    { name: 'cursor not one the server gave', event: { orgId, cursor: foreignCursor }, field: 'cursor' },
+    { name: 'cursor an object (query injection)', event: { orgId, cursor: { $gt: '' } }, field: 'cursor' },
+    { name: 'cursor overlong', event: { orgId, cursor: `1/${long(200)}` }, field: 'cursor' },
+  ];
+}
+
 function badFen(base: Record<string, unknown>, key: string, min: number): BadRow[] {
   return [
     { name: `${key} missing`, event: { ...base, [key]: undefined }, field: key },
@@ -99,31 +114,11 @@ export function orderBadInputRows(ids: Record<string, string>): Record<string, {
     'order.rejectTransfer': { who: 'ownerGd', rows: [...badId({}, 'paymentId'), { name: 'reason overlong', event: { paymentId: 'pay_x', reason: long(201) }, field: 'reason' }] },
     'order.transfers': {
       who: 'ownerGd',
-      rows: [
-        ...badId({}, 'orgId'),
-        { name: 'limit 0', event: { orgId: seller, limit: 0 }, field: 'limit' },
-        { name: 'limit over 50', event: { orgId: seller, limit: 51 }, field: 'limit' },
-        { name: 'limit a float', event: { orgId: seller, limit: 2.5 }, field: 'limit' },
-        { name: 'limit a numeric string', event: { orgId: seller, limit: '20' }, field: 'limit' },
-        { name: 'cursor a number', event: { orgId: seller, cursor: 20 }, field: 'cursor' },
-        { name: 'cursor not one the server gave', event: { orgId: seller, cursor: '20' }, field: 'cursor' },
-        { name: 'cursor an object (query injection)', event: { orgId: seller, cursor: { $gt: '' } }, field: 'cursor' },
-        { name: 'cursor overlong', event: { orgId: seller, cursor: `1/${long(200)}` }, field: 'cursor' },
-      ],
+      rows: badQueuePage(seller, '20'),
     },
     'order.returns': {
       who: 'ownerGd',
-      rows: [
-        ...badId({}, 'orgId'),
-        { name: 'limit 0', event: { orgId: seller, limit: 0 }, field: 'limit' },
-        { name: 'limit over 50', event: { orgId: seller, limit: 51 }, field: 'limit' },
-        { name: 'limit a float', event: { orgId: seller, limit: 2.5 }, field: 'limit' },
-        { name: 'limit a numeric string', event: { orgId: seller, limit: '20' }, field: 'limit' },
-        { name: 'cursor a number', event: { orgId: seller, cursor: 20 }, field: 'cursor' },
-        { name: 'cursor not one the server gave', event: { orgId: seller, cursor: 'ret_1' }, field: 'cursor' },
-        { name: 'cursor an object (query injection)', event: { orgId: seller, cursor: { $gt: '' } }, field: 'cursor' },
-        { name: 'cursor overlong', event: { orgId: seller, cursor: `1/${long(200)}` }, field: 'cursor' },
-      ],
+      rows: badQueuePage(seller, 'ret_1'),
     },
     'order.balances': { who: 'ownerGz', rows: [...badId({ sellerOrgId: seller }, 'buyerOrgId'), ...badId({ buyerOrgId: ids.storeGz! }, 'sellerOrgId')] },
     'order.requestReturn': {

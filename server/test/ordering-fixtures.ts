@@ -165,3 +165,29 @@ export function expectTradeLedgerBalanced(cloud: TestCloud): TradeLedgerReport {
   expect(r.badHolds, 'order holds').toEqual([]);
   return r;
 }
+
+/** A signed storage link serves exactly the bytes the buyer uploaded (receipts, return photos). */
+export async function expectSignedDownload(url: string, bytes: Buffer): Promise<void> {
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/storage\//);
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
+}
+
+/** Database requests one call makes (nothing else runs meanwhile), and what the call answered. */
+export async function withRequestCount<T>(ch: Channel, call: () => Promise<T>): Promise<{ requests: number; reply: T }> {
+  const before = ch.cloud.db.tcbRequests().total;
+  const reply = await call();
+  return { requests: ch.cloud.db.tcbRequests().total - before, reply };
+}
+
+/** A small file the storage takes for a PNG image (its signature, then `text`). */
+export const png = (text: string): Buffer => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
+
+/** Uploads an image as `who` the way the H5 apps do (docs/storage.md#uploads-from-the-apps); answers its fileID. */
+export async function uploadImage(ch: Channel, who: string, bytes: Buffer): Promise<string> {
+  const res = await fetch(`${ch.cloud.url}/api/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${ch.tokens[who]}`, 'content-type': 'image/png' }, body: bytes });
+  const body = (await res.json()) as { ok: boolean; data: { fileID: string } };
+  expect(body.ok).toBe(true);
+  return body.data.fileID;
+}

@@ -8,23 +8,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
-import { BOX_PRICES, deposit, member, quoteTotal, stockAndPrice, type Stocked } from './ordering-fixtures.js';
+import { BOX_PRICES, deposit, expectSignedDownload, png, uploadImage, member, quoteTotal, stockAndPrice, withRequestCount, type Stocked } from './ordering-fixtures.js';
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
 let stock: Stocked;
 
-const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
 const BROKEN = png('broken case');
 const LEAKING = png('leaking bottle');
 
-/** Uploads an image as `who` the way the H5 apps do (docs/storage.md#uploads-from-the-apps); answers its fileID. */
-async function upload(who: string, bytes: Buffer): Promise<string> {
-  const res = await fetch(`${ch.cloud.url}/api/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${ch.tokens[who]}`, 'content-type': 'image/png' }, body: bytes });
-  const body = (await res.json()) as { ok: boolean; data: { fileID: string } };
-  expect(body.ok).toBe(true);
-  return body.data.fileID;
-}
+const upload = (who: string, bytes: Buffer) => uploadImage(ch, who, bytes);
 
 const list = (who: string, extra: Record<string, unknown> = {}) => ch.ok(who, 'order', { action: 'returns', orgId: ch.ids.gd, ...extra });
 
@@ -82,29 +75,18 @@ describe('order.returns', () => {
     const { returns } = await list('financeGd');
     const urls = returns[1].photoUrls as string[];
     expect(urls).toHaveLength(2);
-    for (const [url, bytes] of [[urls[0]!, BROKEN], [urls[1]!, LEAKING]] as const) {
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/storage\//);
-      const res = await fetch(url);
-      expect(res.status).toBe(200);
-      expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
-    }
+    for (const [url, bytes] of [[urls[0]!, BROKEN], [urls[1]!, LEAKING]] as const) await expectSignedDownload(url, bytes);
   });
 
   it('pages by cursor; a page costs the same database requests whatever its size', async () => {
-    const before = ch.cloud.db.tcbRequests();
-    const one = await list('financeGd', { limit: 1 });
-    const mid = ch.cloud.db.tcbRequests();
+    const { requests: n, reply: one } = await withRequestCount(ch, () => list('financeGd', { limit: 1 }));
     const two = await list('financeGd', { limit: 1, cursor: one.nextCursor });
     expect(one.returns.map((r: any) => r.returnId)).toEqual([second]);
     expect(one.nextCursor).toEqual(expect.any(String));
     expect(two.returns.map((r: any) => r.returnId)).toEqual([first]);
     expect(two.nextCursor).toBeNull();
 
-    const both0 = ch.cloud.db.tcbRequests();
-    await list('financeGd', { limit: 50 });
-    const both1 = ch.cloud.db.tcbRequests();
-    const n = mid.total - before.total;
-    expect(both1.total - both0.total).toBe(n);
+    expect((await withRequestCount(ch, () => list('financeGd', { limit: 50 }))).requests).toBe(n);
     expect(n).toBeLessThanOrEqual(6);
   });
 

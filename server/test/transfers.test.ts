@@ -9,23 +9,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SLOW_MACHINE_TIMEOUT_MS, startChannel, type Channel } from './fixtures.js';
-import { member, quoteTotal, stockAndPrice } from './ordering-fixtures.js';
+import { expectSignedDownload, png, uploadImage, member, quoteTotal, stockAndPrice, withRequestCount } from './ordering-fixtures.js';
 
 vi.setConfig({ testTimeout: SLOW_MACHINE_TIMEOUT_MS, hookTimeout: SLOW_MACHINE_TIMEOUT_MS });
 let ch: Channel;
 
-const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(text)]);
 const TOP_UP_RECEIPT = png('top-up receipt');
 const ORDER_RECEIPT = png('order receipt');
 const REPAY_RECEIPT = png('repayment receipt');
 
-/** Uploads an image as `who` the way the H5 apps do (docs/storage.md#uploads-from-the-apps); answers its fileID. */
-async function upload(who: string, bytes: Buffer): Promise<string> {
-  const res = await fetch(`${ch.cloud.url}/api/storage/upload`, { method: 'POST', headers: { authorization: `Bearer ${ch.tokens[who]}`, 'content-type': 'image/png' }, body: bytes });
-  const body = (await res.json()) as { ok: boolean; data: { fileID: string } };
-  expect(body.ok).toBe(true);
-  return body.data.fileID;
-}
+const upload = (who: string, bytes: Buffer) => uploadImage(ch, who, bytes);
 
 const list = (who: string, extra: Record<string, unknown> = {}) => ch.ok(who, 'order', { action: 'transfers', orgId: ch.ids.gd, ...extra });
 
@@ -70,29 +63,18 @@ describe('order.transfers', () => {
 
   it('each receiptUrl downloads the bytes the buyer uploaded', async () => {
     const { transfers } = await list('financeGd');
-    for (const [t, bytes] of [[transfers[0], ORDER_RECEIPT], [transfers[1], TOP_UP_RECEIPT]] as const) {
-      expect(t.receiptUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/storage\//);
-      const res = await fetch(t.receiptUrl);
-      expect(res.status).toBe(200);
-      expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
-    }
+    for (const [t, bytes] of [[transfers[0], ORDER_RECEIPT], [transfers[1], TOP_UP_RECEIPT]] as const) await expectSignedDownload(t.receiptUrl, bytes);
   });
 
   it('pages by cursor; a page costs the same database requests whatever its size', async () => {
-    const before = ch.cloud.db.tcbRequests();
-    const first = await list('financeGd', { limit: 1 });
-    const mid = ch.cloud.db.tcbRequests();
+    const { requests: one, reply: first } = await withRequestCount(ch, () => list('financeGd', { limit: 1 }));
     const second = await list('financeGd', { limit: 1, cursor: first.nextCursor });
     expect(first.transfers.map((t: any) => t.paymentId)).toEqual([orderPaymentId]);
     expect(first.nextCursor).toEqual(expect.any(String));
     expect(second.transfers.map((t: any) => t.paymentId)).toEqual([topUpId]);
     expect(second.nextCursor).toBeNull();
 
-    const both0 = ch.cloud.db.tcbRequests();
-    await list('financeGd', { limit: 50 });
-    const both1 = ch.cloud.db.tcbRequests();
-    const one = mid.total - before.total;
-    expect(both1.total - both0.total).toBe(one);
+    expect((await withRequestCount(ch, () => list('financeGd', { limit: 50 }))).requests).toBe(one);
     expect(one).toBeLessThanOrEqual(6);
   });
 

@@ -47,3 +47,26 @@ export function writeJson(storage: KeyValueStorage | undefined, key: string, val
     // Storage full or unavailable: the state stays in memory for this session.
   }
 }
+
+/**
+ * A storage that keeps a scan list only while it has codes. A list bound to one order or return
+ * always names its target, so the general rule (nothing kept for an empty list without a target)
+ * would leave one empty entry behind per order shipped or return sent back.
+ */
+export function keepWhileScanning(storage: KeyValueStorage): KeyValueStorage {
+  return {
+    get: (key) => storage.get(key),
+    remove: (key) => storage.remove(key),
+    set: (key, value) => {
+      let empty = false;
+      try {
+        const v = JSON.parse(value) as { entries?: unknown };
+        empty = Array.isArray(v.entries) && v.entries.length === 0;
+      } catch {
+        empty = false;
+      }
+      if (empty) storage.remove(key);
+      else storage.set(key, value);
+    },
+  };
+}

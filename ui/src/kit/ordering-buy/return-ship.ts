@@ -11,7 +11,7 @@
 import type { Client } from '@channel-router/shared/client';
 import type { OrderView, ReturnView } from '@channel-router/shared/api';
 import { createScanList, type ConfirmSummary, type ScanEntry, type ScanListStore } from '../scan-list';
-import type { KeyValueStorage } from '../storage';
+import { keepWhileScanning, type KeyValueStorage } from '../storage';
 import { UNIT_LABELS } from '../ordering-words';
 
 type OrderLines = Pick<OrderView, 'lines'>;
@@ -90,28 +90,6 @@ export interface ReturnShipDeps {
 
 export function returnShipPrefix(storagePrefix: string, returnId: string): string {
   return `${storagePrefix}return.${returnId}.`;
-}
-
-/**
- * The phone keeps a return's list only while it has codes (it always names its target, so the
- * general rule would leave an empty entry behind per return sent).
- */
-function keepWhileScanning(storage: KeyValueStorage): KeyValueStorage {
-  return {
-    get: (key) => storage.get(key),
-    remove: (key) => storage.remove(key),
-    set: (key, value) => {
-      let empty = false;
-      try {
-        const v = JSON.parse(value) as { entries?: unknown };
-        empty = Array.isArray(v.entries) && v.entries.length === 0;
-      } catch {
-        empty = false;
-      }
-      if (empty) storage.remove(key);
-      else storage.set(key, value);
-    },
-  };
 }
 
 /** The scan list of one return going back, bound to the buyer and aimed at the seller. */

@@ -8,8 +8,7 @@ import type { Client, ClientResult } from '@channel-router/shared/client';
 import type { ActionRes, ReturnToDecide } from '@channel-router/shared/api';
 import { formatFen } from '@channel-router/shared/money';
 import { unitLabel } from './labels';
-import { checkReason } from './orders';
-import type { DecideOutcome, Decision } from './transfers';
+import { appendRows, decide, loadNextPage, type DecideOutcome, type Decision, type PagedRows, type ReadPage } from './pending-queue';
 
 export type ReturnRow = ReturnToDecide;
 export type ReturnsPage = ActionRes<'order', 'returns'>;
@@ -43,42 +42,35 @@ export function returnRefundText(r: Pick<ReturnRow, 'refund'>): string | null {
   return r.refund === null ? null : `退款 ${formatFen(r.refund, { grouping: true })}`;
 }
 
-export interface ReturnsState {
-  rows: ReturnRow[];
-  nextCursor: string | null;
-}
+export type ReturnsState = PagedRows<ReturnRow>;
+
+const keyOf = (r: ReturnRow) => r.returnId;
+const pages = (api: ReturnsApi, orgId: string): ReadPage<ReturnRow> => async (cursor) => {
+  const r = await api.list(orgId, cursor);
+  return r.ok ? { ok: true, data: { rows: r.data.returns, nextCursor: r.data.nextCursor } } : r;
+};
 
 /** Appends a further page, skipping rows already shown (a row can move between pages while reading). */
 export function appendReturnsPage(state: ReturnsState, page: ReturnsPage): ReturnsState {
-  const seen = new Set(state.rows.map((r) => r.returnId));
-  return { rows: [...state.rows, ...page.returns.filter((r) => !seen.has(r.returnId))], nextCursor: page.nextCursor };
+  return appendRows(state, { rows: page.returns, nextCursor: page.nextCursor }, keyOf);
 }
 
 /** The first page. */
-export async function loadReturns(api: ReturnsApi, orgId: string): Promise<ClientResult<ReturnsState>> {
-  const r = await api.list(orgId);
-  return r.ok ? { ok: true, data: { rows: r.data.returns, nextCursor: r.data.nextCursor } } : r;
+export function loadReturns(api: ReturnsApi, orgId: string): Promise<ClientResult<ReturnsState>> {
+  return pages(api, orgId)();
 }
 
 /** The page after what is shown (nothing to do when there is none). */
-export async function loadMoreReturns(api: ReturnsApi, orgId: string, state: ReturnsState): Promise<ClientResult<ReturnsState>> {
-  if (state.nextCursor === null) return { ok: true, data: state };
-  const r = await api.list(orgId, state.nextCursor);
-  return r.ok ? { ok: true, data: appendReturnsPage(state, r.data) } : r;
+export function loadMoreReturns(api: ReturnsApi, orgId: string, state: ReturnsState): Promise<ClientResult<ReturnsState>> {
+  return loadNextPage(pages(api, orgId), state, keyOf);
 }
 
-/**
- * Approves or rejects one return. A rejection needs a reason (checked before sending); a return
- * someone else already decided answers INVALID_STATE, said plainly. Either way the screen reads
- * the list again after a call.
- */
-export async function decideReturn(api: ReturnsApi, returnId: string, d: Decision): Promise<DecideOutcome> {
-  if (!d.yes) {
-    const problem = checkReason(d.reason);
-    if (problem !== null) return { ok: false, text: problem, field: 'reason' };
-  }
-  const r = d.yes ? await api.approve(returnId) : await api.reject(returnId, d.reason.trim());
-  if (r.ok) return { ok: true, done: !d.yes ? '已驳回' : r.data.status === 'refunded' ? '已同意，已退款' : '已同意' };
-  const text = r.error.code === 'INVALID_STATE' ? '这次退货已经处理过了（可能别人刚处理过），已刷新' : r.error.userMessage;
-  return { ok: false, text, error: r.error };
+/** Approves or rejects one return (pending-queue.ts: the reason, and a row decided meanwhile). */
+export function decideReturn(api: ReturnsApi, returnId: string, d: Decision): Promise<DecideOutcome> {
+  return decide(d, {
+    yes: () => api.approve(returnId),
+    no: (reason) => api.reject(returnId, reason),
+    done: (x, reply) => (!x.yes ? '已驳回' : reply.status === 'refunded' ? '已同意，已退款' : '已同意'),
+    alreadyDecided: '这次退货已经处理过了（可能别人刚处理过），已刷新',
+  });
 }

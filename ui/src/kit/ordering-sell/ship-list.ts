@@ -7,7 +7,7 @@
 import type { Client } from '@channel-router/shared/client';
 import type { OrderView } from '@channel-router/shared/api';
 import { createScanList, type ConfirmSummary, type ScanListStore } from '../scan-list';
-import type { KeyValueStorage } from '../storage';
+import { keepWhileScanning, type KeyValueStorage } from '../storage';
 import { overShipment } from './ship';
 
 export const CARRIER_MAX = 32;
@@ -28,29 +28,6 @@ export interface OrderShipDeps {
 
 export function orderShipPrefix(storagePrefix: string, orderId: string): string {
   return `${storagePrefix}order.${orderId}.`;
-}
-
-/**
- * The phone keeps an order's list only while it has codes: the list always names its target (the
- * buyer), so the general rule (nothing kept for an empty list without a target) would leave one
- * empty entry behind per order shipped.
- */
-function keepWhileScanning(storage: KeyValueStorage): KeyValueStorage {
-  return {
-    get: (key) => storage.get(key),
-    remove: (key) => storage.remove(key),
-    set: (key, value) => {
-      let empty = false;
-      try {
-        const v = JSON.parse(value) as { entries?: unknown };
-        empty = Array.isArray(v.entries) && v.entries.length === 0;
-      } catch {
-        empty = false;
-      }
-      if (empty) storage.remove(key);
-      else storage.set(key, value);
-    },
-  };
 }
 
 export function createOrderShipList(deps: OrderShipDeps): ScanListStore {

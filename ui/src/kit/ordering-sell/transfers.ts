@@ -4,10 +4,12 @@
  * each with its receipt link; confirming or rejecting (with a reason the buyer sees) calls the
  * existing actions, after which the list is read again. Free of Taro, tested in Node.
  */
-import type { Client, ClientError, ClientResult } from '@channel-router/shared/client';
+import type { Client, ClientResult } from '@channel-router/shared/client';
 import type { ActionRes, TransferToConfirm } from '@channel-router/shared/api';
 import { formatFen } from '@channel-router/shared/money';
-import { checkReason } from './orders';
+import { appendRows, decide, loadNextPage, type DecideOutcome, type Decision, type PagedRows, type ReadPage } from './pending-queue';
+
+export type { DecideOutcome, Decision } from './pending-queue';
 
 export type TransferRow = TransferToConfirm;
 export type TransfersPage = ActionRes<'order', 'transfers'>;
@@ -39,49 +41,35 @@ export function transferLine(t: Pick<TransferRow, 'buyerName' | 'amount'>): stri
   return `${t.buyerName} · ${formatFen(t.amount, { grouping: true })}`;
 }
 
-export interface TransfersState {
-  rows: TransferRow[];
-  nextCursor: string | null;
-}
+export type TransfersState = PagedRows<TransferRow>;
+
+const keyOf = (t: TransferRow) => t.paymentId;
+const pages = (api: TransfersApi, orgId: string): ReadPage<TransferRow> => async (cursor) => {
+  const r = await api.list(orgId, cursor);
+  return r.ok ? { ok: true, data: { rows: r.data.transfers, nextCursor: r.data.nextCursor } } : r;
+};
 
 /** Appends a further page, skipping rows already shown (a row can move between pages while reading). */
 export function appendPage(state: TransfersState, page: TransfersPage): TransfersState {
-  const seen = new Set(state.rows.map((r) => r.paymentId));
-  return { rows: [...state.rows, ...page.transfers.filter((t) => !seen.has(t.paymentId))], nextCursor: page.nextCursor };
+  return appendRows(state, { rows: page.transfers, nextCursor: page.nextCursor }, keyOf);
 }
 
 /** The first page. */
-export async function loadTransfers(api: TransfersApi, orgId: string): Promise<ClientResult<TransfersState>> {
-  const r = await api.list(orgId);
-  return r.ok ? { ok: true, data: { rows: r.data.transfers, nextCursor: r.data.nextCursor } } : r;
+export function loadTransfers(api: TransfersApi, orgId: string): Promise<ClientResult<TransfersState>> {
+  return pages(api, orgId)();
 }
 
 /** The page after what is shown (nothing to do when there is none). */
-export async function loadMoreTransfers(api: TransfersApi, orgId: string, state: TransfersState): Promise<ClientResult<TransfersState>> {
-  if (state.nextCursor === null) return { ok: true, data: state };
-  const r = await api.list(orgId, state.nextCursor);
-  return r.ok ? { ok: true, data: appendPage(state, r.data) } : r;
+export function loadMoreTransfers(api: TransfersApi, orgId: string, state: TransfersState): Promise<ClientResult<TransfersState>> {
+  return loadNextPage(pages(api, orgId), state, keyOf);
 }
 
-export type Decision = { yes: true } | { yes: false; reason: string };
-
-export type DecideOutcome =
-  | { ok: true; done: string }
-  /** `field`: the reason is what to fix (nothing was sent). */
-  | { ok: false; text: string; field?: 'reason'; error?: ClientError };
-
-/**
- * Confirms or rejects one transfer. A rejection needs a reason (checked before sending); a
- * transfer someone else already decided answers INVALID_STATE, said plainly. Either way the
- * screen reads the list again after a call.
- */
-export async function decideTransfer(api: TransfersApi, paymentId: string, d: Decision): Promise<DecideOutcome> {
-  if (!d.yes) {
-    const problem = checkReason(d.reason);
-    if (problem !== null) return { ok: false, text: problem, field: 'reason' };
-  }
-  const r = d.yes ? await api.confirm(paymentId) : await api.reject(paymentId, d.reason.trim());
-  if (r.ok) return { ok: true, done: d.yes ? '已确认收款' : '已驳回' };
-  const text = r.error.code === 'INVALID_STATE' ? '这笔转账已经处理过了（可能别人刚处理过），已刷新' : r.error.userMessage;
-  return { ok: false, text, error: r.error };
+/** Confirms or rejects one transfer (pending-queue.ts: the reason, and a row decided meanwhile). */
+export function decideTransfer(api: TransfersApi, paymentId: string, d: Decision): Promise<DecideOutcome> {
+  return decide(d, {
+    yes: () => api.confirm(paymentId),
+    no: (reason) => api.reject(paymentId, reason),
+    done: (x) => (x.yes ? '已确认收款' : '已驳回'),
+    alreadyDecided: '这笔转账已经处理过了（可能别人刚处理过），已刷新',
+  });
 }
