@@ -26,9 +26,10 @@ import type { AuthedContext } from '../runtime/action.js';
 import { tempUrls } from '../storage/files.js';
 import { sellerMay, SELLER_OFFICE_ROLES, standingIn } from './access.js';
 import type { OrderDoc, ReturnDoc } from './model.js';
+import { queueCursor, readQueuePage } from './queue-page.js';
 
 export function returnsCursor(r: Pick<ReturnDoc, '_id' | 'requestedAt'>): string {
-  return `${r.requestedAt}/${r._id}`;
+  return queueCursor(r.requestedAt, r._id);
 }
 
 /**
@@ -69,22 +70,14 @@ export async function returns(ctx: AuthedContext, input: ReturnsReq): Promise<Re
   }
   const limit = input.limit ?? RETURNS_PAGE_DEFAULT;
   const _ = ctx.db.command;
-  const base = { sellerOrgId: input.orgId, status: 'requested' };
-  let where: unknown = base;
-  if (input.cursor !== undefined) {
-    // The schema checked its form; the rows after it: older, or as old with a smaller id.
-    const [, at, id] = RETURNS_CURSOR.exec(input.cursor)!;
-    const requestedAt = Number(at);
-    where = _.and([{ ...base, requestedAt: _.lte(requestedAt) }, _.or([{ requestedAt: _.lt(requestedAt) }, { _id: _.lt(id!) }])]);
-  }
-  const res = await ctx.db
-    .collection(C.returns)
-    .where(where as never)
-    .orderBy('requestedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get();
-  const all = (res.data as ReturnDoc[]).map((r) => ({ ...r, photos: r.photos ?? [] }));
+  const read = await readQueuePage<ReturnDoc>(ctx, {
+    collection: C.returns,
+    match: { sellerOrgId: input.orgId, status: 'requested' },
+    timeField: 'requestedAt',
+    cursor: input.cursor === undefined ? null : RETURNS_CURSOR.exec(input.cursor),
+    limit,
+  });
+  const all = read.map((r) => ({ ...r, photos: r.photos ?? [] }));
   const page = pageWithin(all, limit);
   if (page.length === 0) return ok({ returns: [], nextCursor: null });
 

@@ -14,12 +14,13 @@ import type { AuthedContext } from '../runtime/action.js';
 import { tempUrls } from '../storage/files.js';
 import { sellerMay, SELLER_FINANCE_ROLES, standingIn } from './access.js';
 import type { OrderDoc, PaymentDoc } from './model.js';
+import { queueCursor, readQueuePage } from './queue-page.js';
 
 /** The purposes listed: what a transfer pays for that the seller's finance confirms here. */
 const PURPOSES = ['order', 'top_up', 'repay'] as const;
 
 export function transfersCursor(p: Pick<PaymentDoc, '_id' | 'createdAt'>): string {
-  return `${p.createdAt}/${p._id}`;
+  return queueCursor(p.createdAt, p._id);
 }
 
 export async function transfers(ctx: AuthedContext, input: TransfersReq): Promise<Result<ActionRes<'order', 'transfers'>>> {
@@ -30,22 +31,13 @@ export async function transfers(ctx: AuthedContext, input: TransfersReq): Promis
   }
   const limit = input.limit ?? TRANSFERS_PAGE_DEFAULT;
   const _ = ctx.db.command;
-  const base = { sellerOrgId: input.orgId, status: 'pending', method: 'transfer', purpose: _.in([...PURPOSES]) };
-  let where: unknown = base;
-  if (input.cursor !== undefined) {
-    // The schema checked its form; the rows after it: older, or as old with a smaller id.
-    const [, at, id] = TRANSFERS_CURSOR.exec(input.cursor)!;
-    const createdAt = Number(at);
-    where = _.and([{ ...base, createdAt: _.lte(createdAt) }, _.or([{ createdAt: _.lt(createdAt) }, { _id: _.lt(id!) }])]);
-  }
-  const res = await ctx.db
-    .collection(C.payments)
-    .where(where as never)
-    .orderBy('createdAt', 'desc')
-    .orderBy('_id', 'desc')
-    .limit(limit + 1)
-    .get();
-  const all = res.data as PaymentDoc[];
+  const all = await readQueuePage<PaymentDoc>(ctx, {
+    collection: C.payments,
+    match: { sellerOrgId: input.orgId, status: 'pending', method: 'transfer', purpose: _.in([...PURPOSES]) },
+    timeField: 'createdAt',
+    cursor: input.cursor === undefined ? null : TRANSFERS_CURSOR.exec(input.cursor),
+    limit,
+  });
   const page = all.slice(0, limit);
   if (page.length === 0) return ok({ transfers: [], nextCursor: null });
 
